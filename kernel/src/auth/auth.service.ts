@@ -1,0 +1,249 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { DomainError, ValidationError, type FieldError } from '../errors.js';
+import { User, Role, Session, Station } from '../entities/index.js';
+import type { Journal } from '../journal/journal.js';
+import { hashSecret, verifySecret } from './password.js';
+import { FailureLimiter } from './rate-limit.js';
+
+export const SESSION_HOURS = 12;
+export const PIN_MAX_FAILURES = 5;
+export const PIN_LOCK_MINUTES = 15;
+export const LOGIN_MAX_FAILURES = 5;
+export const LOGIN_WINDOW_MINUTES = 15;
+
+/** Who is signed in, where, and with which rights. */
+export interface AuthContext {
+  session: Session;
+  user: User;
+  station: Station | null;
+  permissions: Set<string>;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** The key under which a station or session secret is stored. */
+export const tokenHash = sha256;
+export const newToken = () => randomBytes(32).toString('base64url');
+
+const INVALID = {
+  fr: 'Identifiant ou mot de passe incorrect.',
+  nl: 'Gebruikersnaam of wachtwoord onjuist.',
+  en: 'Wrong username or password.',
+};
+
+/** Users, roles, sessions and sign-in (password, or PIN at a station), with lockout and rate limiting. */
+export class AuthService {
+  private readonly journal: Journal;
+  private readonly clock: { now(): Date };
+  readonly loginLimiter: FailureLimiter;
+
+  constructor({ journal, clock }: { journal: Journal; clock: { now(): Date } }) {
+    this.journal = journal;
+    this.clock = clock;
+    this.loginLimiter = new FailureLimiter(LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES * 60_000, clock);
+  }
+
+  /** Permissions a user holds through their roles ('*' on a role grants everything). */
+  async permissionsOf(em: EntityManager, user: User, allPermissions: readonly string[]): Promise<Set<string>> {
+    const roles = await em.find(Role, { name: { $in: user.roles } });
+    const out = new Set<string>();
+    for (const r of roles) {
+      if (r.permissions.includes('*')) allPermissions.forEach((p) => out.add(p));
+      r.permissions.forEach((p) => p !== '*' && out.add(p));
+    }
+    return out;
+  }
+
+  /** Signs in with a password; throws AUTH_RATE_LIMITED after repeated failures from one address. */
+  async login(em: EntityManager, input: { username: string; password: string; ip: string; station: Station | null }) {
+    const key = `${input.ip}|${input.username.toLowerCase()}`;
+    const wait = this.loginLimiter.retryAfter(key);
+    if (wait > 0) {
+      const minutes = Math.ceil(wait / 60_000);
+      throw new DomainError('AUTH_RATE_LIMITED', {
+        fr: `Trop de tentatives. Réessayez dans ${minutes} min.`,
+        nl: `Te veel pogingen. Probeer opnieuw over ${minutes} min.`,
+        en: `Too many attempts. Try again in ${minutes} min.`,
+      }, { status: 429, extra: { retryAfterSeconds: Math.ceil(wait / 1000) } });
+    }
+    const user = await em.findOne(User, { username: input.username.trim().toLowerCase() });
+    const ok = user?.active ? await verifySecret(input.password, user.passwordHash) : await verifySecret(input.password, DUMMY_HASH);
+    if (!user || !user.active || !ok) {
+      this.loginLimiter.fail(key);
+      await this.journal.append(em, { chain: 'events', type: 'auth.failed', payload: { username: input.username.slice(0, 64), method: 'password', ip: input.ip }, stationId: input.station?.id });
+      throw new DomainError('AUTH_INVALID', INVALID, { status: 401 });
+    }
+    this.loginLimiter.reset(key);
+    return this.openSession(em, user, input.station, 'password');
+  }
+
+  /** Signs in with a PIN at a registered station; locks the PIN after repeated failures. */
+  async loginPin(em: EntityManager, input: { userId: number; pin: string; station: Station }) {
+    return em.transactional(async (tem) => {
+      const user = await tem.findOne(User, { id: input.userId });
+      if (!user || !user.active || !user.pinHash) {
+        throw new DomainError('AUTH_INVALID', { fr: 'Code PIN incorrect.', nl: 'Pincode onjuist.', en: 'Wrong PIN.' }, { status: 401 });
+      }
+      const now = this.clock.now();
+      if (user.pinLockedUntil && user.pinLockedUntil > now) {
+        const minutes = Math.ceil((user.pinLockedUntil.getTime() - now.getTime()) / 60_000);
+        throw new DomainError('PIN_LOCKED', {
+          fr: `Code PIN bloqué après trop d'erreurs. Réessayez dans ${minutes} min ou demandez à un responsable.`,
+          nl: `Pincode geblokkeerd na te veel fouten. Probeer opnieuw over ${minutes} min of vraag een verantwoordelijke.`,
+          en: `PIN locked after too many failures. Try again in ${minutes} min or ask a manager.`,
+        }, { status: 423 });
+      }
+      if (!(await verifySecret(input.pin, user.pinHash))) {
+        user.pinFailures += 1;
+        const left = PIN_MAX_FAILURES - user.pinFailures;
+        if (left <= 0) {
+          user.pinLockedUntil = new Date(now.getTime() + PIN_LOCK_MINUTES * 60_000);
+          user.pinFailures = 0;
+        }
+        await this.journal.append(tem, { chain: 'events', type: left <= 0 ? 'auth.pin-locked' : 'auth.failed', payload: { userId: user.id, method: 'pin' }, stationId: input.station.id });
+        // Commit the failure count even though the sign-in fails.
+        await tem.flush();
+        const err = left <= 0
+          ? new DomainError('PIN_LOCKED', {
+            fr: `Code PIN bloqué pour ${PIN_LOCK_MINUTES} min après ${PIN_MAX_FAILURES} erreurs.`,
+            nl: `Pincode ${PIN_LOCK_MINUTES} min geblokkeerd na ${PIN_MAX_FAILURES} fouten.`,
+            en: `PIN locked for ${PIN_LOCK_MINUTES} min after ${PIN_MAX_FAILURES} failures.`,
+          }, { status: 423 })
+          : new DomainError('AUTH_INVALID', {
+            fr: `Code PIN incorrect. Encore ${left} essai(s) avant blocage.`,
+            nl: `Pincode onjuist. Nog ${left} poging(en) voor blokkering.`,
+            en: `Wrong PIN. ${left} attempt(s) left before lockout.`,
+          }, { status: 401, extra: { attemptsLeft: left } });
+        return { error: err } as const;
+      }
+      user.pinFailures = 0;
+      user.pinLockedUntil = null;
+      return this.openSession(tem, user, input.station, 'pin');
+    }).then((r) => {
+      if ('error' in r) throw r.error;
+      return r;
+    });
+  }
+
+  private async openSession(em: EntityManager, user: User, station: Station | null, method: 'password' | 'pin') {
+    const token = newToken();
+    const now = this.clock.now();
+    const session = em.create(Session, {
+      id: sha256(token), userId: user.id, stationId: station?.id ?? null, csrfToken: newToken(), method,
+      createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000),
+    });
+    await this.journal.append(em, { chain: 'events', type: 'auth.signed-in', payload: { userId: user.id, username: user.username, method }, userId: user.id, stationId: station?.id });
+    await em.flush();
+    return { token, session, user };
+  }
+
+  /** The session behind a cookie secret, if it exists and has not expired; slides its expiry. */
+  async resolveSession(em: EntityManager, token: string | undefined): Promise<{ session: Session; user: User } | null> {
+    if (!token || token.length > 100) return null;
+    const session = await em.findOne(Session, { id: sha256(token) });
+    if (!session) return null;
+    const now = this.clock.now();
+    if (session.expiresAt <= now) {
+      await em.nativeDelete(Session, { id: session.id });
+      return null;
+    }
+    const user = await em.findOne(User, { id: session.userId });
+    if (!user || !user.active) return null;
+    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+      await em.nativeUpdate(Session, { id: session.id }, {
+        lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000),
+      });
+    }
+    return { session, user };
+  }
+
+  async logout(em: EntityManager, session: Session, user: User): Promise<void> {
+    await em.transactional(async (tem) => {
+      await tem.nativeDelete(Session, { id: session.id });
+      await this.journal.append(tem, { chain: 'events', type: 'auth.signed-out', payload: { userId: user.id }, userId: user.id, stationId: session.stationId });
+    });
+  }
+
+  /** Checks and applies a user's fields; throws a ValidationError naming each bad field. */
+  async saveUser(em: EntityManager, input: UserInput, opts: { existing?: User; actor?: User | null; knownRoles: string[] }): Promise<User> {
+    const errors: FieldError[] = [];
+    const existing = opts.existing;
+    const username = input.username?.trim().toLowerCase();
+    if (!existing || input.username !== undefined) {
+      if (!username || !/^[a-z0-9._-]{2,64}$/.test(username)) {
+        errors.push({ field: 'username', code: 'USERNAME_INVALID', message: {
+          fr: "L'identifiant doit compter 2 à 64 lettres minuscules, chiffres, '.', '_' ou '-'.",
+          nl: "De gebruikersnaam moet 2 tot 64 kleine letters, cijfers, '.', '_' of '-' tellen.",
+          en: "Username must be 2 to 64 lower-case letters, digits, '.', '_' or '-'." } });
+      } else if (await em.count(User, { username, ...(existing ? { id: { $ne: existing.id } } : {}) })) {
+        errors.push({ field: 'username', code: 'USERNAME_TAKEN', message: {
+          fr: `L'identifiant « ${username} » est déjà utilisé.`, nl: `Gebruikersnaam '${username}' is al in gebruik.`, en: `Username '${username}' is already taken.` } });
+      }
+    }
+    if ((!existing || input.displayName !== undefined) && !input.displayName?.trim()) {
+      errors.push({ field: 'displayName', code: 'REQUIRED', message: { fr: 'Le nom est obligatoire.', nl: 'De naam is verplicht.', en: 'Name is required.' } });
+    }
+    if (input.password != null && input.password !== '' && input.password.length < 8) {
+      errors.push({ field: 'password', code: 'PASSWORD_TOO_SHORT', message: {
+        fr: 'Le mot de passe doit compter au moins 8 caractères.', nl: 'Het wachtwoord moet minstens 8 tekens tellen.', en: 'Password must be at least 8 characters.' } });
+    }
+    if (input.pin != null && input.pin !== '' && !/^\d{4,8}$/.test(input.pin)) {
+      errors.push({ field: 'pin', code: 'PIN_INVALID', message: {
+        fr: 'Le code PIN doit compter 4 à 8 chiffres.', nl: 'De pincode moet 4 tot 8 cijfers tellen.', en: 'PIN must be 4 to 8 digits.' } });
+    }
+    if (input.roles !== undefined) {
+      const unknown = input.roles.filter((r) => !opts.knownRoles.includes(r));
+      if (unknown.length) errors.push({ field: 'roles', code: 'ROLE_UNKNOWN', message: {
+        fr: `Rôle inconnu : ${unknown.join(', ')}.`, nl: `Onbekende rol: ${unknown.join(', ')}.`, en: `Unknown role: ${unknown.join(', ')}.` } });
+    }
+    if (input.language !== undefined && !['fr', 'nl', 'en'].includes(input.language)) {
+      errors.push({ field: 'language', code: 'LANGUAGE_INVALID', message: 'fr, nl, en' });
+    }
+    if (!existing && !input.password && !input.pin) {
+      errors.push({ field: 'password', code: 'CREDENTIAL_REQUIRED', message: {
+        fr: 'Donnez un mot de passe ou un code PIN.', nl: 'Geef een wachtwoord of een pincode.', en: 'Give a password or a PIN.' } });
+    }
+    if (errors.length) throw new ValidationError(errors);
+
+    const user = existing ?? new User();
+    const before = existing ? { roles: [...existing.roles], active: existing.active } : null;
+    if (username) user.username = username;
+    if (input.displayName !== undefined) user.displayName = input.displayName.trim();
+    if (input.password) user.passwordHash = await hashSecret(input.password);
+    if (input.pin) { user.pinHash = await hashSecret(input.pin); user.pinFailures = 0; user.pinLockedUntil = null; }
+    if (input.pin === '') user.pinHash = null;
+    if (input.roles !== undefined) user.roles = [...new Set(input.roles)];
+    if (input.language !== undefined) user.language = input.language;
+    if (input.active !== undefined) user.active = input.active;
+    if (input.unlockPin) { user.pinFailures = 0; user.pinLockedUntil = null; }
+    await em.transactional(async (tem) => {
+      if (!existing) tem.persist(user);
+      await tem.flush();
+      const actorId = opts.actor?.id ?? null;
+      if (!before) {
+        await this.journal.append(tem, { chain: 'events', type: 'user.created', payload: { userId: user.id, username: user.username, roles: user.roles }, userId: actorId });
+      } else if (before.roles.join() !== user.roles.join() || before.active !== user.active) {
+        await this.journal.append(tem, { chain: 'events', type: 'user.rights-changed', payload: { userId: user.id, username: user.username, rolesBefore: before.roles, roles: user.roles, active: user.active }, userId: actorId });
+      }
+      if (input.password && before) {
+        await this.journal.append(tem, { chain: 'events', type: 'user.password-changed', payload: { userId: user.id }, userId: actorId });
+      }
+    });
+    return user;
+  }
+}
+
+/** Fields of a user as an administrator edits them. */
+export interface UserInput {
+  username?: string;
+  displayName?: string;
+  password?: string | null;
+  pin?: string | null;
+  roles?: string[];
+  language?: string;
+  active?: boolean;
+  unlockPin?: boolean;
+}
+
+// Verifying against a dummy hash when the user does not exist keeps timing the same for both cases.
+const DUMMY_HASH = 'scrypt$32768$8$1$c29tZXNhbHRzb21lc2FsdA$2mT0NJ0bY3O1R3m7ZJp3bd7x8jv2gTn6Ww1cF4xqvLQ';

@@ -1,0 +1,84 @@
+import type { FastifyError } from 'fastify';
+import { DomainError, localize, type Language, type LocalizedText } from '../errors.js';
+
+/** The problem+json body every API error is answered with. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  errors?: Array<{ field: string; code: string; message: string }>;
+  [extra: string]: unknown;
+}
+
+const TITLES: Record<number, LocalizedText> = {
+  400: { fr: 'Requête invalide', nl: 'Ongeldige aanvraag', en: 'Bad request' },
+  401: { fr: 'Connexion requise', nl: 'Aanmelding vereist', en: 'Sign-in required' },
+  403: { fr: 'Accès refusé', nl: 'Toegang geweigerd', en: 'Forbidden' },
+  404: { fr: 'Introuvable', nl: 'Niet gevonden', en: 'Not found' },
+  409: { fr: 'Conflit', nl: 'Conflict', en: 'Conflict' },
+  413: { fr: 'Requête trop volumineuse', nl: 'Aanvraag te groot', en: 'Payload too large' },
+  423: { fr: 'Verrouillé', nl: 'Vergrendeld', en: 'Locked' },
+  429: { fr: 'Trop de tentatives', nl: 'Te veel pogingen', en: 'Too many requests' },
+  500: { fr: 'Erreur interne', nl: 'Interne fout', en: 'Internal error' },
+};
+
+/** Builds a problem from a code, status and text in the request's language. */
+export function problem(status: number, code: string, text: LocalizedText, lang: Language, extra: Record<string, unknown> = {}): Problem {
+  return {
+    type: `urn:comptoir:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+    title: localize(TITLES[status] ?? TITLES[status >= 500 ? 500 : 400], lang),
+    status,
+    code,
+    detail: localize(text, lang),
+    ...extra,
+  };
+}
+
+const AJV_MESSAGES: Record<string, (p: any, lang: Language) => string> = {
+  required: (p, l) => localize({ fr: `Champ obligatoire : ${p.missingProperty}.`, nl: `Verplicht veld: ${p.missingProperty}.`, en: `Required field: ${p.missingProperty}.` }, l),
+  type: (p, l) => localize({ fr: `Doit être de type ${p.type}.`, nl: `Moet van het type ${p.type} zijn.`, en: `Must be of type ${p.type}.` }, l),
+  minLength: (p, l) => localize({ fr: `Au moins ${p.limit} caractère(s).`, nl: `Minstens ${p.limit} teken(s).`, en: `At least ${p.limit} character(s).` }, l),
+  maxLength: (p, l) => localize({ fr: `Au plus ${p.limit} caractère(s).`, nl: `Hoogstens ${p.limit} teken(s).`, en: `At most ${p.limit} character(s).` }, l),
+  minimum: (p, l) => localize({ fr: `Doit être au moins ${p.limit}.`, nl: `Moet minstens ${p.limit} zijn.`, en: `Must be at least ${p.limit}.` }, l),
+  maximum: (p, l) => localize({ fr: `Doit être au plus ${p.limit}.`, nl: `Mag hoogstens ${p.limit} zijn.`, en: `Must be at most ${p.limit}.` }, l),
+  enum: (p, l) => localize({ fr: `Valeurs permises : ${p.allowedValues?.join(', ')}.`, nl: `Toegelaten waarden: ${p.allowedValues?.join(', ')}.`, en: `Allowed values: ${p.allowedValues?.join(', ')}.` }, l),
+  pattern: (_p, l) => localize({ fr: 'Format invalide.', nl: 'Ongeldig formaat.', en: 'Invalid format.' }, l),
+  format: (p, l) => localize({ fr: `Format ${p.format} invalide.`, nl: `Ongeldig ${p.format}-formaat.`, en: `Invalid ${p.format} format.` }, l),
+  additionalProperties: (p, l) => localize({ fr: `Champ inconnu : ${p.additionalProperty}.`, nl: `Onbekend veld: ${p.additionalProperty}.`, en: `Unknown field: ${p.additionalProperty}.` }, l),
+  maxItems: (p, l) => localize({ fr: `Au plus ${p.limit} élément(s).`, nl: `Hoogstens ${p.limit} element(en).`, en: `At most ${p.limit} item(s).` }, l),
+  minItems: (p, l) => localize({ fr: `Au moins ${p.limit} élément(s).`, nl: `Minstens ${p.limit} element(en).`, en: `At least ${p.limit} item(s).` }, l),
+};
+
+/** Maps any thrown error to a problem (schema validation, domain errors, the rest as 500). */
+export function toProblem(err: unknown, lang: Language): Problem {
+  if (err instanceof DomainError) {
+    return problem(err.status, err.code, err.text, lang, {
+      ...(err.errors ? { errors: err.errors.map((e) => ({ field: e.field, code: e.code, message: localize(e.message, lang) })) } : {}),
+      ...(err.extra ?? {}),
+    });
+  }
+  const fe = err as FastifyError & { validation?: any[]; validationContext?: string };
+  if (fe?.validation) {
+    const errors = fe.validation.map((v) => {
+      const path = String(v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+      const field = v.keyword === 'required' ? [path, v.params?.missingProperty].filter(Boolean).join('.') : path || fe.validationContext || '';
+      const msg = AJV_MESSAGES[v.keyword]?.(v.params ?? {}, lang) ?? v.message ?? 'invalid';
+      return { field, code: `SCHEMA_${String(v.keyword).toUpperCase()}`, message: msg };
+    });
+    return problem(400, 'VALIDATION_FAILED', {
+      fr: `Requête invalide : ${errors.map((e) => `${e.field || fe.validationContext} — ${e.message}`).join(' ; ')}`,
+      nl: `Ongeldige aanvraag: ${errors.map((e) => `${e.field || fe.validationContext} — ${e.message}`).join('; ')}`,
+      en: `Invalid request: ${errors.map((e) => `${e.field || fe.validationContext} — ${e.message}`).join('; ')}`,
+    }, lang, { errors });
+  }
+  if (fe?.statusCode && fe.statusCode < 500) {
+    return problem(fe.statusCode, fe.code ?? 'BAD_REQUEST', fe.message, lang);
+  }
+  return problem(500, 'INTERNAL_ERROR', {
+    fr: 'Une erreur inattendue est survenue ; rien n’a été enregistré. Le détail est dans le journal du serveur.',
+    nl: 'Er trad een onverwachte fout op; er werd niets opgeslagen. Details staan in het serverlogboek.',
+    en: 'An unexpected error occurred; nothing was saved. Details are in the server log.',
+  }, lang);
+}

@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { DomainError } from '../errors.js';
+import { canonicalJson } from './canonical.js';
+import { query, run } from '../db/sql.js';
+
+/** What a caller journals: the chain (tickets, invoices, closures, events), a type and a payload. */
+export interface JournalRecord {
+  chain: string;
+  type: string;
+  payload: Record<string, unknown>;
+  userId?: number | null;
+  stationId?: number | null;
+}
+
+/** A stored entry as `verify` reads it. */
+export interface JournalRow {
+  id: number;
+  chain: string;
+  seq: number;
+  at: string;
+  type: string;
+  user_id: number | null;
+  station_id: number | null;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The first problem `verify` found, or none. */
+export interface JournalVerification {
+  ok: boolean;
+  chains: Array<{ chain: string; entries: number; lastHash: string }>;
+  firstBad?: { chain: string; seq: number; id: number | null; reason: string };
+}
+
+/** SHA-256 over the previous hash and the entry's canonical content. */
+export function entryHash(prevHash: string, e: Omit<JournalRow, 'id' | 'prev_hash' | 'hash'>): string {
+  const content = canonicalJson({
+    chain: e.chain, seq: Number(e.seq), at: e.at, type: e.type,
+    userId: e.user_id == null ? null : Number(e.user_id),
+    stationId: e.station_id == null ? null : Number(e.station_id),
+    payload: JSON.parse(e.payload),
+  });
+  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+}
+
+/**
+ * The fiscal journal: append-only chains of entries, each holding the SHA-256 of the previous one.
+ * Database triggers refuse UPDATE and DELETE on the entries; `verify` recomputes every chain.
+ */
+export class Journal {
+  private readonly clock: { now(): Date };
+
+  constructor({ clock }: { clock: { now(): Date } }) {
+    this.clock = clock;
+  }
+
+  /** Appends an entry inside the caller's transaction (or a transaction of its own). */
+  async append(em: EntityManager, record: JournalRecord): Promise<{ chain: string; seq: number; hash: string }> {
+    if (!/^[a-z][a-z0-9_.-]{0,31}$/.test(record.chain)) {
+      throw new DomainError('JOURNAL_CHAIN_INVALID', `Journal chain '${record.chain}' is not a valid name`, { status: 500 });
+    }
+    if (!em.isInTransaction()) return em.transactional((tem) => this.append(tem, record));
+    await run(em,
+      `insert into kernel_journal_head (chain, last_seq, last_hash) values (?, 0, '') on conflict (chain) do nothing`,
+      [record.chain]);
+    // The update takes the head row's lock: concurrent appends to one chain queue here.
+    const head = await query<{ last_seq: number; last_hash: string }>(em,
+      'update kernel_journal_head set last_seq = last_seq + 1 where chain = ? returning last_seq, last_hash',
+      [record.chain]);
+    const seq = Number(head[0].last_seq);
+    const prevHash = head[0].last_hash;
+    const row = {
+      chain: record.chain, seq, at: this.clock.now().toISOString(), type: record.type,
+      user_id: record.userId ?? null, station_id: record.stationId ?? null,
+      payload: canonicalJson(record.payload ?? {}),
+    };
+    const hash = entryHash(prevHash, row);
+    await run(em,
+      `insert into kernel_journal_entry (chain, seq, at, type, user_id, station_id, payload, prev_hash, hash)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [row.chain, seq, row.at, row.type, row.user_id, row.station_id, row.payload, prevHash, hash]);
+    await run(em, 'update kernel_journal_head set last_hash = ? where chain = ?', [hash, record.chain]);
+    return { chain: record.chain, seq, hash };
+  }
+
+  /** Entries of a chain, newest first, for screens and exports. */
+  async list(em: EntityManager, chain: string, limit = 100, beforeSeq?: number): Promise<JournalRow[]> {
+    return query<JournalRow>(em,
+      `select * from kernel_journal_entry where chain = ? ${beforeSeq ? 'and seq < ?' : ''} order by seq desc limit ${Math.min(1000, Math.max(1, limit | 0))}`,
+      beforeSeq ? [chain, beforeSeq] : [chain]);
+  }
+
+  /** Walks every chain and names the first entry that was altered, removed or inserted out of chain. */
+  async verify(em: EntityManager): Promise<JournalVerification> {
+    const heads = await query<{ chain: string; last_seq: number; last_hash: string }>(em,
+      'select chain, last_seq, last_hash from kernel_journal_head');
+    const chainNames = await query<{ chain: string }>(em, 'select distinct chain from kernel_journal_entry');
+    const names = [...new Set([...heads.map((h) => h.chain), ...chainNames.map((c) => c.chain)])].sort();
+    const result: JournalVerification = { ok: true, chains: [] };
+    for (const chain of names) {
+      let prevHash = '';
+      let expectedSeq = 1;
+      let count = 0;
+      const fail = (seq: number, id: number | null, reason: string): JournalVerification => ({
+        ...result, ok: false, firstBad: { chain, seq, id, reason },
+      });
+      // Read in pages by seq so that a large journal never sits in memory at once.
+      for (;;) {
+        const rows = await query<JournalRow>(em,
+          'select * from kernel_journal_entry where chain = ? and seq >= ? order by seq, id limit 1000', [chain, expectedSeq]);
+        if (!rows.length) break;
+        for (const r of rows) {
+          const seq = Number(r.seq);
+          if (seq !== expectedSeq) {
+            return fail(expectedSeq, null, seq > expectedSeq
+              ? `entry ${chain}#${expectedSeq} is missing (next entry found is #${seq})`
+              : `entry ${chain}#${seq} appears twice`);
+          }
+          if (r.prev_hash !== prevHash) {
+            return fail(seq, Number(r.id), `entry ${chain}#${seq} does not follow #${seq - 1}: its previous-hash does not match`);
+          }
+          if (entryHash(prevHash, r) !== r.hash) {
+            return fail(seq, Number(r.id), `entry ${chain}#${seq} was altered: its content does not match its hash`);
+          }
+          prevHash = r.hash;
+          expectedSeq++;
+          count++;
+        }
+        if (rows.length < 1000) break;
+      }
+      const dup = await query<{ n: number }>(em,
+        'select count(*) as n from kernel_journal_entry where chain = ? and seq >= ?', [chain, expectedSeq]);
+      if (Number(dup[0].n) > 0) return fail(expectedSeq, null, `entry ${chain}#${expectedSeq} appears out of order`);
+      const head = heads.find((h) => h.chain === chain);
+      if (!head || Number(head.last_seq) !== count || head.last_hash !== prevHash) {
+        return fail(count + 1, null,
+          `chain '${chain}' ends at #${count} but its head records #${head ? Number(head.last_seq) : 0}: entries after #${count} were removed`);
+      }
+      result.chains.push({ chain, entries: count, lastHash: prevHash });
+    }
+    return result;
+  }
+}

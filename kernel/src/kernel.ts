@@ -1,0 +1,258 @@
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { createContainer, asValue, asClass, InjectionMode, type AwilixContainer } from 'awilix';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type { FastifyInstance } from 'fastify';
+import { AsyncSeriesHook } from 'tapable';
+import { KernelError, localize, type LocalizedText } from './errors.js';
+import { kernelEntities, Role, KnownPermission, Shop, User } from './entities/index.js';
+import { databaseConfig, describeDatabase, openOrm, type DatabaseConfig } from './db/orm.js';
+import { runMigrations } from './db/migrations.js';
+import { migrations as kernelMigrations } from './migrations/index.js';
+import { definePlugin, type PluginDefinition, type PluginContext } from './plugin/define.js';
+import { resolvePlugins } from './plugin/resolve.js';
+import { enabledPluginNames } from './plugin/manager.js';
+import { Journal } from './journal/journal.js';
+import { Sequences } from './sequences.js';
+import { AuthService } from './auth/auth.service.js';
+import { generatePassword } from './auth/password.js';
+import { EventBus } from './events.js';
+import { Settings } from './settings.js';
+import { defineHooks } from './hooks.js';
+import { createHttpServer, mountRoute } from './http/server.js';
+import { RouteRegistrar } from './http/routes.js';
+import { kernelRoutes } from './http/kernel-routes.js';
+import * as money from './money/index.js';
+
+const require = createRequire(import.meta.url);
+/** This kernel's version, checked against each plugin's `kernel` range. */
+export const KERNEL_VERSION: string = require('../package.json').version;
+
+/** Wall clock, replaceable in tests. */
+export interface Clock {
+  now(): Date;
+}
+
+/** How an installation runs. */
+export interface KernelOptions {
+  /** The installed plugins (whether enabled or not). */
+  plugins: PluginDefinition[];
+  /** Folder for the SQLite file and other local data (default `./data`). */
+  dataDir?: string;
+  /** PostgreSQL URL (`postgres://…`) or `sqlite:/path`; default SQLite in `dataDir`. */
+  databaseUrl?: string;
+  /** The built shell to serve at `/` (null: none). */
+  shellDir?: string | null;
+  logLevel?: 'silent' | 'fatal' | 'error' | 'warn' | 'info' | 'debug';
+  clock?: Clock;
+  /** Run the HTTP server (default true). */
+  http?: boolean;
+}
+
+/** The kernel's own extension points. */
+export const getKernelHooks = defineHooks(() => ({
+  /** After every plugin has started, before the server listens. */
+  started: new AsyncSeriesHook<[Kernel]>(['kernel']),
+  /** Before the database closes. */
+  stopping: new AsyncSeriesHook<[Kernel]>(['kernel']),
+}));
+
+const KERNEL_PERMISSIONS = {
+  'kernel.shop': { label: { fr: 'Modifier la fiche du magasin', nl: 'Winkelgegevens wijzigen', en: 'Edit the shop' }, roles: ['admin', 'manager'] },
+  'kernel.stations': { label: { fr: 'Gérer les postes (caisses)', nl: 'Posten (kassa’s) beheren', en: 'Manage stations' }, roles: ['admin', 'manager'] },
+  'kernel.users': { label: { fr: 'Gérer les utilisateurs et les rôles', nl: 'Gebruikers en rollen beheren', en: 'Manage users and roles' }, roles: ['admin'] },
+  'kernel.plugins': { label: { fr: 'Activer et désactiver les modules', nl: 'Modules in- en uitschakelen', en: 'Enable and disable plugins' }, roles: ['admin'] },
+  'kernel.journal': { label: { fr: 'Consulter et vérifier le journal fiscal', nl: 'Fiscaal journaal raadplegen en controleren', en: 'Read and verify the fiscal journal' }, roles: ['admin', 'manager'] },
+} as const;
+
+/** The kernel seen as a plugin: its tables, migrations, permissions and routes. */
+export const kernelPluginDefinition = definePlugin({
+  name: 'kernel',
+  version: KERNEL_VERSION,
+  kernel: '*',
+  entities: kernelEntities,
+  migrations: kernelMigrations,
+  permissions: KERNEL_PERMISSIONS as unknown as PluginDefinition['permissions'],
+});
+
+const BUILTIN_ROLES: Record<string, { base: string[] }> = {
+  admin: { base: ['*'] },
+  manager: { base: [] },
+  cashier: { base: [] },
+};
+
+/** A running installation: database, container, hooks, plugins and HTTP server. */
+export class Kernel {
+  readonly version = KERNEL_VERSION;
+  readonly container: AwilixContainer;
+  readonly db: DatabaseConfig;
+  readonly available: readonly PluginDefinition[];
+  readonly hooks = getKernelHooks(this);
+  readonly clock: Clock;
+  orm!: MikroORM;
+  http!: FastifyInstance;
+  enabled: PluginDefinition[] = [];
+  journal!: Journal;
+  sequences!: Sequences;
+  auth!: AuthService;
+  events!: EventBus;
+  settings!: Settings;
+  /** Set on the very first start: the administrator account created and its password. */
+  firstStart: { username: string; password: string } | null = null;
+  private readonly permissions = new Map<string, { plugin: string; label: LocalizedText; roles: string[] }>();
+  private closed = false;
+
+  constructor(readonly options: KernelOptions) {
+    this.db = databaseConfig({ databaseUrl: options.databaseUrl, dataDir: resolve(options.dataDir ?? 'data') });
+    this.available = options.plugins;
+    this.clock = options.clock ?? { now: () => new Date() };
+    this.container = createContainer({ injectionMode: InjectionMode.PROXY, strict: true });
+  }
+
+  get log(): FastifyInstance['log'] {
+    return this.http.log;
+  }
+
+  /** A fresh entity manager for work outside a request (CLI, jobs). */
+  em(): EntityManager {
+    return this.orm.em.fork();
+  }
+
+  /** Every declared permission name (kernel and enabled plugins). */
+  permissionNames(): string[] {
+    return [...this.permissions.keys()];
+  }
+
+  /** Declared permissions with their plugin and label in a language. */
+  permissionList(lang: 'fr' | 'nl' | 'en') {
+    return [...this.permissions.entries()].map(([name, p]) => ({ name, plugin: p.plugin, label: localize(p.label, lang) }));
+  }
+
+  /** Opens the database, migrates, resolves and registers plugins, mounts routes. */
+  async boot(): Promise<this> {
+    const http = this.options.http !== false;
+    this.http = await createHttpServer(this, { logLevel: this.options.logLevel ?? 'info', shellDir: http ? this.options.shellDir ?? null : null });
+    const entities = [...kernelEntities, ...this.available.flatMap((p) => p.entities ?? [])];
+    this.orm = await openOrm(this.db, entities);
+    try {
+      await runMigrations(this.orm, this.db.dialect, [kernelPluginDefinition]);
+      const names = await enabledPluginNames(this.orm.em.fork(), this.available);
+      this.enabled = resolvePlugins(this.available, names, this.version);
+      const ran = await runMigrations(this.orm, this.db.dialect, this.enabled);
+      if (ran.length) this.log.info({ migrations: ran }, 'migrations applied');
+
+      this.journal = new Journal({ clock: this.clock });
+      this.sequences = new Sequences();
+      this.auth = new AuthService({ journal: this.journal, clock: this.clock });
+      this.events = new EventBus();
+      this.settings = new Settings();
+      this.container.register({
+        kernel: asValue(this),
+        orm: asValue(this.orm),
+        http: asValue(this.http),
+        hooks: asValue(this.hooks),
+        money: asValue(money),
+        sequences: asValue(this.sequences),
+        journal: asValue(this.journal),
+        auth: asValue(this.auth),
+        events: asValue(this.events),
+        settings: asValue(this.settings),
+        logger: asValue(this.http.log),
+        clock: asValue(this.clock),
+      });
+
+      for (const p of [kernelPluginDefinition, ...this.enabled]) {
+        for (const [name, def] of Object.entries(p.permissions ?? {})) {
+          this.permissions.set(name, { plugin: p.name, label: def.label, roles: def.roles ?? ['admin'] });
+        }
+      }
+      await this.syncRolesAndShop();
+
+      const ctx: PluginContext = { kernel: this, container: this.container, log: this.http.log };
+      for (const p of this.enabled) await p.register?.(ctx);
+
+      const kr = new RouteRegistrar('/api');
+      kernelRoutes(kr, this);
+      for (const r of kr.routes) mountRoute(this, this.http, '/api', 'kernel', r);
+      for (const p of this.enabled) {
+        if (!p.routes) continue;
+        const reg = new RouteRegistrar(`/api/${p.name}`);
+        p.routes(reg, ctx);
+        for (const r of reg.routes) mountRoute(this, this.http, `/api/${p.name}`, p.name, r);
+      }
+      for (const p of this.enabled) await p.start?.(ctx);
+      await this.hooks.started.promise(this);
+      await this.journal.append(this.em(), {
+        chain: 'events', type: 'kernel.started',
+        payload: { version: this.version, database: this.db.dialect, plugins: this.enabled.map((p) => `${p.name}@${p.version}`) },
+      });
+      await this.http.ready();
+    } catch (e) {
+      await this.orm.close(true).catch(() => undefined);
+      await this.http.close().catch(() => undefined);
+      throw e;
+    }
+    return this;
+  }
+
+  /** New permissions go to their default roles once; the shop row and built-in roles exist; first admin. */
+  private async syncRolesAndShop(): Promise<void> {
+    await this.orm.em.fork().transactional(async (em) => {
+      const roles = new Map((await em.find(Role, {})).map((r) => [r.name, r]));
+      for (const [name, def] of Object.entries(BUILTIN_ROLES)) {
+        if (!roles.has(name)) {
+          const role = em.create(Role, { name, permissions: [...def.base], builtin: true });
+          roles.set(name, role);
+        }
+      }
+      const known = new Set((await em.find(KnownPermission, {})).map((k) => k.name));
+      for (const [name, p] of this.permissions) {
+        if (known.has(name)) continue;
+        em.create(KnownPermission, { name, plugin: p.plugin });
+        for (const roleName of p.roles) {
+          const role = roles.get(roleName);
+          if (role && !role.permissions.includes('*') && !role.permissions.includes(name)) role.permissions = [...role.permissions, name];
+        }
+      }
+      if (!(await em.findOne(Shop, { id: 1 }))) em.create(Shop, new Shop());
+      await em.flush();
+      if ((await em.count(User, {})) === 0) {
+        const password = generatePassword();
+        await this.auth.saveUser(em, { username: 'admin', displayName: 'Administrateur', password, roles: ['admin'], language: 'fr' },
+          { knownRoles: [...roles.keys()] });
+        this.firstStart = { username: 'admin', password };
+      }
+    });
+  }
+
+  /** Starts listening; returns the address. */
+  async listen(port = 3000, host = '127.0.0.1'): Promise<string> {
+    return this.http.listen({ port, host });
+  }
+
+  /** Journals the stop and closes the server and the database. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.hooks.stopping.promise(this);
+      this.events?.shutdown();
+      await this.http.close();
+      await this.journal.append(this.em(), { chain: 'events', type: 'kernel.stopped', payload: { version: this.version } });
+    } finally {
+      await this.orm.close(true);
+    }
+  }
+
+  describeDatabase(): string {
+    return describeDatabase(this.db);
+  }
+}
+
+/** Creates and boots a kernel. */
+export async function createKernel(options: KernelOptions): Promise<Kernel> {
+  if (!Array.isArray(options.plugins)) throw new KernelError('KERNEL_OPTIONS', 'createKernel needs the list of installed plugins');
+  return new Kernel(options).boot();
+}
+
+export { asClass };

@@ -1,0 +1,81 @@
+import type { AwilixContainer } from 'awilix';
+import type { EntitySchema, EntityManager } from '@mikro-orm/core';
+import type { LocalizedText } from '../errors.js';
+import type { RouteRegistrar } from '../http/routes.js';
+import type { Kernel } from '../kernel.js';
+import type { Migration, Dialect } from '../db/migrations.js';
+
+/** A permission a plugin declares; `roles` lists the built-in roles that receive it on first start. */
+export interface PermissionDefinition {
+  label: LocalizedText;
+  roles?: Array<'admin' | 'manager' | 'cashier'>;
+}
+
+/** Metadata of a screen the plugin contributes to the shell (the UI module gives the element). */
+export interface ScreenDefinition {
+  path: string;
+  tag: string;
+  title: LocalizedText;
+  permission: string;
+  icon?: string;
+}
+
+/** What a plugin's `register`, `start` and `demo` functions receive. */
+export interface PluginContext {
+  kernel: Kernel;
+  container: AwilixContainer;
+  log: Kernel['log'];
+}
+
+/** What a plugin's demo seeder receives: a transactional entity manager. */
+export interface DemoContext extends PluginContext {
+  em: EntityManager;
+  shopCountry: string;
+}
+
+/** The whole contract between a plugin package and the kernel. */
+export interface PluginDefinition {
+  /** Short, unique, lower-case name; prefixes tables, routes (`/api/<name>`) and permissions. */
+  name: string;
+  version: string;
+  description?: LocalizedText;
+  /** semver range of kernel versions this plugin works with. */
+  kernel: string;
+  /** Hard dependencies: plugin name → semver range. */
+  requires?: Record<string, string>;
+  /** Optional dependencies whose hooks this plugin taps when they are enabled. */
+  enhances?: string[];
+  /** Enabled on a fresh installation (default true). */
+  defaultEnabled?: boolean;
+  entities?: EntitySchema<any, any>[];
+  migrations?: Partial<Record<Dialect, Migration[]>>;
+  permissions?: Record<string, PermissionDefinition>;
+  /** Registers the plugin's services in the root container and taps other plugins' hooks. */
+  register?(ctx: PluginContext): void | Promise<void>;
+  /** Declares the plugin's HTTP routes, mounted under `/api/<name>`. */
+  routes?(r: RouteRegistrar, ctx: PluginContext): void;
+  screens?: ScreenDefinition[];
+  /** Called once the kernel is fully started. */
+  start?(ctx: PluginContext): void | Promise<void>;
+  /** Fills a fresh demo installation with believable data. */
+  demo?(ctx: DemoContext): Promise<void>;
+}
+
+const NAME_RE = /^[a-z][a-z0-9-]{1,39}$/;
+
+/** Declares a plugin; checks the definition's shape so mistakes surface when the package loads. */
+export function definePlugin<T extends PluginDefinition>(def: T): Readonly<T> {
+  const where = `Plugin '${def?.name ?? '?'}'`;
+  if (!def || typeof def !== 'object') throw new TypeError('definePlugin expects an object');
+  if (!NAME_RE.test(def.name ?? '')) {
+    throw new TypeError(`${where}: name must be 2-40 lower-case letters, digits or '-', starting with a letter`);
+  }
+  if (!def.version || !/^\d+\.\d+\.\d+/.test(def.version)) throw new TypeError(`${where}: version must be semver (e.g. 1.0.0)`);
+  if (!def.kernel) throw new TypeError(`${where}: 'kernel' must give the supported kernel version range (e.g. ^0.1.0)`);
+  for (const perm of Object.keys(def.permissions ?? {})) {
+    if (!perm.startsWith(`${def.name}.`)) {
+      throw new TypeError(`${where}: permission '${perm}' must start with '${def.name}.'`);
+    }
+  }
+  return Object.freeze(def);
+}
