@@ -19,4 +19,4 @@ export { hashSecret, verifySecret } from './auth/password.js';
 export { User, Station, Shop, Role, Session, JournalEntry } from './entities/index.js';
 export * from './money/index.js';
 export { asClass, asFunction, asValue, type AwilixContainer } from 'awilix';
-export { EntitySchema, type EntityManager } from '@mikro-orm/core';
+export { EntitySchema, Collection, type EntityManager } from '@mikro-orm/core';

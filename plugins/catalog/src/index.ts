@@ -1,0 +1,12 @@
+// Public API of @comptoir/catalog: the plugin (default export), its entities, services, hooks and domain rules.
+import { catalogPlugin } from './plugin.js';
+
+export default catalogPlugin;
+export { catalogPlugin };
+export * from './entities/index.js';
+export { getCatalogHooks, type CatalogHooks, type ArticleSavingEvent, type ArticleSavedEvent, type PartySavedEvent } from './hooks.js';
+export { ArticleService, type ArticleView, type ArticleInput, type ArticleQuery } from './services/article.service.js';
+export { FamilyService, type FamilyView, type FamilyInput } from './services/family.service.js';
+export { PartyService, type PartyInput } from './services/party.service.js';
+export * from './domain/index.js';
+export { foldText } from './search-text.js';
