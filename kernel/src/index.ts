@@ -14,6 +14,7 @@ export { Journal, type JournalRecord, type JournalVerification } from './journal
 export { canonicalJson } from './journal/canonical.js';
 export { EventBus, type ServerEvent } from './events.js';
 export { Settings } from './settings.js';
+export { seedDemo, wipeDatabase, DEMO_ACCOUNTS } from './demo.js';
 export { AuthService, type UserInput } from './auth/auth.service.js';
 export { hashSecret, verifySecret } from './auth/password.js';
 export { User, Station, Shop, Role, Session, JournalEntry } from './entities/index.js';
