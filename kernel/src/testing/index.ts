@@ -151,6 +151,7 @@ export async function startTestKernel(dialect: Dialect, options: Partial<KernelO
 async function bootOn(db: TestDatabase, options: Partial<KernelOptions> & { plugins: KernelOptions['plugins']; enable?: string[] }, fresh: boolean, adminPassword = ''): Promise<TestKernel> {
   const opts: KernelOptions = { logLevel: 'silent', shellDir: null, ...options, dataDir: db.dataDir, databaseUrl: db.databaseUrl };
   let kernel = await createKernel(opts);
+  if (kernel.firstStart) adminPassword = kernel.firstStart.password;
   if (options.enable?.length && fresh) {
     // Plugins that are off by default are switched on the way an administrator would, then the kernel restarts.
     const em = kernel.em();
@@ -158,7 +159,6 @@ async function bootOn(db: TestDatabase, options: Partial<KernelOptions> & { plug
     await kernel.close();
     kernel = await createKernel(opts);
   }
-  if (kernel.firstStart) adminPassword = kernel.firstStart.password;
   const address = await kernel.listen(0, '127.0.0.1');
   const admin = new TestClient(address);
   await admin.login('admin', adminPassword);
