@@ -1,5 +1,6 @@
 import { AsyncSeriesHook, defineHooks, type EntityManager, type User } from '@comptoir/kernel';
 import type { Article, Customer, Supplier } from './entities/index.js';
+import type { ArticleView } from './services/article.service.js';
 
 /** An article about to be written: taps may change it, or throw a DomainError to refuse the change. */
 export interface ArticleSavingEvent {
@@ -17,6 +18,8 @@ export interface ArticleSavedEvent {
   user: User | null;
   /** Names of the fields that changed (all fields for a new article). */
   changed: string[];
+  /** The article as it was before this change (null for a new article). */
+  before: ArticleView | null;
 }
 
 /** A customer or supplier written, inside the same transaction. */

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { asClass, definePlugin } from '@comptoir/kernel';
 import { catalogEntities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
@@ -7,10 +8,13 @@ import { PartyService } from './services/party.service.js';
 import { catalogRoutes } from './http/routes.js';
 import { seedCatalogDemo } from './demo/seed.js';
 
+// The version lives in package.json only, where changesets bump it.
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
 /** Articles, barcodes, families, VAT categories, customers and suppliers: what every other plugin sells or bills. */
 export const catalogPlugin = definePlugin({
   name: 'catalog',
-  version: '0.1.0',
+  version,
   kernel: '^0.1.0',
   description: {
     fr: 'Articles, codes-barres, familles, catégories de TVA, clients et fournisseurs',

@@ -208,7 +208,7 @@ export class ArticleService {
       await em.flush();
       const after = this.view(article);
       const changed = before ? (Object.keys(after) as Array<keyof ArticleView>).filter((k) => k !== 'version' && k !== 'updatedAt' && JSON.stringify(before[k]) !== JSON.stringify(after[k])) : Object.keys(after);
-      await hooks.articleSaved.promise({ em, article, isNew, user, changed });
+      await hooks.articleSaved.promise({ em, article, isNew, user, changed, before });
       return article;
     });
   }

@@ -37,6 +37,7 @@ interface Draft {
 }
 
 const FIELDS = ['code', 'name', 'description', 'familyId', 'unit', 'vatCategory', 'barcodes', 'price', 'active'];
+const TEXT_FIELDS = new Set<keyof Draft>(['code', 'name', 'description']);
 
 function emptyDraft(): Draft {
   return { code: '', name: '', description: '', familyId: null, unit: 'piece', vatCategory: '', barcodes: [], price: null, active: true };
@@ -240,17 +241,29 @@ export class CatalogArticleEditor extends LitElement {
     el?.focus();
   }
 
+  /**
+   * Update one draft field. Text typed in an input is already displayed by the input itself,
+   * so plain text fields are updated without re-rendering (keeps keystrokes cheap, which also
+   * keeps barcode-scanner bursts tight); other fields re-render.
+   */
   private set<K extends keyof Draft>(key: K, value: Draft[K]): void {
-    this.draft = { ...this.draft, [key]: value };
+    this.draft[key] = value;
     if (this.errors[key as string]) {
       const { [key as string]: _removed, ...rest } = this.errors;
       this.errors = rest;
+    } else if (!TEXT_FIELDS.has(key)) {
+      this.requestUpdate();
     }
   }
 
   private setBarcode(i: number, patch: Partial<Barcode>): void {
-    const list = this.draft.barcodes.map((b, j) => (j === i ? { ...b, ...patch } : b));
-    this.set('barcodes', list);
+    const current = this.draft.barcodes[i];
+    if (!current) return;
+    const kindChanged = patch.kind !== undefined && patch.kind !== current.kind;
+    Object.assign(current, patch);
+    const errorKeys = Object.keys(this.errors).filter((k) => k === `barcodes.${i}` || k.startsWith(`barcodes.${i}.`));
+    if (errorKeys.length) this.errors = Object.fromEntries(Object.entries(this.errors).filter(([k]) => !errorKeys.includes(k)));
+    else if (kindChanged) this.requestUpdate();
   }
 
   private removeBarcode(i: number): void {

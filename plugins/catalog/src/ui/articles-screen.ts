@@ -89,18 +89,6 @@ export class CatalogArticlesScreen extends LitElement {
         color: var(--cpt-muted);
         margin-bottom: 4px;
       }
-      .name small {
-        display: block;
-        color: var(--cpt-muted);
-        font-size: 0.8125rem;
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        max-width: 420px;
-      }
-      .price {
-        font-weight: 600;
-      }
       @media (max-width: 900px) {
         .filters {
           grid-template-columns: 1fr 1fr;
@@ -217,7 +205,7 @@ export class CatalogArticlesScreen extends LitElement {
       {
         key: 'name',
         label: t('catalog.article.name'),
-        render: (a) => html`<div class="name">${a.name}${a.description ? html`<small>${a.description}</small>` : nothing}</div>`,
+        render: (a) => html`<span class="strong">${a.name}</span>${a.description ? html`<span class="sub">${a.description}</span>` : nothing}`,
       },
       { key: 'familyName', label: t('catalog.article.family'), priority: 'low', render: (a) => a.familyName ?? this.familyName(a.familyId) },
       { key: 'vatRate', label: t('catalog.article.vatShort'), align: 'end', priority: 'low', width: '90px', render: (a) => formatRate(a.vatRate) },
@@ -229,12 +217,13 @@ export class CatalogArticlesScreen extends LitElement {
         render: (a) =>
           a.price === null || a.price === undefined
             ? html`<span class="muted">—</span>`
-            : html`<span class="price">${formatMoney(a.price)}</span>${a.unit !== 'piece' ? html`<span class="muted"> / ${t(`catalog.unitShort.${a.unit}`)}</span>` : nothing}`,
+            : html`<span class="strong">${formatMoney(a.price)}</span>${a.unit !== 'piece' ? html`<span class="muted"> / ${t(`catalog.unitShort.${a.unit}`)}</span>` : nothing}`,
       },
       {
         key: 'active',
         label: t('catalog.status'),
         width: '110px',
+        priority: 'low',
         render: (a) => (a.active ? html`<span class="badge success">${t('catalog.active')}</span>` : html`<span class="badge">${t('catalog.inactive')}</span>`),
       },
     ];
@@ -285,6 +274,7 @@ export class CatalogArticlesScreen extends LitElement {
         .pageSize=${this.result.pageSize}
         .loading=${this.loading}
         .rowClass=${(a: Article) => (a.active ? '' : 'inactive')}
+        .rowData=${(a: Article) => ({ code: a.code })}
         emptyText=${hasFilter ? t('catalog.articles.noMatch') : t('catalog.articles.empty')}
         @row-click=${(e: CustomEvent<{ row: Article }>) => navigate(`catalog/articles/${e.detail.row.id}`)}
         @page-change=${(e: CustomEvent<{ page: number }>) => {
@@ -294,18 +284,6 @@ export class CatalogArticlesScreen extends LitElement {
       ></cpt-data-table>
       <p class="muted" style="margin:0;font-size:0.875rem">${t('catalog.articles.scanHint')}</p>
     </div>`;
-  }
-
-  override updated(): void {
-    // Expose the code on rows for tests (data-code), after the table rendered.
-    const table = this.shadowRoot?.querySelector('cpt-data-table');
-    void (table as LitElement | null)?.updateComplete.then(() => {
-      const rows = table?.shadowRoot?.querySelectorAll<HTMLElement>('[data-testid="articles-row"]') ?? [];
-      rows.forEach((row, i) => {
-        const a = this.result.items[i];
-        if (a) row.dataset.code = a.code;
-      });
-    });
   }
 
   private familyName(id: number | null): string {

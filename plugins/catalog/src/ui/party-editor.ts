@@ -42,6 +42,7 @@ interface Draft {
   active: boolean;
 }
 
+const TEXT_FIELDS = new Set<string>(['code', 'name', 'street', 'postalCode', 'city', 'vatNumber', 'email', 'phone']);
 const MAIN_COUNTRIES = ['BE', 'FR', 'NL', 'LU', 'DE'];
 const OTHER_COUNTRIES = ['AT', 'CH', 'DK', 'ES', 'GB', 'IE', 'IT', 'PL', 'PT', 'SE'];
 
@@ -223,11 +224,14 @@ export class CatalogPartyEditor extends LitElement {
     }
   }
 
+  /** Update one draft field; plain text inputs don't need a re-render (cheap keystrokes). */
   private set<K extends keyof Draft>(key: K, value: Draft[K]): void {
-    this.draft = { ...this.draft, [key]: value };
+    this.draft[key] = value;
     if (this.errors[key as string]) {
       const { [key as string]: _removed, ...rest } = this.errors;
       this.errors = rest;
+    } else if (!TEXT_FIELDS.has(key) || key === 'country') {
+      this.requestUpdate();
     }
   }
 
@@ -365,7 +369,10 @@ export class CatalogPartyEditor extends LitElement {
             ${this.text('name', t('catalog.party.name'), { required: true, autocomplete: 'off' })}
             ${this.text('code', t('catalog.party.code'), { mono: true, hint: isNew ? t('catalog.party.codeHint') : '' })}
             ${this.kind === 'supplier' || d.kind === 'company'
-              ? this.text('vatNumber', t('catalog.party.vatNumber'), { mono: true, hint: d.country === 'FR' ? 'FR12345678901' : d.country === 'BE' ? 'BE0123456789' : '' })
+              ? this.text('vatNumber', t('catalog.party.vatNumber'), {
+                  mono: true,
+                  hint: d.country === 'FR' || d.country === 'BE' ? t('form.example', { example: d.country === 'FR' ? 'FR12345678901' : 'BE0123456789' }) : '',
+                })
               : nothing}
             ${this.kind === 'customer'
               ? html`<cpt-field label=${t('catalog.party.language')} field="language" .error=${this.errors.language}>

@@ -31,7 +31,7 @@ const PAGE_SIZE = 50;
  * and suppliers-screen.ts). Routes: #/catalog/<plural>, #/catalog/<plural>/new, #/catalog/<plural>/<id>.
  *
  * Test ids (<plural> = customers | suppliers): <plural>-search, <plural>-active, <plural>-new,
- * <plural>-table, <plural>-row (data-key = id), <plural>-empty, <plural>-prev, <plural>-next,
+ * <plural>-table, <plural>-row (data-key = id, data-code = code), <plural>-empty, <plural>-prev, <plural>-next,
  * <plural>-error. The editor's ids are documented in party-editor.ts.
  */
 export abstract class PartyScreen extends LitElement {
@@ -68,11 +68,6 @@ export abstract class PartyScreen extends LitElement {
         font-weight: 600;
         color: var(--cpt-muted);
         margin-bottom: 4px;
-      }
-      .name small {
-        display: block;
-        color: var(--cpt-muted);
-        font-size: 0.8125rem;
       }
       @media (max-width: 600px) {
         .filters {
@@ -134,9 +129,9 @@ export abstract class PartyScreen extends LitElement {
         key: 'name',
         label: t('catalog.party.name'),
         render: (p) =>
-          html`<div class="name">
-            ${p.name}${this.kind === 'customer' && p.kind ? html`<small>${t(`catalog.customerKind.${p.kind}`)}</small>` : nothing}
-          </div>`,
+          html`<span class="strong">${p.name}</span>${this.kind === 'customer' && p.kind
+              ? html`<span class="sub">${t(`catalog.customerKind.${p.kind}`)}</span>`
+              : nothing}`,
       },
       {
         key: 'city',
@@ -154,6 +149,7 @@ export abstract class PartyScreen extends LitElement {
         key: 'active',
         label: t('catalog.status'),
         width: '110px',
+        priority: 'low',
         render: (p) => (p.active ? html`<span class="badge success">${t('catalog.active')}</span>` : html`<span class="badge">${t('catalog.inactive')}</span>`),
       },
     ];
@@ -211,6 +207,7 @@ export abstract class PartyScreen extends LitElement {
         .pageSize=${this.result.pageSize}
         .loading=${this.loading}
         .rowClass=${(x: Party) => (x.active ? '' : 'inactive')}
+        .rowData=${(x: Party) => ({ code: x.code })}
         emptyText=${hasFilter ? t('catalog.noMatch') : t(`catalog.${p}.empty`)}
         @row-click=${(e: CustomEvent<{ row: Party }>) => navigate(`catalog/${p}/${e.detail.row.id}`)}
         @page-change=${(e: CustomEvent<{ page: number }>) => {
