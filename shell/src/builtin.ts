@@ -1,0 +1,51 @@
+import type { PluginUi } from './plugin-api.js';
+
+/**
+ * The kernel's own administration screens, contributed by the shell itself.
+ * Plugin name 'kernel' is always considered enabled.
+ */
+export const kernelUi: PluginUi = {
+  plugin: 'kernel',
+  screens: [
+    {
+      path: 'settings/shop',
+      tag: 'cpt-settings-shop',
+      title: 'settings.shop.title',
+      icon: 'store',
+      permission: 'kernel.shop',
+      group: 'nav.group.settings',
+      order: 900,
+      load: () => import('./screens/shop-screen.js'),
+    },
+    {
+      path: 'settings/stations',
+      tag: 'cpt-settings-stations',
+      title: 'settings.stations.title',
+      icon: 'monitor',
+      permission: 'kernel.stations',
+      group: 'nav.group.settings',
+      order: 910,
+      load: () => import('./screens/stations-screen.js'),
+    },
+    {
+      path: 'settings/users',
+      tag: 'cpt-settings-users',
+      title: 'settings.users.title',
+      icon: 'user',
+      permission: 'kernel.users',
+      group: 'nav.group.settings',
+      order: 920,
+      load: () => import('./screens/users-screen.js'),
+    },
+    {
+      path: 'settings/plugins',
+      tag: 'cpt-settings-plugins',
+      title: 'settings.plugins.title',
+      icon: 'plug',
+      permission: 'kernel.plugins',
+      group: 'nav.group.settings',
+      order: 930,
+      load: () => import('./screens/plugins-screen.js'),
+    },
+  ],
+};
