@@ -25,11 +25,12 @@ const plugins = async () => discoverPlugins(resolve(common().root), (process.env
 const serverOptions = (cmd: Command) => cmd
   .addOption(new Option('--port <port>', 'HTTP port').env('PORT').default('3000'))
   .addOption(new Option('--host <host>', 'address to listen on (0.0.0.0 to serve the shop’s tablets)').env('HOST').default('127.0.0.1'))
-  .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'));
+  .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'))
+  .addOption(new Option('--trust-proxy <addresses>', 'reverse proxies whose X-Forwarded-For to believe (e.g. loopback)').env('COMPTOIR_TRUST_PROXY'));
 
-async function boot(dataDir: string, logLevel: string): Promise<Kernel> {
+async function boot(dataDir: string, logLevel: string, trustProxy?: string): Promise<Kernel> {
   const root = resolve(common().root);
-  return createKernel({ plugins: await plugins(), dataDir, databaseUrl: common().database, shellDir: findShellDir(root), logLevel: logLevel as any });
+  return createKernel({ plugins: await plugins(), dataDir, databaseUrl: common().database, shellDir: findShellDir(root), logLevel: logLevel as any, trustProxy });
 }
 
 function announce(kernel: Kernel, address: string) {
@@ -53,7 +54,7 @@ function stopOnSignal(kernel: Kernel) {
 
 serverOptions(program.command('start').description('start the shop’s server (migrates the database first)'))
   .action(async (o) => {
-    const kernel = await boot(common().data, o.logLevel);
+    const kernel = await boot(common().data, o.logLevel, o.trustProxy);
     const address = await kernel.listen(Number(o.port), o.host);
     announce(kernel, address);
     if (kernel.firstStart) {
@@ -67,7 +68,7 @@ serverOptions(program.command('demo').description('start a demo shop with fresh 
   .action(async (o) => {
     const dataDir = program.getOptionValueSource('data') === 'default' ? 'data/demo' : common().data;
     await wipeDatabase(databaseConfig({ dataDir: resolve(dataDir), databaseUrl: common().database }));
-    const kernel = await boot(dataDir, o.logLevel);
+    const kernel = await boot(dataDir, o.logLevel, o.trustProxy);
     const t0 = Date.now();
     await seedDemo(kernel);
     console.log(`Demo data created in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
@@ -154,7 +155,7 @@ userCmd.command('passwd <username>').description('set a new password (prints a g
     try {
       const em = admin.em();
       const user = await em.findOne(User, { username: username.toLowerCase() });
-      if (!user) throw new KernelError('USER_NOT_FOUND', `No user '${username}'. Users: ${(await em.find(User, {})).map((u) => u.username).join(', ')}`);
+      if (!user) throw new KernelError('USER_NOT_FOUND', `No user '${username}'. Users: ${(await em.find(User, {}, { orderBy: { username: 'asc' } })).map((u) => u.username).join(', ')}`);
       const password = o.password ?? generatePassword();
       await admin.auth.saveUser(em, { password, unlockPin: true }, { existing: user, knownRoles: await admin.roleNames() });
       console.log(`Password of '${user.username}' changed.${o.password ? '' : `\n  password: ${password}`}`);

@@ -63,13 +63,14 @@ export class NotFoundError extends DomainError {
   }
 }
 
-/** Raised when a document was changed by someone else since it was read. */
+/** Raised when a document was changed by someone else since it was read; `what` names it ("l’article BIE-0001"). */
 export class VersionConflictError extends DomainError {
-  constructor(what: string) {
+  constructor(what: LocalizedText) {
+    const w = (lang: Language) => localize(what, lang);
     super('VERSION_CONFLICT', {
-      fr: `${what} a été modifié entre-temps par quelqu'un d'autre. Rechargez puis recommencez.`,
-      nl: `${what} werd intussen door iemand anders gewijzigd. Herlaad en probeer opnieuw.`,
-      en: `${what} was changed by someone else in the meantime. Reload and try again.`,
+      fr: `Quelqu’un d’autre a modifié ${w('fr')} entre-temps. Rechargez puis recommencez.`,
+      nl: `Iemand anders heeft ${w('nl')} intussen gewijzigd. Herlaad en probeer opnieuw.`,
+      en: `Someone else changed ${w('en')} in the meantime. Reload and try again.`,
     }, { status: 409 });
     this.name = 'VersionConflictError';
   }

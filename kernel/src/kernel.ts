@@ -47,6 +47,11 @@ export interface KernelOptions {
   clock?: Clock;
   /** Run the HTTP server (default true). */
   http?: boolean;
+  /**
+   * Reverse proxies whose X-Forwarded-For / -Proto to believe: `true`, or addresses and subnets
+   * (`'loopback'`, `'10.0.0.1,192.168.1.0/24'`). Default false: the client's own address counts.
+   */
+  trustProxy?: boolean | string;
 }
 
 /** The kernel's own extension points. */
@@ -131,7 +136,7 @@ export class Kernel {
   /** Opens the database, migrates, resolves and registers plugins, mounts routes. */
   async boot(): Promise<this> {
     const http = this.options.http !== false;
-    this.http = await createHttpServer(this, { logLevel: this.options.logLevel ?? 'info', shellDir: http ? this.options.shellDir ?? null : null });
+    this.http = await createHttpServer(this, { logLevel: this.options.logLevel ?? 'info', shellDir: http ? this.options.shellDir ?? null : null, trustProxy: this.options.trustProxy });
     const entities = [...kernelEntities, ...this.available.flatMap((p) => p.entities ?? [])];
     this.orm = await openOrm(this.db, entities);
     try {

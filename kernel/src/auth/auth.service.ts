@@ -43,20 +43,25 @@ export class AuthService {
     this.loginLimiter = new FailureLimiter(LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES * 60_000, clock);
   }
 
-  /** Permissions a user holds through their roles ('*' on a role grants everything). */
+  /**
+   * Permissions a user holds through their roles ('*' on a role grants everything), among those declared now:
+   * a role keeps the permissions of a disabled plugin, but they are not in effect until it is enabled again.
+   */
   async permissionsOf(em: EntityManager, user: User, allPermissions: readonly string[]): Promise<Set<string>> {
     const roles = await em.find(Role, { name: { $in: user.roles } });
+    const declared = new Set(allPermissions);
     const out = new Set<string>();
     for (const r of roles) {
       if (r.permissions.includes('*')) allPermissions.forEach((p) => out.add(p));
-      r.permissions.forEach((p) => p !== '*' && out.add(p));
+      r.permissions.forEach((p) => declared.has(p) && out.add(p));
     }
     return out;
   }
 
   /** Signs in with a password; throws AUTH_RATE_LIMITED after repeated failures from one address. */
   async login(em: EntityManager, input: { username: string; password: string; ip: string; station: Station | null }) {
-    const key = `${input.ip}|${input.username.toLowerCase()}`;
+    // The same normalisation as the lookup below, or ' anna' and 'anna ' would each get their own tries.
+    const key = `${input.ip}|${input.username.trim().toLowerCase()}`;
     const wait = this.loginLimiter.retryAfter(key);
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60_000);

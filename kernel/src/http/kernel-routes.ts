@@ -11,10 +11,10 @@ import { SESSION_COOKIE, STATION_COOKIE, loadRequestContext } from './server.js'
 const id = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
 const lang = { type: 'string', enum: ['fr', 'nl', 'en'] } as const;
 
-function userJson(u: User) {
+function userJson(u: User, now: () => Date = () => new Date()) {
   return {
     id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, language: u.language, active: u.active,
-    hasPassword: !!u.passwordHash, hasPin: !!u.pinHash, pinLocked: !!(u.pinLockedUntil && u.pinLockedUntil > new Date()), version: u.version,
+    hasPassword: !!u.passwordHash, hasPin: !!u.pinHash, pinLocked: !!(u.pinLockedUntil && u.pinLockedUntil > now()), version: u.version,
   };
 }
 
@@ -37,7 +37,7 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
   const sessionBody = async (ctx: RouteContext, auth: Pick<AuthContext, 'user' | 'session'>, station: Station | null) => {
     const permissions = await kernel.auth.permissionsOf(ctx.em, auth.user, kernel.permissionNames());
     return {
-      user: { ...userJson(auth.user), permissions: [...permissions].sort() },
+      user: { ...userJson(auth.user, () => kernel.clock.now()), permissions: [...permissions].sort() },
       station: stationJson(station),
       shop: shopJson(await ctx.shop()),
       plugins: kernel.enabled.map((p) => ({ name: p.name, version: p.version, screens: p.screens ?? [] })),
@@ -136,7 +136,7 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
       if (errors.length) throw new ValidationError(errors);
       return ctx.transactional(async (em) => {
         const shop = (await em.findOne(Shop, { id: 1 }))!;
-        if (b.version !== undefined && b.version !== shop.version) throw new VersionConflictError('La fiche du magasin');
+        if (b.version !== undefined && b.version !== shop.version) throw new VersionConflictError({ fr: 'la fiche du magasin', nl: 'de winkelgegevens', en: 'the shop’s details' });
         const before = shopJson(shop);
         for (const k of ['name', 'street', 'postalCode', 'city', 'country', 'vatNumber', 'email', 'phone', 'currency', 'language', 'logo'] as const) {
           if (b[k] !== undefined) (shop as any)[k] = typeof b[k] === 'string' ? b[k].trim() : b[k];
@@ -163,7 +163,11 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
     handler: async (req, ctx, reply) => {
       const token = newToken();
       const station = await ctx.transactional(async (em) => {
-        const last = await em.findOne(Station, {}, { orderBy: { number: 'desc' } });
+        // Two managers registering tills at once must not both take the next number: on PostgreSQL the table is
+        // locked for the transaction (SQLite's single connection already serialises writers).
+        if (kernel.db.dialect === 'postgresql') await em.getConnection().execute('lock table kernel_station in share row exclusive mode', [], 'run', em.getTransactionContext());
+        // MikroORM refuses findOne with an empty filter: take the highest-numbered station with find.
+        const [last] = await em.find(Station, {}, { orderBy: { number: 'desc' }, limit: 1 });
         const s = em.create(Station, { number: (last?.number ?? 0) + 1, name: req.body.name.trim(), tokenHash: tokenHash(token), active: true, createdAt: new Date() });
         await em.flush();
         await kernel.journal.append(em, { chain: 'events', type: 'station.registered', payload: { stationId: s.id, number: s.number, name: s.name }, userId: ctx.user!.id, stationId: s.id });
@@ -197,12 +201,12 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
 
   r.get('/users', {
     permission: 'kernel.users', summary: 'All users',
-    handler: async (_req, ctx) => (await ctx.em.find(User, {}, { orderBy: { username: 'asc' } })).map(userJson),
+    handler: async (_req, ctx) => (await ctx.em.find(User, {}, { orderBy: { username: 'asc' } })).map((u) => userJson(u, () => kernel.clock.now())),
   });
 
   r.post<{ Body: UserInput }>('/users', {
     permission: 'kernel.users', summary: 'Create a user', status: 201, schema: { body: { ...userBody, required: ['username', 'displayName', 'roles'] } },
-    handler: async (req, ctx) => userJson(await kernel.auth.saveUser(ctx.em, req.body, { actor: ctx.user, knownRoles: await roleNames(ctx) })),
+    handler: async (req, ctx) => userJson(await kernel.auth.saveUser(ctx.em, req.body, { actor: ctx.user, knownRoles: await roleNames(ctx) }), () => kernel.clock.now()),
   });
 
   r.patch<{ Params: { id: number }; Body: UserInput & { version?: number } }>('/users/:id', {
@@ -210,11 +214,11 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
     handler: async (req, ctx) => {
       const u = await ctx.em.findOne(User, { id: req.params.id });
       if (!u) throw new NotFoundError('USER_NOT_FOUND', { fr: `Utilisateur ${req.params.id} introuvable.`, nl: `Gebruiker ${req.params.id} niet gevonden.`, en: `User ${req.params.id} not found.` });
-      if (req.body.version !== undefined && req.body.version !== u.version) throw new VersionConflictError('L’utilisateur');
+      if (req.body.version !== undefined && req.body.version !== u.version) throw new VersionConflictError({ fr: `l’utilisateur ${u.username}`, nl: `gebruiker ${u.username}`, en: `user ${u.username}` });
       if (u.id === ctx.user!.id && (req.body.active === false || (req.body.roles && !req.body.roles.includes('admin') && u.roles.includes('admin')))) {
         throw new DomainError('USER_SELF_LOCKOUT', { fr: 'Vous ne pouvez pas retirer vos propres droits d’administrateur.', nl: 'U kunt uw eigen beheerdersrechten niet intrekken.', en: 'You cannot remove your own administrator rights.' }, { status: 409 });
       }
-      return userJson(await kernel.auth.saveUser(ctx.em, req.body, { existing: u, actor: ctx.user, knownRoles: await roleNames(ctx) }));
+      return userJson(await kernel.auth.saveUser(ctx.em, req.body, { existing: u, actor: ctx.user, knownRoles: await roleNames(ctx) }), () => kernel.clock.now());
     },
   });
 

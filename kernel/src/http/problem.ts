@@ -63,7 +63,9 @@ export function toProblem(err: unknown, lang: Language): Problem {
   if (fe?.validation) {
     const errors = fe.validation.map((v) => {
       const path = String(v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-      const field = v.keyword === 'required' ? [path, v.params?.missingProperty].filter(Boolean).join('.') : path || fe.validationContext || '';
+      // A missing or unknown property is reported on the object that holds it: name the property itself.
+      const property = v.keyword === 'required' ? v.params?.missingProperty : v.keyword === 'additionalProperties' ? v.params?.additionalProperty : undefined;
+      const field = property ? [path, property].filter(Boolean).join('.') : path || fe.validationContext || '';
       const msg = AJV_MESSAGES[v.keyword]?.(v.params ?? {}, lang) ?? v.message ?? 'invalid';
       return { field, code: `SCHEMA_${String(v.keyword).toUpperCase()}`, message: msg };
     });

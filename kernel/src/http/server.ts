@@ -37,11 +37,14 @@ function pickLanguage(req: FastifyRequest, userLang: string | undefined, shopLan
 }
 
 /** Creates the Fastify server: cookies, OpenAPI, problem+json errors, auth loading, the shell. */
-export async function createHttpServer(kernel: Kernel, opts: { logLevel: string; shellDir: string | null }): Promise<FastifyInstance> {
+export async function createHttpServer(kernel: Kernel, opts: { logLevel: string; shellDir: string | null; trustProxy?: boolean | string }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
-    trustProxy: true,
+    // Believing X-Forwarded-For from anyone would let a guesser pick a new address for every password try.
+    trustProxy: opts.trustProxy ?? false,
     bodyLimit: 5 * 1024 * 1024,
+    // Stopping must not wait for browsers' idle keep-alive connections (or open event streams).
+    forceCloseConnections: true,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   await app.register(cookie);
@@ -111,6 +114,15 @@ export async function loadRequestContext(kernel: Kernel, req: FastifyRequest): P
   return req.cpt;
 }
 
+/** Whether an Origin header names this server; `null` (sandboxed or privacy-hidden pages) and garbage do not. */
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 /** Mounts one route: authentication, permission, CSRF, request scope, problem+json. */
 export function mountRoute(kernel: Kernel, app: FastifyInstance, prefix: string, tag: string, def: RouteDefinition<any>): void {
   const needsAuth = def.permission !== 'public';
@@ -124,12 +136,13 @@ export function mountRoute(kernel: Kernel, app: FastifyInstance, prefix: string,
       tags: [tag],
       ...(needsAuth ? { security: [{ session: [] }] } : {}),
     },
-    handler: async (req: FastifyRequest, reply: FastifyReply) => {
+    // Who may call is checked before the body is validated: nobody learns a route's schema without the right to use it.
+    preValidation: async (req: FastifyRequest) => {
       const c = await loadRequestContext(kernel, req);
       if (UNSAFE.has(req.method)) {
         // Cross-site requests never change anything: the Origin, when sent, must be this server.
         const origin = req.headers.origin;
-        if (origin && new URL(origin).host !== req.headers.host) {
+        if (origin && !sameHost(origin, req.headers.host)) {
           throw new DomainError('CSRF_ORIGIN', { fr: 'Requête d’une autre origine refusée.', nl: 'Aanvraag van een andere oorsprong geweigerd.', en: 'Cross-origin request refused.' }, { status: 403 });
         }
       }
@@ -152,6 +165,9 @@ export function mountRoute(kernel: Kernel, app: FastifyInstance, prefix: string,
           }, { status: 403, extra: { permission: def.permission } });
         }
       }
+    },
+    handler: async (req: FastifyRequest, reply: FastifyReply) => {
+      const c = await loadRequestContext(kernel, req);
       const scope = kernel.container.createScope();
       scope.register({
         em: asValue(c.em),

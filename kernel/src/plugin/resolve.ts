@@ -3,6 +3,14 @@ import { KernelError } from '../errors.js';
 import type { PluginDefinition } from './define.js';
 
 /**
+ * Names a plugin may not take: `kernel` keys the kernel's own migrations and permissions, the others are the
+ * first segment of the kernel's routes (`/api/users`, `/api/docs`, …) that a plugin's `/api/<name>` would collide with.
+ */
+export const RESERVED_PLUGIN_NAMES: readonly string[] = [
+  'kernel', 'health', 'session', 'auth', 'shop', 'stations', 'users', 'roles', 'permissions', 'plugins', 'journal', 'events', 'docs',
+];
+
+/**
  * Orders the enabled plugins so that every plugin comes after what it requires and enhances,
  * refusing a missing dependency, an unknown plugin, a cycle or an incompatible version.
  */
@@ -14,6 +22,9 @@ export function resolvePlugins(
   const byName = new Map<string, PluginDefinition>();
   for (const p of available) {
     if (byName.has(p.name)) throw new KernelError('PLUGIN_DUPLICATE', `Plugin '${p.name}' is installed twice.`);
+    if (RESERVED_PLUGIN_NAMES.includes(p.name)) {
+      throw new KernelError('PLUGIN_NAME_RESERVED', `Plugin '${p.name}' cannot be named so: the kernel uses '${p.name}' (reserved: ${RESERVED_PLUGIN_NAMES.join(', ')}). Rename the plugin.`);
+    }
     byName.set(p.name, p);
   }
   const enabledSet = new Set(enabled);

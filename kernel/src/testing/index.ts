@@ -145,7 +145,13 @@ export interface TestKernel {
 /** Boots a kernel with the given plugins on a fresh database of the given dialect. */
 export async function startTestKernel(dialect: Dialect, options: Partial<KernelOptions> & { plugins: KernelOptions['plugins']; enable?: string[] }): Promise<TestKernel> {
   const db = await createTestDatabase(dialect);
-  return bootOn(db, options, true);
+  try {
+    return await bootOn(db, options, true);
+  } catch (e) {
+    // A kernel that refuses to start must not leave its fresh database behind.
+    await db.drop().catch(() => undefined);
+    throw e;
+  }
 }
 
 async function bootOn(db: TestDatabase, options: Partial<KernelOptions> & { plugins: KernelOptions['plugins']; enable?: string[] }, fresh: boolean, adminPassword = ''): Promise<TestKernel> {

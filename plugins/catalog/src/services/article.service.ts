@@ -124,7 +124,7 @@ export class ArticleService {
   private async save(outer: EntityManager, id: number | null, input: ArticleInput, user: User | null): Promise<Article> {
     return outer.transactional(async (em) => {
       const existing = id === null ? null : await this.get(em, id);
-      if (existing && input.version !== undefined && input.version !== existing.version) throw new VersionConflictError(`L’article ${existing.code}`);
+      if (existing && input.version !== undefined && input.version !== existing.version) throw new VersionConflictError({ fr: `l’article ${existing.code}`, nl: `artikel ${existing.code}`, en: `article ${existing.code}` });
       const country = (await em.findOne(Shop, { id: 1 }))?.country ?? 'BE';
       const errors: FieldError[] = [];
       const isNew = !existing;

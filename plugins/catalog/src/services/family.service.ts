@@ -41,7 +41,7 @@ export class FamilyService {
     return outer.transactional(async (em) => {
       const existing = id === null ? null : await em.findOne(Family, { id });
       if (id !== null && !existing) throw new NotFoundError('FAMILY_NOT_FOUND', M.familyNotFound(id));
-      if (existing && input.version !== undefined && input.version !== existing.version) throw new VersionConflictError(`La famille ${existing.code}`);
+      if (existing && input.version !== undefined && input.version !== existing.version) throw new VersionConflictError({ fr: `la famille ${existing.code}`, nl: `familie ${existing.code}`, en: `family ${existing.code}` });
       const errors: FieldError[] = [];
       const code = input.code?.trim();
       if (!existing || input.code !== undefined) {

@@ -68,7 +68,9 @@ export class PartyService {
     return outer.transactional(async (em) => {
       const existing = id === null ? null : await this.get(em, cls, id);
       if (existing && input.version !== undefined && input.version !== existing.version) {
-        throw new VersionConflictError(`${cls === Customer ? 'Le client' : 'Le fournisseur'} ${existing.code}`);
+        throw new VersionConflictError(cls === Customer
+          ? { fr: `le client ${existing.code}`, nl: `klant ${existing.code}`, en: `customer ${existing.code}` }
+          : { fr: `le fournisseur ${existing.code}`, nl: `leverancier ${existing.code}`, en: `supplier ${existing.code}` });
       }
       const errors: FieldError[] = [];
       const add = (field: string, code: string, message: LocalizedText) => errors.push({ field, code, message });

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError, NotFoundError, ValidationError, VersionConflictError } from '../errors.js';
+import { problem, toProblem } from './problem.js';
+
+/** A schema error as Fastify hands it over. */
+function schemaError(validation: object[], validationContext = 'body') {
+  return Object.assign(new Error('invalid'), { statusCode: 400, validation, validationContext });
+}
+
+describe('problems answered to the browser', () => {
+  it('carry a type, a title and a detail in the request’s language', () => {
+    expect(problem(404, 'ARTICLE_NOT_FOUND', { fr: 'Article introuvable.', nl: 'Artikel niet gevonden.' }, 'nl')).toEqual({
+      type: 'urn:comptoir:problem:article-not-found', title: 'Niet gevonden', status: 404, code: 'ARTICLE_NOT_FOUND', detail: 'Artikel niet gevonden.',
+    });
+  });
+
+  it('fall back to French when a text has no translation', () => {
+    expect(problem(409, 'X', { fr: 'Conflit de caisse.' }, 'en').detail).toBe('Conflit de caisse.');
+  });
+
+  it('turn a domain error into its status, code and sentence', () => {
+    const p = toProblem(new DomainError('PIN_LOCKED', { fr: 'Code PIN bloqué.', en: 'PIN locked.' }, { status: 423, extra: { retryAfterSeconds: 60 } }), 'fr');
+    expect(p).toEqual({ type: 'urn:comptoir:problem:pin-locked', title: 'Verrouillé', status: 423, code: 'PIN_LOCKED', detail: 'Code PIN bloqué.', retryAfterSeconds: 60 });
+  });
+
+  it('list each invalid field of a validation error in the request’s language', () => {
+    const p = toProblem(new ValidationError([{ field: 'vatNumber', code: 'VAT_INVALID', message: { fr: 'Numéro de TVA invalide.', nl: 'Ongeldig btw-nummer.' } }]), 'nl');
+    expect(p).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', detail: 'Sommige gegevens zijn ongeldig.', errors: [{ field: 'vatNumber', code: 'VAT_INVALID', message: 'Ongeldig btw-nummer.' }] });
+  });
+
+  it('say what was not found, and what changed meanwhile', () => {
+    expect(toProblem(new NotFoundError('USER_NOT_FOUND', 'Utilisateur 4 introuvable.'), 'fr')).toMatchObject({ status: 404, title: 'Introuvable' });
+    const conflict = new VersionConflictError({ fr: 'le ticket T-2026-000042', nl: 'ticket T-2026-000042', en: 'ticket T-2026-000042' });
+    expect(toProblem(conflict, 'fr')).toMatchObject({
+      status: 409, code: 'VERSION_CONFLICT', detail: 'Quelqu’un d’autre a modifié le ticket T-2026-000042 entre-temps. Rechargez puis recommencez.',
+    });
+    expect(toProblem(conflict, 'nl').detail).toBe('Iemand anders heeft ticket T-2026-000042 intussen gewijzigd. Herlaad en probeer opnieuw.');
+  });
+
+  it('name the field of each schema error, including a missing or unknown property inside an object', () => {
+    const p = toProblem(schemaError([
+      { keyword: 'required', instancePath: '/address', params: { missingProperty: 'city' } },
+      { keyword: 'additionalProperties', instancePath: '', params: { additionalProperty: 'siret' } },
+      { keyword: 'additionalProperties', instancePath: '/lines/0', params: { additionalProperty: 'discount' } },
+      { keyword: 'minimum', instancePath: '/lines/0/quantity', params: { limit: 1 } },
+      { keyword: 'enum', instancePath: '/country', params: { allowedValues: ['BE', 'FR'] } },
+    ]), 'fr');
+    expect(p.status).toBe(400);
+    expect(p.code).toBe('VALIDATION_FAILED');
+    expect(p.errors).toEqual([
+      { field: 'address.city', code: 'SCHEMA_REQUIRED', message: 'Champ obligatoire : city.' },
+      { field: 'siret', code: 'SCHEMA_ADDITIONALPROPERTIES', message: 'Champ inconnu : siret.' },
+      { field: 'lines.0.discount', code: 'SCHEMA_ADDITIONALPROPERTIES', message: 'Champ inconnu : discount.' },
+      { field: 'lines.0.quantity', code: 'SCHEMA_MINIMUM', message: 'Doit être au moins 1.' },
+      { field: 'country', code: 'SCHEMA_ENUM', message: 'Valeurs permises : BE, FR.' },
+    ]);
+    expect(p.detail).toBe('Requête invalide : address.city — Champ obligatoire : city. ; siret — Champ inconnu : siret. ; '
+      + 'lines.0.discount — Champ inconnu : discount. ; lines.0.quantity — Doit être au moins 1. ; country — Valeurs permises : BE, FR.');
+  });
+
+  it('name the part of the request when the whole of it is wrong', () => {
+    const p = toProblem(schemaError([{ keyword: 'type', instancePath: '', params: { type: 'object' } }], 'querystring'), 'en');
+    expect(p.errors).toEqual([{ field: 'querystring', code: 'SCHEMA_TYPE', message: 'Must be of type object.' }]);
+  });
+
+  it('keep the status of a client error Fastify raised itself', () => {
+    const err = Object.assign(new Error('Body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+    expect(toProblem(err, 'fr')).toMatchObject({ status: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE', title: 'Requête trop volumineuse', detail: 'Body is too large' });
+  });
+
+  it('hide the details of an unexpected error and say nothing was saved', () => {
+    const p = toProblem(new TypeError("Cannot read properties of undefined (reading 'id')"), 'fr');
+    expect(p).toEqual({
+      type: 'urn:comptoir:problem:internal-error', title: 'Erreur interne', status: 500, code: 'INTERNAL_ERROR',
+      detail: 'Une erreur inattendue est survenue ; rien n’a été enregistré. Le détail est dans le journal du serveur.',
+    });
+  });
+});
