@@ -127,6 +127,35 @@ describe('the demo shop in the browser', () => {
     await ctx.close();
   });
 
+  it('opens the article a scanner reads, told apart from typing by the speed of its keystrokes', async () => {
+    const ctx = await tablet(browser);
+    const page = await ctx.newPage();
+    await signIn(page, server.url, 'gerant', 'demo-gerant');
+    await articlesPage(page);
+    await page.getByTestId('articles-search').click();
+    // A keyboard-wedge scanner types the whole code within a few milliseconds, then Enter.
+    const scan = (code: string) => page.evaluate((c) => {
+      const target = document.activeElement ?? window;
+      for (const key of [...c, 'Enter']) {
+        target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+      }
+    }, code);
+    await scan('5412345000013');
+    await expect.poll(() => page.getByTestId('article-name').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('article-name').inputValue(), { timeout: 10_000 }).toBe('Confiture de rhubarbe bio 370 g');
+
+    // An unknown code offers to create the article with it.
+    await articlesPage(page);
+    await page.getByTestId('articles-search').click();
+    await scan('4006381333931');
+    await expect.poll(() => page.getByTestId('barcode-unknown').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByText(/4006381333931/).count()).toBeGreaterThan(0);
+    // The scanned digits were not typed into the search field.
+    await page.getByTestId('barcode-unknown-cancel').click();
+    expect(await page.getByTestId('articles-search').inputValue()).not.toContain('4006381333931');
+    await ctx.close();
+  });
+
   it('switches the interface to Dutch', async () => {
     const ctx = await tablet(browser);
     const page = await ctx.newPage();
