@@ -36,7 +36,7 @@ for (const suite of ['packages', 'e2e']) {
   const res = JSON.parse(readFileSync(join(report, `${suite}.json`), 'utf8'));
   const s = res.numPendingTests + res.numTodoTests;
   passed += res.numPassedTests; failed += res.numFailedTests; skipped += s;
-  lines.push(`${suite}: ${res.numPassedTests} passed, ${res.numFailedTests} failed, ${s} skipped (${res.numTotalTestSuites} files)`);
+  lines.push(`${suite}: ${res.numPassedTests} passed, ${res.numFailedTests} failed, ${s} skipped (${res.testResults.length} files)`);
   if (suite === 'packages') {
     // Test counts per database, from the "(sqlite)" / "(postgresql)" in test names.
     const per = { sqlite: 0, postgresql: 0 };
