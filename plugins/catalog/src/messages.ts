@@ -74,7 +74,7 @@ export const M = {
   barcodeTwice: (code: string): LocalizedText => ({ fr: `Le code-barres ${code} figure deux fois.`, nl: `Streepjescode ${code} staat er twee keer.`, en: `Barcode ${code} is listed twice.` }),
   vatCategory: (country: string): LocalizedText => ({ fr: `Catégorie de TVA inconnue pour ${country}.`, nl: `Onbekende btw-categorie voor ${country}.`, en: `Unknown VAT category for ${country}.` }),
   family: { fr: 'Famille introuvable.', nl: 'Familie niet gevonden.', en: 'Family not found.' },
-  familyCycle: { fr: 'Une famille ne peut pas être sa propre parente.', nl: 'Een familie kan niet haar eigen ouder zijn.', en: 'A family cannot be its own parent.' },
+  familyCycle: { fr: 'Une famille ne peut pas être rangée sous elle-même ni sous l’une de ses sous-familles.', nl: 'Een familie kan niet onder zichzelf of onder een van haar subfamilies staan.', en: 'A family cannot be placed under itself or one of its sub-families.' },
   email: { fr: 'Adresse e-mail invalide.', nl: 'Ongeldig e-mailadres.', en: 'Invalid e-mail address.' },
   price: { fr: 'Le prix est un montant positif (au plus 9 999 999,99 €).', nl: 'De prijs is een positief bedrag (hoogstens 9 999 999,99 €).', en: 'The price is a positive amount (at most 9,999,999.99 €).' },
   articleNotFound: (what: string | number): LocalizedText => ({ fr: `Article ${what} introuvable.`, nl: `Artikel ${what} niet gevonden.`, en: `Article ${what} not found.` }),

@@ -39,6 +39,7 @@ export const catalogPlugin = definePlugin({
   routes: catalogRoutes,
   screens: [
     { path: 'catalog/articles', tag: 'cpt-catalog-articles', title: { fr: 'Articles', nl: 'Artikelen', en: 'Articles' }, permission: 'catalog.read', icon: 'box' },
+    { path: 'catalog/families', tag: 'cpt-catalog-families', title: { fr: 'Familles', nl: 'Families', en: 'Families' }, permission: 'catalog.read', icon: 'tag' },
     { path: 'catalog/customers', tag: 'cpt-catalog-customers', title: { fr: 'Clients', nl: 'Klanten', en: 'Customers' }, permission: 'catalog.read', icon: 'users' },
     { path: 'catalog/suppliers', tag: 'cpt-catalog-suppliers', title: { fr: 'Fournisseurs', nl: 'Leveranciers', en: 'Suppliers' }, permission: 'catalog.read', icon: 'truck' },
   ],

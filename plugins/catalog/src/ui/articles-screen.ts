@@ -35,10 +35,11 @@ import type { CatalogArticleEditor } from './article-editor.js';
 const PAGE_SIZE = 50;
 
 /**
- * Articles list (route #/catalog/articles) and editor (#/catalog/articles/new[?barcode=…],
+ * Articles list (route #/catalog/articles[?family=<id>]) and editor (#/catalog/articles/new[?barcode=…],
  * #/catalog/articles/<id>).
  *
- * Search matches code, barcode (exact) or a name fragment; filters by family and status; paged.
+ * Search matches code, barcode (exact) or a name fragment; filters by family (sub-families included;
+ * `?family=<id>` in the route sets it, as the families screen's article counts do) and status; paged.
  * Scanning a barcode on the list opens the article, or offers to create one with that barcode.
  *
  * Test ids: articles-search, articles-family, articles-active, articles-new, articles-table,
@@ -118,6 +119,12 @@ export class CatalogArticlesScreen extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     // (Re)load the list when showing it (first time, or back from the editor).
     if (changed.has('route') && !this.editorTarget) {
+      // A family in the route (#/catalog/articles?family=12) sets the filter; without one, the current filter stays.
+      const family = this.route?.query.family;
+      if (family !== undefined && family !== this.family) {
+        this.family = family;
+        this.page = 1;
+      }
       void this.load();
     }
   }
@@ -196,6 +203,11 @@ export class CatalogArticlesScreen extends LitElement {
   private setFilter(patch: Partial<{ q: string; family: string; active: '' | 'true' | 'false' }>): void {
     Object.assign(this, patch);
     this.page = 1;
+    if (patch.family !== undefined && this.route?.query.family !== undefined) {
+      // Keep a family given in the route in step with the filter (the route change reloads the list).
+      navigate('catalog/articles', { ...this.route.query, family: patch.family || undefined }, { replace: true });
+      return;
+    }
     void this.load();
   }
 

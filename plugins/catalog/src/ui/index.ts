@@ -20,6 +20,16 @@ export const ui: PluginUi = {
       load: () => import('./articles-screen.js'),
     },
     {
+      path: 'catalog/families',
+      tag: 'cpt-catalog-families',
+      title: 'catalog.families.title',
+      icon: 'tag',
+      permission: 'catalog.read',
+      group: 'catalog.group',
+      order: 205,
+      load: () => import('./families-screen.js'),
+    },
+    {
       path: 'catalog/customers',
       tag: 'cpt-catalog-customers',
       title: 'catalog.customers.title',

@@ -9,6 +9,14 @@ const fr: Messages = {
   'catalog.articles.empty': 'Aucun article pour l’instant. Créez le premier ou scannez un code-barres.',
   'catalog.articles.noMatch': 'Aucun article ne correspond à la recherche.',
   'catalog.articles.scanHint': 'Astuce : scannez un code-barres pour ouvrir l’article correspondant.',
+  'catalog.families.title': 'Familles',
+  'catalog.families.new': 'Nouvelle famille',
+  'catalog.families.empty': 'Aucune famille pour l’instant. Créez-en une pour ranger vos articles.',
+  'catalog.families.articles': 'Articles',
+  'catalog.families.showArticles': 'Voir les {n} articles de « {name} »',
+  'catalog.families.ownArticles': 'dont {n} directement dans cette famille',
+  'catalog.families.hint': 'Touchez une famille pour la renommer ou la déplacer, et son nombre d’articles pour afficher ceux-ci (sous-familles comprises).',
+  'catalog.families.hintReadOnly': 'Touchez le nombre d’articles d’une famille pour afficher ceux-ci (sous-familles comprises).',
   'catalog.customers.title': 'Clients',
   'catalog.customers.new': 'Nouveau client',
   'catalog.customers.searchPlaceholder': 'Code, nom, localité, n° de TVA…',
@@ -66,6 +74,16 @@ const fr: Messages = {
   'catalog.article.barcodeAlready': 'Le code-barres {code} figure déjà dans la liste.',
   'catalog.article.saved': 'Article « {name} » enregistré.',
 
+  'catalog.family.title': 'Famille',
+  'catalog.family.code': 'Code',
+  'catalog.family.codeHint': '1 à 32 lettres, chiffres, « - », « _ » ou « . », unique (ex. BIE).',
+  'catalog.family.name': 'Nom',
+  'catalog.family.parent': 'Famille parente',
+  'catalog.family.noParent': '— Aucune (famille principale) —',
+  'catalog.family.pathHint': 'Chemin : {path}',
+  'catalog.family.notFound': 'Cette famille n’existe pas ou plus.',
+  'catalog.family.saved': 'Famille « {name} » enregistrée.',
+
   'catalog.unit.piece': 'Pièce',
   'catalog.unit.kg': 'Kilogramme',
   'catalog.unit.litre': 'Litre',
@@ -107,6 +125,7 @@ const fr: Messages = {
 
   'catalog.shortcut.newArticle': 'Nouvel article',
   'catalog.shortcut.newParty': 'Nouvelle fiche',
+  'catalog.shortcut.newFamily': 'Nouvelle famille',
   'catalog.shortcut.save': 'Enregistrer la fiche',
 };
 
@@ -118,6 +137,14 @@ const nl: Messages = {
   'catalog.articles.empty': 'Nog geen artikelen. Maak het eerste aan of scan een streepjescode.',
   'catalog.articles.noMatch': 'Geen artikelen gevonden voor deze zoekopdracht.',
   'catalog.articles.scanHint': 'Tip: scan een streepjescode om het bijbehorende artikel te openen.',
+  'catalog.families.title': 'Families',
+  'catalog.families.new': 'Nieuwe familie',
+  'catalog.families.empty': 'Nog geen families. Maak er een aan om uw artikelen in te delen.',
+  'catalog.families.articles': 'Artikelen',
+  'catalog.families.showArticles': 'De {n} artikelen van ‘{name}’ tonen',
+  'catalog.families.ownArticles': 'waarvan {n} rechtstreeks in deze familie',
+  'catalog.families.hint': 'Tik op een familie om ze te hernoemen of te verplaatsen, en op haar aantal artikelen om die te tonen (subfamilies inbegrepen).',
+  'catalog.families.hintReadOnly': 'Tik op het aantal artikelen van een familie om die te tonen (subfamilies inbegrepen).',
   'catalog.customers.title': 'Klanten',
   'catalog.customers.new': 'Nieuwe klant',
   'catalog.customers.searchPlaceholder': 'Code, naam, gemeente, btw-nummer…',
@@ -175,6 +202,16 @@ const nl: Messages = {
   'catalog.article.barcodeAlready': 'Streepjescode {code} staat al in de lijst.',
   'catalog.article.saved': 'Artikel ‘{name}’ opgeslagen.',
 
+  'catalog.family.title': 'Familie',
+  'catalog.family.code': 'Code',
+  'catalog.family.codeHint': "1 tot 32 letters, cijfers, '-', '_' of '.', uniek (bv. BIE).",
+  'catalog.family.name': 'Naam',
+  'catalog.family.parent': 'Bovenliggende familie',
+  'catalog.family.noParent': '— Geen (hoofdfamilie) —',
+  'catalog.family.pathHint': 'Pad: {path}',
+  'catalog.family.notFound': 'Deze familie bestaat niet (meer).',
+  'catalog.family.saved': 'Familie ‘{name}’ opgeslagen.',
+
   'catalog.unit.piece': 'Stuk',
   'catalog.unit.kg': 'Kilogram',
   'catalog.unit.litre': 'Liter',
@@ -216,6 +253,7 @@ const nl: Messages = {
 
   'catalog.shortcut.newArticle': 'Nieuw artikel',
   'catalog.shortcut.newParty': 'Nieuwe fiche',
+  'catalog.shortcut.newFamily': 'Nieuwe familie',
   'catalog.shortcut.save': 'Fiche opslaan',
 };
 
@@ -227,6 +265,14 @@ const en: Messages = {
   'catalog.articles.empty': 'No items yet. Create the first one or scan a barcode.',
   'catalog.articles.noMatch': 'No item matches the search.',
   'catalog.articles.scanHint': 'Tip: scan a barcode to open the matching item.',
+  'catalog.families.title': 'Families',
+  'catalog.families.new': 'New family',
+  'catalog.families.empty': 'No families yet. Create one to sort your items.',
+  'catalog.families.articles': 'Items',
+  'catalog.families.showArticles': 'Show the {n} items in “{name}”',
+  'catalog.families.ownArticles': '{n} of them directly in this family',
+  'catalog.families.hint': 'Tap a family to rename or move it, and its item count to list its items (sub-families included).',
+  'catalog.families.hintReadOnly': 'Tap a family’s item count to list its items (sub-families included).',
   'catalog.customers.title': 'Customers',
   'catalog.customers.new': 'New customer',
   'catalog.customers.searchPlaceholder': 'Code, name, city, VAT number…',
@@ -284,6 +330,16 @@ const en: Messages = {
   'catalog.article.barcodeAlready': 'Barcode {code} is already in the list.',
   'catalog.article.saved': 'Item “{name}” saved.',
 
+  'catalog.family.title': 'Family',
+  'catalog.family.code': 'Code',
+  'catalog.family.codeHint': "1 to 32 letters, digits, '-', '_' or '.', unique (e.g. BIE).",
+  'catalog.family.name': 'Name',
+  'catalog.family.parent': 'Parent family',
+  'catalog.family.noParent': '— None (top-level family) —',
+  'catalog.family.pathHint': 'Path: {path}',
+  'catalog.family.notFound': 'This family does not exist (any more).',
+  'catalog.family.saved': 'Family “{name}” saved.',
+
   'catalog.unit.piece': 'Piece',
   'catalog.unit.kg': 'Kilogram',
   'catalog.unit.litre': 'Litre',
@@ -325,6 +381,7 @@ const en: Messages = {
 
   'catalog.shortcut.newArticle': 'New item',
   'catalog.shortcut.newParty': 'New record',
+  'catalog.shortcut.newFamily': 'New family',
   'catalog.shortcut.save': 'Save the record',
 };
 

@@ -32,6 +32,33 @@ export interface Family {
   code: string;
   name: string;
   parentId: number | null;
+  /** As served by GET /catalog/families: "Boissons > Bières belges". */
+  path?: string;
+  /** Articles directly in this family (not in its sub-families). */
+  articles?: number;
+  version?: number;
+}
+
+/** Each family's article count including its sub-families (what the articles list shows when filtered by the family). */
+export function familyTotals(families: Family[]): Map<number, number> {
+  const children = new Map<number, Family[]>();
+  for (const f of families) {
+    if (f.parentId === null) continue;
+    if (!children.has(f.parentId)) children.set(f.parentId, []);
+    children.get(f.parentId)!.push(f);
+  }
+  const totals = new Map<number, number>();
+  const total = (f: Family, seen: Set<number>): number => {
+    const known = totals.get(f.id);
+    if (known !== undefined) return known;
+    seen.add(f.id);
+    let n = f.articles ?? 0;
+    for (const c of children.get(f.id) ?? []) if (!seen.has(c.id)) n += total(c, seen);
+    totals.set(f.id, n);
+    return n;
+  };
+  for (const f of families) total(f, new Set());
+  return totals;
 }
 
 export interface VatCategory {
