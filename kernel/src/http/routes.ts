@@ -40,6 +40,8 @@ export interface RouteDefinition<T extends RouteTypes = RouteTypes> {
   summary: string;
   description?: string;
   schema?: Omit<FastifySchema, 'summary' | 'description' | 'tags'>;
+  /** Largest request body this route accepts, in bytes (default: the server's 5 MiB). */
+  bodyLimit?: number;
   /** Answer status on success (default 200, or 204 when the handler returns undefined). */
   status?: number;
   handler(

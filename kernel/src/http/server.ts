@@ -129,6 +129,7 @@ export function mountRoute(kernel: Kernel, app: FastifyInstance, prefix: string,
   app.route({
     method: def.method,
     url: `${prefix}${def.url === '/' ? '' : def.url}`,
+    ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
     schema: {
       ...(def.schema ?? {}),
       summary: def.summary,

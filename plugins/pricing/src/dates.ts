@@ -1,0 +1,31 @@
+/** Time zone of the shop's country: days change at midnight there, not at midnight UTC. */
+const ZONES: Record<string, string> = { BE: 'Europe/Brussels', FR: 'Europe/Paris', LU: 'Europe/Luxembourg', NL: 'Europe/Amsterdam' };
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day 'YYYY-MM-DD' of an instant in the shop's country. */
+export function shopDay(at: Date, country = 'BE'): string {
+  const zone = ZONES[country] ?? 'Europe/Brussels';
+  let format = formats.get(zone);
+  if (!format) {
+    // Building a formatter costs far more than using one: keep one per zone.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formats.set(zone, format);
+  }
+  return format.format(at);
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar day written 'YYYY-MM-DD' (no 31 April). */
+export function isIsoDay(value: string): boolean {
+  const m = ISO_DAY.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** 'YYYY-MM-DD' → 'DD/MM/YYYY', as people write dates in Belgium and France. */
+export function displayDay(day: string): string {
+  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+}

@@ -1,0 +1,371 @@
+import {
+  ApiClient,
+  LitElement,
+  LocaleController,
+  css,
+  customElement,
+  errorMessage,
+  formatMoney,
+  html,
+  nothing,
+  property,
+  state,
+  submitOnEnter,
+  t,
+  toast,
+  type PropertyValues,
+  type Session,
+} from '@comptoir/shell';
+import { fieldErrorsOf, listName, otherSide, tierLabel, toThousandths, vatSide } from './format.js';
+import { pricingStyles } from './styles.js';
+import type { Article, ListPrice, PriceList } from './types.js';
+
+/** One row as edited: quantities in units (as typed), the price in cents. */
+interface RowDraft {
+  key: number;
+  id: number | null;
+  minUnits: number | null;
+  unitPrice: number | null;
+  validFrom: string;
+  validTo: string;
+  minInvalid: boolean;
+  priceInvalid: boolean;
+}
+
+const FIELDS = ['minQuantity', 'unitPrice', 'validFrom', 'validTo'] as const;
+/** 0 and one unit are both the base price. */
+const tier = (thousandths: number | null) => (thousandths === null ? null : thousandths <= 1000 ? 0 : thousandths);
+
+let nextKey = 1;
+
+function draftOf(p: ListPrice): RowDraft {
+  return {
+    key: nextKey++, id: p.id, minUnits: p.minQuantity <= 1000 ? 1 : p.minQuantity / 1000, unitPrice: p.unitPrice,
+    validFrom: p.validFrom ?? '', validTo: p.validTo ?? '', minInvalid: false, priceInvalid: false,
+  };
+}
+
+/**
+ * <cpt-pricing-list-prices> — an article's prices in one list: the base price and the quantity breaks
+ * ("à partir de 6", "à partir de 24"), each optionally for a period. Rows are added and removed locally, and
+ * Save sends what changed (deletions, then changes, then new rows); the server's messages show under each
+ * field of the row they concern.
+ *
+ * Properties: api, session, list, article, prices (this list's rows for the article), readonly.
+ * Events: `saved` once every change is accepted.
+ * Test ids (<c> = list code, <i> = row index): price-<c>-row, price-<c>-<i>-tier, price-<c>-<i>-min,
+ * price-<c>-<i>-price, price-<c>-<i>-from, price-<c>-<i>-to, price-<c>-<i>-remove, price-<c>-add,
+ * price-<c>-save, price-<c>-reset, price-<c>-error, error-<c>.<i>.<field> (minQuantity, unitPrice, validFrom, validTo).
+ */
+@customElement('cpt-pricing-list-prices')
+export class PricingListPrices extends LitElement {
+  @property({ attribute: false }) api!: ApiClient;
+  @property({ attribute: false }) session!: Session;
+  @property({ attribute: false }) list!: PriceList;
+  @property({ attribute: false }) article!: Article;
+  @property({ attribute: false }) prices: ListPrice[] = [];
+  @property({ type: Boolean }) readonly = false;
+
+  @state() private rows: RowDraft[] = [];
+  @state() private errors: Record<string, string> = {};
+  @state() private formError = '';
+  @state() private saving = false;
+  @state() private dirty = false;
+  /** What the server holds now (updated as each change is accepted). */
+  private baseline = new Map<number, ListPrice>();
+  private i18n = new LocaleController(this);
+
+  static override styles = [
+    ...pricingStyles,
+    css`
+      .rows {
+        display: grid;
+        grid-template-columns: minmax(120px, 1fr) 120px 180px 160px 160px 44px;
+        gap: 8px 10px;
+        align-items: start;
+      }
+      .rows > .grid-head {
+        padding-bottom: 2px;
+      }
+      .tier {
+        min-height: 44px;
+        display: flex;
+        align-items: center;
+      }
+      /* A message starts under its field and may run to the end of the row. */
+      .row-error {
+        margin-top: -4px;
+        grid-column: 1 / -1;
+      }
+      .under-minQuantity {
+        grid-column: 2 / -1;
+      }
+      .under-unitPrice {
+        grid-column: 3 / -1;
+      }
+      .under-validFrom {
+        grid-column: 4 / -1;
+      }
+      .under-validTo {
+        grid-column: 5 / -1;
+      }
+      .footer {
+        display: flex;
+        gap: 12px;
+        align-items: center;
+        flex-wrap: wrap;
+        margin-top: 14px;
+      }
+      .footer .spacer {
+        flex: 1;
+      }
+      @media (max-width: 1000px) {
+        .rows {
+          grid-template-columns: 1fr 110px 1fr 44px;
+        }
+        .rows .date-head {
+          display: none;
+        }
+        .rows .date {
+          grid-column: span 2;
+        }
+        .rows .row-error {
+          grid-column: 1 / -1;
+        }
+      }
+    `,
+  ];
+
+  /** The rows last received, to tell new rows from the same rows in a new array (the parent re-renders). */
+  private snapshot = '';
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('prices')) {
+      const snapshot = JSON.stringify(this.prices);
+      if (snapshot !== this.snapshot) {
+        this.snapshot = snapshot;
+        // Rows being edited stay as typed; only what the server holds is refreshed under them.
+        if (this.dirty) this.baseline = new Map(this.prices.map((p) => [p.id, p]));
+        else this.reset();
+      }
+    }
+  }
+
+  private reset(): void {
+    this.baseline = new Map(this.prices.map((p) => [p.id, p]));
+    this.rows = [...this.prices]
+      .sort((a, b) => (tier(a.minQuantity) ?? 0) - (tier(b.minQuantity) ?? 0) || (a.validFrom ?? '').localeCompare(b.validFrom ?? ''))
+      .map(draftOf);
+    this.errors = {};
+    this.formError = '';
+    this.dirty = false;
+  }
+
+  private err(i: number, field: string): string | undefined {
+    return this.errors[`${i}.${field}`];
+  }
+
+  private patch(i: number, patch: Partial<RowDraft>, field?: string): void {
+    this.rows = this.rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
+    this.dirty = true;
+    if (field && this.errors[`${i}.${field}`]) {
+      const { [`${i}.${field}`]: _gone, ...rest } = this.errors;
+      this.errors = rest;
+    }
+  }
+
+  private async add(): Promise<void> {
+    const base = this.rows.length === 0;
+    this.rows = [...this.rows, { key: nextKey++, id: null, minUnits: base ? 1 : null, unitPrice: null, validFrom: '', validTo: '', minInvalid: false, priceInvalid: false }];
+    this.dirty = true;
+    await this.updateComplete;
+    const i = this.rows.length - 1;
+    this.renderRoot.querySelector<HTMLElement>(`[data-testid="price-${this.list.code}-${i}-${base ? 'price' : 'min'}"]`)?.focus();
+  }
+
+  private removeItem(i: number): void {
+    this.rows = this.rows.filter((_, j) => j !== i);
+    this.dirty = true;
+    // Indices shift: the messages would point at the wrong rows.
+    this.errors = {};
+  }
+
+  /** Local checks: a quantity and a price on every row. */
+  private check(): Record<string, string> {
+    const errors: Record<string, string> = {};
+    this.rows.forEach((r, i) => {
+      if (r.minInvalid) errors[`${i}.minQuantity`] = t('pricing.prices.quantityInvalid');
+      else if (r.minUnits === null) errors[`${i}.minQuantity`] = t('pricing.required');
+      if (r.priceInvalid) errors[`${i}.unitPrice`] = t('pricing.amountInvalid');
+      else if (r.unitPrice === null) errors[`${i}.unitPrice`] = t('pricing.required');
+    });
+    return errors;
+  }
+
+  private bodyOf(r: RowDraft): Record<string, unknown> {
+    const min = toThousandths(r.minUnits) ?? 0;
+    return { minQuantity: min <= 1000 ? 0 : min, unitPrice: r.unitPrice, validFrom: r.validFrom || null, validTo: r.validTo || null };
+  }
+
+  private changed(r: RowDraft, p: ListPrice): boolean {
+    return (
+      tier(toThousandths(r.minUnits)) !== tier(p.minQuantity) ||
+      r.unitPrice !== p.unitPrice ||
+      (r.validFrom || null) !== p.validFrom ||
+      (r.validTo || null) !== p.validTo
+    );
+  }
+
+  async save(e?: Event): Promise<void> {
+    e?.preventDefault();
+    if (this.saving || this.readonly) return;
+    const local = this.check();
+    this.errors = local;
+    this.formError = '';
+    if (Object.keys(local).length) {
+      this.formError = t('pricing.fixErrors');
+      return;
+    }
+    this.saving = true;
+    const errors: Record<string, string> = {};
+    const others: string[] = [];
+    const kept = new Set(this.rows.flatMap((r) => (r.id === null ? [] : [r.id])));
+    try {
+      // Deletions first: a removed row frees its threshold for a new one.
+      for (const id of [...this.baseline.keys()].filter((id) => !kept.has(id))) {
+        try {
+          await this.api.delete(`/pricing/prices/${id}`);
+          this.baseline.delete(id);
+        } catch (err) {
+          others.push(errorMessage(err));
+        }
+      }
+      for (const [i, r] of this.rows.entries()) {
+        const before = r.id === null ? null : this.baseline.get(r.id);
+        if (before && !this.changed(r, before)) continue;
+        try {
+          const saved = before
+            ? await this.api.patch<ListPrice>(`/pricing/prices/${before.id}`, this.bodyOf(r))
+            : await this.api.post<ListPrice>('/pricing/prices', { priceListId: this.list.id, articleId: this.article.id, ...this.bodyOf(r) });
+          this.baseline.set(saved.id, saved);
+          r.id = saved.id;
+        } catch (err) {
+          const fields = fieldErrorsOf(err);
+          const mine = FIELDS.filter((f) => fields[f]);
+          for (const f of mine) errors[`${i}.${f}`] = fields[f];
+          if (!mine.length) others.push(errorMessage(err));
+        }
+      }
+    } finally {
+      this.saving = false;
+    }
+    this.errors = errors;
+    if (Object.keys(errors).length || others.length) {
+      this.formError = others.length ? others.join(' ') : t('pricing.fixErrors');
+      return;
+    }
+    this.dirty = false;
+    toast(t('pricing.prices.saved', { list: listName(this.list), article: this.article.name }), 'success');
+    this.dispatchEvent(new CustomEvent('saved', { bubbles: true, composed: true }));
+  }
+
+  private renderRow(r: RowDraft, i: number, ro: boolean) {
+    const c = this.list.code;
+    const min = toThousandths(r.minUnits);
+    const other = otherSide(r.unitPrice, this.article.vatRate, this.list.includesVat);
+    const rowErrors = FIELDS.filter((f) => this.err(i, f));
+    const mode = this.article.unit === 'piece' ? 'integer' : 'decimal';
+    return html`
+      <div class="tier" data-testid=${`price-${c}-row`} data-key=${String(r.id ?? 'new')}>
+        <span class="badge ${min !== null && min > 1000 ? 'primary' : ''}" data-testid=${`price-${c}-${i}-tier`}>
+          ${min === null ? t('pricing.prices.newBreak') : tierLabel(min, this.article.unit)}
+        </span>
+      </div>
+      <cpt-numeric-field
+        testid=${`price-${c}-${i}-min`}
+        mode=${mode}
+        .min=${0}
+        .value=${r.minUnits}
+        ?invalid=${!!this.err(i, 'minQuantity')}
+        ?disabled=${ro}
+        aria-label=${t('pricing.prices.from')}
+        suffix=${this.article.unit === 'kg' ? 'kg' : this.article.unit === 'litre' ? 'l' : ''}
+        @change=${(e: CustomEvent<{ value: number | null; valid: boolean }>) =>
+          this.patch(i, { minUnits: e.detail.valid ? e.detail.value : r.minUnits, minInvalid: !e.detail.valid }, 'minQuantity')}
+      ></cpt-numeric-field>
+      <div>
+        <cpt-numeric-field
+          testid=${`price-${c}-${i}-price`}
+          mode="money"
+          .min=${0}
+          .value=${r.unitPrice}
+          ?invalid=${!!this.err(i, 'unitPrice')}
+          ?disabled=${ro}
+          aria-label=${t('pricing.prices.price')}
+          @change=${(e: CustomEvent<{ value: number | null; valid: boolean }>) =>
+            this.patch(i, { unitPrice: e.detail.valid ? e.detail.value : r.unitPrice, priceInvalid: !e.detail.valid }, 'unitPrice')}
+        ></cpt-numeric-field>
+        ${other !== null ? html`<div class="hint">${t('pricing.colon', { label: vatSide(!this.list.includesVat, this.session) })} ${formatMoney(other)}</div>` : nothing}
+      </div>
+      <input class="date" type="date" data-testid=${`price-${c}-${i}-from`} aria-label=${t('pricing.prices.validFrom')} .value=${r.validFrom} ?disabled=${ro}
+        aria-invalid=${this.err(i, 'validFrom') ? 'true' : 'false'}
+        @change=${(e: Event) => this.patch(i, { validFrom: (e.target as HTMLInputElement).value }, 'validFrom')} />
+      <input class="date" type="date" data-testid=${`price-${c}-${i}-to`} aria-label=${t('pricing.prices.validTo')} .value=${r.validTo} ?disabled=${ro}
+        aria-invalid=${this.err(i, 'validTo') ? 'true' : 'false'}
+        @change=${(e: Event) => this.patch(i, { validTo: (e.target as HTMLInputElement).value }, 'validTo')} />
+      ${ro
+        ? html`<span></span>`
+        : html`<cpt-button variant="ghost" icon="trash" label=${t('pricing.prices.remove')} data-testid=${`price-${c}-${i}-remove`} @click=${() => this.removeItem(i)}></cpt-button>`}
+      ${rowErrors.map(
+        (f) => html`<span class="field-error row-error under-${f}" role="alert" data-testid=${`error-${c}.${i}.${f}`}>${this.err(i, f)}</span>`,
+      )}
+    `;
+  }
+
+  override render() {
+    const l = this.list;
+    const ro = this.readonly;
+    return html`<div class="card" data-testid=${`prices-${l.code}`}>
+      <div class="card-header">
+        <h2>${listName(l)}</h2>
+        <span class="badge">${t('pricing.prices.listSide', { side: vatSide(l.includesVat, this.session) })}</span>
+        ${l.isDefault ? html`<span class="badge primary">${t('pricing.lists.default')}</span>` : nothing}
+        ${l.active ? nothing : html`<span class="badge warning">${t('pricing.inactive')}</span>`}
+      </div>
+      <form @submit=${this.save} @keydown=${submitOnEnter} novalidate>
+        ${this.rows.length === 0
+          ? html`<p class="empty" data-testid=${`price-${l.code}-empty`}>${l.isDefault && this.article.price !== null
+              ? t('pricing.prices.emptyDefault', { price: formatMoney(this.article.price) })
+              : t('pricing.prices.empty')}</p>`
+          : html`<div class="rows">
+              <span class="grid-head">${t('pricing.prices.tier')}</span>
+              <span class="grid-head">${t('pricing.prices.from')}</span>
+              <span class="grid-head">${t('pricing.prices.priceSide', { side: vatSide(l.includesVat, this.session) })}</span>
+              <span class="grid-head date-head">${t('pricing.prices.validFrom')}</span>
+              <span class="grid-head date-head">${t('pricing.prices.validTo')}</span>
+              <span></span>
+              ${this.rows.map((r, i) => this.renderRow(r, i, ro))}
+            </div>`}
+        ${this.formError ? html`<div class="alert error" role="alert" data-testid=${`price-${l.code}-error`} style="margin-top:12px">${this.formError}</div>` : nothing}
+        ${ro
+          ? nothing
+          : html`<div class="footer">
+              <cpt-button icon="plus" data-testid=${`price-${l.code}-add`} @click=${() => this.add()}>
+                ${this.rows.length === 0 ? t('pricing.prices.addBase') : t('pricing.prices.addBreak')}
+              </cpt-button>
+              <span class="spacer"></span>
+              ${this.dirty ? html`<cpt-button variant="ghost" data-testid=${`price-${l.code}-reset`} @click=${() => this.reset()}>${t('pricing.undo')}</cpt-button>` : nothing}
+              <cpt-button type="submit" variant="primary" icon="check" data-testid=${`price-${l.code}-save`} ?busy=${this.saving} ?disabled=${!this.dirty}>
+                ${t('pricing.save')}
+              </cpt-button>
+            </div>`}
+      </form>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cpt-pricing-list-prices': PricingListPrices;
+  }
+}

@@ -1,0 +1,239 @@
+import {
+  ApiClient,
+  LitElement,
+  LocaleController,
+  confirmDialog,
+  customElement,
+  errorMessage,
+  formatMoney,
+  html,
+  nothing,
+  property,
+  state,
+  submitOnEnter,
+  t,
+  toast,
+  type PropertyValues,
+  type Session,
+} from '@comptoir/shell';
+import { fieldErrorsOf, formatQuantity, listName, onlyFieldErrors, toThousandths, toUnits } from './format.js';
+import { pricingStyles } from './styles.js';
+import type { Article, Pack, PriceList } from './types.js';
+
+interface Draft {
+  barcode: string;
+  name: string;
+  units: number | null;
+  price: number | null;
+  priceListCode: string;
+}
+
+const FIELDS = ['barcode', 'name', 'quantity', 'price', 'priceListCode'];
+const empty = (): Draft => ({ barcode: '', name: '', units: null, price: null, priceListCode: '' });
+
+/**
+ * <cpt-pricing-packs> — an article's packs: a case with its own barcode, how many units it holds, and its own
+ * price (optional; in one list, the default list when none is chosen).
+ *
+ * Properties: api, session, article, lists, readonly. Events: `changed` after a pack is added, changed or deleted.
+ * Test ids: packs-row (data-key = id), pack-edit-<i>, pack-delete-<i>, pack-barcode, pack-name, pack-quantity,
+ * pack-price, pack-list, pack-save, pack-cancel, pack-error, error-pack.<field>.
+ */
+@customElement('cpt-pricing-packs')
+export class PricingPacks extends LitElement {
+  @property({ attribute: false }) api!: ApiClient;
+  @property({ attribute: false }) session!: Session;
+  @property({ attribute: false }) article!: Article;
+  @property({ attribute: false }) lists: PriceList[] = [];
+  @property({ type: Boolean }) readonly = false;
+
+  @state() private packs: Pack[] = [];
+  @state() private editing: Pack | null = null;
+  @state() private draft: Draft = empty();
+  @state() private errors: Record<string, string> = {};
+  @state() private formError = '';
+  @state() private saving = false;
+  @state() private invalid = { units: false, price: false };
+  private i18n = new LocaleController(this);
+
+  static override styles = pricingStyles;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('article')) {
+      this.startNew();
+      void this.load();
+    }
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.packs = await this.api.get<Pack[]>('/pricing/packs', { article: this.article.id });
+    } catch (err) {
+      this.formError = errorMessage(err);
+    }
+  }
+
+  private startNew(): void {
+    this.editing = null;
+    this.draft = empty();
+    this.errors = {};
+    this.formError = '';
+    this.invalid = { units: false, price: false };
+  }
+
+  private edit(p: Pack): void {
+    this.editing = p;
+    this.draft = { barcode: p.barcode, name: p.name, units: toUnits(p.quantity), price: p.price, priceListCode: p.priceListCode ?? '' };
+    this.errors = {};
+    this.formError = '';
+  }
+
+  /** A barcode scanned while the article is open fills the pack's barcode. */
+  fillBarcode(code: string): void {
+    this.draft = { ...this.draft, barcode: code };
+  }
+
+  private set<K extends keyof Draft>(key: K, value: Draft[K], field: string = key): void {
+    this.draft = { ...this.draft, [key]: value };
+    if (this.errors[field]) this.errors = Object.fromEntries(Object.entries(this.errors).filter(([k]) => k !== field));
+  }
+
+  private async save(e?: Event): Promise<void> {
+    e?.preventDefault();
+    if (this.saving || this.readonly) return;
+    const d = this.draft;
+    const errors: Record<string, string> = {};
+    if (!d.barcode.trim()) errors.barcode = t('pricing.required');
+    if (this.invalid.units) errors.quantity = t('pricing.prices.quantityInvalid');
+    else if (d.units === null) errors.quantity = t('pricing.required');
+    if (this.invalid.price) errors.price = t('pricing.amountInvalid');
+    this.errors = errors;
+    this.formError = '';
+    if (Object.keys(errors).length) return;
+    const body = { barcode: d.barcode.trim(), name: d.name.trim(), quantity: toThousandths(d.units), price: d.price, priceListCode: d.priceListCode || null };
+    this.saving = true;
+    try {
+      if (this.editing) await this.api.patch(`/pricing/packs/${this.editing.id}`, body);
+      else await this.api.post('/pricing/packs', { articleId: this.article.id, ...body });
+      toast(t('pricing.packs.saved', { barcode: body.barcode }), 'success');
+      this.startNew();
+      await this.load();
+      this.dispatchEvent(new CustomEvent('changed', { bubbles: true, composed: true }));
+    } catch (err) {
+      this.errors = fieldErrorsOf(err);
+      this.formError = onlyFieldErrors(err, FIELDS) ? '' : errorMessage(err);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private async removeItem(p: Pack): Promise<void> {
+    const ok = await confirmDialog({
+      title: t('pricing.packs.deleteTitle'),
+      message: t('pricing.packs.deleteText', { barcode: p.barcode }),
+      confirmLabel: t('pricing.delete'),
+      cancelLabel: t('pricing.cancel'),
+      danger: true,
+      testid: 'pack-delete-confirm',
+    });
+    if (!ok) return;
+    try {
+      await this.api.delete(`/pricing/packs/${p.id}`);
+      if (this.editing?.id === p.id) this.startNew();
+      await this.load();
+      this.dispatchEvent(new CustomEvent('changed', { bubbles: true, composed: true }));
+    } catch (err) {
+      this.formError = errorMessage(err);
+    }
+  }
+
+  private renderForm() {
+    const d = this.draft;
+    return html`<form @submit=${this.save} @keydown=${submitOnEnter} novalidate style="margin-top:16px">
+      <h3 style="margin-bottom:10px">${this.editing ? t('pricing.packs.edit', { barcode: this.editing.barcode }) : t('pricing.packs.add')}</h3>
+      <div class="form-grid">
+        <cpt-field label=${t('pricing.packs.barcode')} field="pack.barcode" .error=${this.errors.barcode} required hint=${t('pricing.packs.barcodeHint')}>
+          <input class="mono-input" data-testid="pack-barcode" inputmode="numeric" autocomplete="off" .value=${d.barcode}
+            @input=${(e: Event) => this.set('barcode', (e.target as HTMLInputElement).value.trim())} />
+        </cpt-field>
+        <cpt-field label=${t('pricing.packs.name')} field="pack.name" .error=${this.errors.name} hint=${t('pricing.packs.nameHint')}>
+          <input data-testid="pack-name" autocomplete="off" .value=${d.name} @input=${(e: Event) => this.set('name', (e.target as HTMLInputElement).value)} />
+        </cpt-field>
+        <cpt-field label=${t('pricing.packs.quantity')} field="pack.quantity" .error=${this.errors.quantity} required>
+          <cpt-numeric-field testid="pack-quantity" mode="decimal" .decimals=${3} .min=${0} .value=${d.units} suffix=${this.article.unit === 'piece' ? '' : this.article.unit === 'kg' ? 'kg' : 'l'}
+            @change=${(e: CustomEvent<{ value: number | null; valid: boolean }>) => {
+              this.invalid = { ...this.invalid, units: !e.detail.valid };
+              if (e.detail.valid) this.set('units', e.detail.value, 'quantity');
+            }}></cpt-numeric-field>
+        </cpt-field>
+        <cpt-field label=${t('pricing.packs.price')} field="pack.price" .error=${this.errors.price} hint=${t('pricing.packs.priceHint')}>
+          <cpt-numeric-field testid="pack-price" mode="money" .min=${0} .value=${d.price}
+            @change=${(e: CustomEvent<{ value: number | null; valid: boolean }>) => {
+              this.invalid = { ...this.invalid, price: !e.detail.valid };
+              if (e.detail.valid) this.set('price', e.detail.value);
+            }}></cpt-numeric-field>
+        </cpt-field>
+        <cpt-field label=${t('pricing.packs.list')} field="pack.priceListCode" .error=${this.errors.priceListCode}>
+          <select data-testid="pack-list" @change=${(e: Event) => this.set('priceListCode', (e.target as HTMLSelectElement).value)}>
+            <option value="" ?selected=${d.priceListCode === ''}>${t('pricing.packs.defaultList')}</option>
+            ${this.lists.map((l) => html`<option value=${l.code} ?selected=${d.priceListCode === l.code}>${listName(l)}</option>`)}
+          </select>
+        </cpt-field>
+      </div>
+      ${this.formError ? html`<div class="alert error" role="alert" data-testid="pack-error" style="margin-top:12px">${this.formError}</div>` : nothing}
+      <div class="actions" style="margin-top:12px">
+        ${this.editing ? html`<cpt-button data-testid="pack-cancel" @click=${() => this.startNew()}>${t('pricing.cancel')}</cpt-button>` : nothing}
+        <cpt-button type="submit" variant="primary" icon=${this.editing ? 'check' : 'plus'} data-testid="pack-save" ?busy=${this.saving}>
+          ${this.editing ? t('pricing.save') : t('pricing.packs.addButton')}
+        </cpt-button>
+      </div>
+    </form>`;
+  }
+
+  override render() {
+    const ro = this.readonly;
+    return html`<div class="card" data-testid="packs">
+      <h2 class="section-title">${t('pricing.packs.title')}</h2>
+      ${this.packs.length === 0
+        ? html`<p class="empty" data-testid="packs-empty">${t('pricing.packs.empty')}</p>`
+        : html`<table class="plain">
+            <thead>
+              <tr>
+                <th>${t('pricing.packs.barcode')}</th>
+                <th>${t('pricing.packs.name')}</th>
+                <th class="end">${t('pricing.packs.quantity')}</th>
+                <th class="end">${t('pricing.packs.price')}</th>
+                <th>${t('pricing.packs.list')}</th>
+                <th></th>
+              </tr>
+            </thead>
+            <tbody>
+              ${this.packs.map(
+                (p, i) => html`<tr data-testid="packs-row" data-key=${String(p.id)}>
+                  <td class="mono">${p.barcode}</td>
+                  <td>${p.name || html`<span class="muted">${this.article.name} × ${formatQuantity(p.quantity)}</span>`}</td>
+                  <td class="end">${formatQuantity(p.quantity)}</td>
+                  <td class="end">${p.price === null ? html`<span class="muted">${t('pricing.packs.unitPrices')}</span>` : formatMoney(p.price)}</td>
+                  <td>${p.price === null ? '' : listName(this.lists.find((l) => l.code === p.priceListCode) ?? this.lists.find((l) => l.isDefault))}</td>
+                  <td>
+                    ${ro
+                      ? nothing
+                      : html`<div class="row-actions">
+                          <cpt-button variant="ghost" icon="edit" label=${t('pricing.edit')} data-testid=${`pack-edit-${i}`} @click=${() => this.edit(p)}></cpt-button>
+                          <cpt-button variant="ghost" icon="trash" label=${t('pricing.delete')} data-testid=${`pack-delete-${i}`} @click=${() => this.removeItem(p)}></cpt-button>
+                        </div>`}
+                  </td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}
+      ${ro ? nothing : this.renderForm()}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cpt-pricing-packs': PricingPacks;
+  }
+}

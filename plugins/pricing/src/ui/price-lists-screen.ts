@@ -1,0 +1,278 @@
+import {
+  ApiClient,
+  ApiError,
+  LitElement,
+  LocaleController,
+  confirmDialog,
+  customElement,
+  errorMessage,
+  hasPermission,
+  html,
+  nothing,
+  property,
+  query,
+  state,
+  submitOnEnter,
+  t,
+  toast,
+  toastError,
+  type Column,
+  type CptDialog,
+  type Session,
+} from '@comptoir/shell';
+import { fieldErrorsOf, listName, onlyFieldErrors, vatSide } from './format.js';
+import { pricingStyles } from './styles.js';
+import type { PriceList } from './types.js';
+
+interface Draft {
+  code: string;
+  fr: string;
+  nl: string;
+  en: string;
+  includesVat: boolean;
+  isDefault: boolean;
+  active: boolean;
+}
+
+const FIELDS = ['code', 'name', 'includesVat', 'isDefault', 'active'];
+
+/**
+ * Price lists (route #/pricing/lists): code, name, prices with or without VAT, default; create and edit a list
+ * in a dialog; delete one that no customer buys at.
+ *
+ * Test ids: lists-new, lists-table, lists-row (data-key = id, data-code = code), lists-error, list-dialog,
+ * list-code, list-name-fr, list-name-nl, list-name-en, list-vat-incl, list-vat-excl, list-default, list-active,
+ * list-save, list-cancel, list-delete, list-form-error, list-customers, error-<field> (error-code, error-name…).
+ */
+@customElement('cpt-pricing-lists')
+export class PricingListsScreen extends LitElement {
+  @property({ attribute: false }) api!: ApiClient;
+  @property({ attribute: false }) session!: Session;
+
+  @state() private lists: PriceList[] = [];
+  @state() private loading = false;
+  @state() private error = '';
+  @state() private editing: PriceList | null = null;
+  @state() private draft: Draft = emptyDraft();
+  @state() private errors: Record<string, string> = {};
+  @state() private formError = '';
+  @state() private saving = false;
+  @state() private customers: Array<{ id: number; code: string; name: string }> = [];
+
+  @query('cpt-dialog') private dialog?: CptDialog;
+  private i18n = new LocaleController(this);
+
+  static override styles = pricingStyles;
+
+  get canWrite(): boolean {
+    return hasPermission(this.session, 'pricing.write');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    this.loading = true;
+    this.error = '';
+    try {
+      this.lists = await this.api.get<PriceList[]>('/pricing/lists');
+    } catch (err) {
+      this.error = errorMessage(err);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private async open(list: PriceList | null): Promise<void> {
+    this.editing = list;
+    this.draft = list
+      ? { code: list.code, fr: list.name.fr, nl: list.name.nl, en: list.name.en, includesVat: list.includesVat, isDefault: list.isDefault, active: list.active }
+      : emptyDraft();
+    this.errors = {};
+    this.formError = '';
+    this.customers = [];
+    await this.updateComplete;
+    this.dialog?.show();
+    if (list && list.customerCount > 0) {
+      try {
+        this.customers = await this.api.get(`/pricing/lists/${list.id}/customers`);
+      } catch {
+        this.customers = [];
+      }
+    }
+  }
+
+  private set<K extends keyof Draft>(key: K, value: Draft[K]): void {
+    this.draft = { ...this.draft, [key]: value };
+    const field = key === 'fr' || key === 'nl' || key === 'en' ? 'name' : key;
+    if (this.errors[field]) this.errors = Object.fromEntries(Object.entries(this.errors).filter(([k]) => k !== field));
+  }
+
+  private async save(e?: Event): Promise<void> {
+    e?.preventDefault();
+    if (this.saving || !this.canWrite) return;
+    const d = this.draft;
+    const errors: Record<string, string> = {};
+    if (!d.code.trim()) errors.code = t('pricing.required');
+    if (!d.fr.trim()) errors.name = t('pricing.required');
+    this.errors = errors;
+    this.formError = '';
+    if (Object.keys(errors).length) return;
+    const name: Record<string, string> = { fr: d.fr.trim() };
+    if (d.nl.trim()) name.nl = d.nl.trim();
+    if (d.en.trim()) name.en = d.en.trim();
+    const body: Record<string, unknown> = { code: d.code.trim(), name, includesVat: d.includesVat, active: d.active };
+    // Only a list becomes the default; the previous default steps down on the server.
+    if (d.isDefault && !this.editing?.isDefault) body.isDefault = true;
+    this.saving = true;
+    try {
+      if (this.editing) await this.api.patch(`/pricing/lists/${this.editing.id}`, { ...body, version: this.editing.version });
+      else await this.api.post('/pricing/lists', body);
+      toast(t('pricing.lists.saved', { name: d.fr.trim() }), 'success');
+      this.dialog?.close('saved');
+      await this.load();
+    } catch (err) {
+      this.errors = fieldErrorsOf(err);
+      if (err instanceof ApiError && err.code === 'VERSION_CONFLICT') this.formError = t('pricing.conflict');
+      else if (onlyFieldErrors(err, FIELDS)) this.formError = t('pricing.fixErrors');
+      else this.formError = errorMessage(err);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private async removeItem(): Promise<void> {
+    const list = this.editing;
+    if (!list) return;
+    const ok = await confirmDialog({
+      title: t('pricing.lists.deleteTitle'),
+      message: t('pricing.lists.deleteText', { name: listName(list), count: list.priceCount }),
+      confirmLabel: t('pricing.delete'),
+      cancelLabel: t('pricing.cancel'),
+      danger: true,
+      testid: 'list-delete-confirm',
+    });
+    if (!ok) return;
+    try {
+      await this.api.delete(`/pricing/lists/${list.id}`);
+      toast(t('pricing.lists.deleted', { name: listName(list) }), 'success');
+      this.dialog?.close('deleted');
+      await this.load();
+    } catch (err) {
+      this.formError = errorMessage(err);
+      toastError(err);
+    }
+  }
+
+  private renderDialog() {
+    const d = this.draft;
+    const ro = !this.canWrite;
+    const list = this.editing;
+    return html`<cpt-dialog testid="list-dialog" heading=${list ? t('pricing.lists.edit', { name: listName(list) }) : t('pricing.lists.new')}>
+      <form id="list-form" @submit=${this.save} @keydown=${submitOnEnter} novalidate>
+        <div class="form-grid">
+          <cpt-field label=${t('pricing.lists.code')} field="code" .error=${this.errors.code} required hint=${t('pricing.lists.codeHint')}>
+            <input class="mono-input" data-testid="list-code" autocomplete="off" spellcheck="false" .value=${d.code} ?disabled=${ro}
+              @input=${(e: Event) => this.set('code', (e.target as HTMLInputElement).value)} />
+          </cpt-field>
+          <cpt-field label=${t('pricing.lists.nameFr')} field="name" .error=${this.errors.name} required>
+            <input data-testid="list-name-fr" autocomplete="off" .value=${d.fr} ?disabled=${ro} @input=${(e: Event) => this.set('fr', (e.target as HTMLInputElement).value)} />
+          </cpt-field>
+          <cpt-field label=${t('pricing.lists.nameNl')} hint=${t('pricing.lists.nameHint')}>
+            <input data-testid="list-name-nl" autocomplete="off" .value=${d.nl} ?disabled=${ro} @input=${(e: Event) => this.set('nl', (e.target as HTMLInputElement).value)} />
+          </cpt-field>
+          <cpt-field label=${t('pricing.lists.nameEn')} hint=${t('pricing.lists.nameHint')}>
+            <input data-testid="list-name-en" autocomplete="off" .value=${d.en} ?disabled=${ro} @input=${(e: Event) => this.set('en', (e.target as HTMLInputElement).value)} />
+          </cpt-field>
+          <cpt-field class="wide" label=${t('pricing.lists.prices')} field="includesVat" .error=${this.errors.includesVat}
+            hint=${list && list.priceCount > 0 ? t('pricing.lists.vatLocked') : ''}>
+            <div>
+              <label class="check" style="margin-right:24px">
+                <input type="radio" name="vat" data-testid="list-vat-incl" .checked=${d.includesVat} ?disabled=${ro} @change=${() => this.set('includesVat', true)} />
+                ${t('pricing.lists.withVat', { side: vatSide(true, this.session) })}
+              </label>
+              <label class="check">
+                <input type="radio" name="vat" data-testid="list-vat-excl" .checked=${!d.includesVat} ?disabled=${ro} @change=${() => this.set('includesVat', false)} />
+                ${t('pricing.lists.withoutVat', { side: vatSide(false, this.session) })}
+              </label>
+            </div>
+          </cpt-field>
+          <cpt-field field="isDefault" .error=${this.errors.isDefault} hint=${t('pricing.lists.defaultHint')}>
+            <label class="check">
+              <input type="checkbox" data-testid="list-default" .checked=${d.isDefault} ?disabled=${ro || !!list?.isDefault}
+                @change=${(e: Event) => this.set('isDefault', (e.target as HTMLInputElement).checked)} />
+              ${t('pricing.lists.isDefault')}
+            </label>
+          </cpt-field>
+          <cpt-field field="active" .error=${this.errors.active}>
+            <label class="check">
+              <input type="checkbox" data-testid="list-active" .checked=${d.active} ?disabled=${ro}
+                @change=${(e: Event) => this.set('active', (e.target as HTMLInputElement).checked)} />
+              ${t('pricing.lists.activeLabel')}
+            </label>
+          </cpt-field>
+        </div>
+        ${this.customers.length
+          ? html`<p class="muted" data-testid="list-customers">
+              ${t('pricing.lists.customersOf', { count: this.customers.length })} ${this.customers.map((c) => c.name).join(', ')}
+            </p>`
+          : nothing}
+        ${this.formError ? html`<div class="alert error" role="alert" data-testid="list-form-error" style="margin-top:12px">${this.formError}</div>` : nothing}
+      </form>
+      ${list && !ro && !list.isDefault
+        ? html`<cpt-button slot="footer" variant="danger" icon="trash" data-testid="list-delete" @click=${() => this.removeItem()}>${t('pricing.delete')}</cpt-button>`
+        : nothing}
+      <cpt-button slot="footer" data-testid="list-cancel" @click=${() => this.dialog?.close('cancel')}>${ro ? t('pricing.close') : t('pricing.cancel')}</cpt-button>
+      ${ro
+        ? nothing
+        : html`<cpt-button slot="footer" variant="primary" icon="check" data-testid="list-save" ?busy=${this.saving} @click=${() => this.save()}>${t('pricing.save')}</cpt-button>`}
+    </cpt-dialog>`;
+  }
+
+  override render() {
+    const columns: Column<PriceList>[] = [
+      { key: 'code', label: t('pricing.lists.code'), mono: true, width: '140px' },
+      {
+        key: 'name',
+        label: t('pricing.lists.name'),
+        render: (l) => html`<span class="strong">${listName(l)}</span>
+          ${l.isDefault ? html` <span class="badge primary" data-testid="list-default-badge">${t('pricing.lists.default')}</span>` : nothing}
+          ${l.active ? nothing : html` <span class="badge">${t('pricing.inactive')}</span>`}`,
+      },
+      { key: 'includesVat', label: t('pricing.lists.side'), width: '140px', render: (l) => vatSide(l.includesVat, this.session) },
+      { key: 'priceCount', label: t('pricing.lists.priceCount'), align: 'end', width: '110px', priority: 'low' },
+      { key: 'customerCount', label: t('pricing.lists.customerCount'), align: 'end', width: '110px', priority: 'low' },
+    ];
+    return html`<div class="page">
+      <div class="page-header">
+        <h1>${t('pricing.lists.title')}</h1>
+        ${this.canWrite ? html`<cpt-button variant="primary" icon="plus" data-testid="lists-new" @click=${() => this.open(null)}>${t('pricing.lists.new')}</cpt-button>` : nothing}
+      </div>
+      <p class="muted" style="margin:0">${t('pricing.lists.intro')}</p>
+      ${this.error ? html`<div class="alert error" role="alert" data-testid="lists-error">${this.error}</div>` : nothing}
+      <cpt-data-table
+        testid="lists"
+        .columns=${columns}
+        .rows=${this.lists}
+        .loading=${this.loading}
+        .rowData=${(l: PriceList) => ({ code: l.code })}
+        .rowClass=${(l: PriceList) => (l.active ? '' : 'inactive')}
+        emptyText=${t('pricing.lists.empty')}
+        @row-click=${(e: CustomEvent<{ row: PriceList }>) => this.open(e.detail.row)}
+      ></cpt-data-table>
+      ${this.renderDialog()}
+    </div>`;
+  }
+}
+
+function emptyDraft(): Draft {
+  return { code: '', fr: '', nl: '', en: '', includesVat: true, isDefault: false, active: true };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cpt-pricing-lists': PricingListsScreen;
+  }
+}

@@ -1,0 +1,106 @@
+import { css, sharedStyles } from '@comptoir/shell';
+
+/** The shell's shared styles plus what every pricing screen uses: section titles, errors under fields, row grids. */
+export const pricingStyles = [
+  sharedStyles,
+  css`
+    .section-title {
+      font-size: 0.8125rem;
+      font-weight: 700;
+      text-transform: uppercase;
+      letter-spacing: 0.04em;
+      color: var(--cpt-muted);
+      margin: 0 0 12px;
+    }
+    .card-header {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      flex-wrap: wrap;
+      margin-bottom: 12px;
+    }
+    .card-header h2 {
+      flex: 1 1 auto;
+    }
+    .field-error {
+      display: block;
+      font-size: 0.875rem;
+      color: var(--cpt-danger);
+      margin-top: 4px;
+      line-height: 1.35;
+    }
+    .hint {
+      font-size: 0.8125rem;
+      color: var(--cpt-muted);
+      margin-top: 4px;
+    }
+    .mono-input {
+      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace !important;
+      letter-spacing: 0.02em;
+    }
+    .empty {
+      color: var(--cpt-muted);
+      margin: 0;
+    }
+    .row-actions {
+      display: flex;
+      gap: 4px;
+      justify-content: flex-end;
+    }
+    .grid-rows {
+      display: flex;
+      flex-direction: column;
+      gap: 10px;
+    }
+    .grid-head {
+      font-size: 0.8125rem;
+      font-weight: 600;
+      color: var(--cpt-muted);
+    }
+    .big {
+      font-size: 2rem;
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+      line-height: 1.1;
+    }
+    .kv {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 8px 16px;
+      margin: 0;
+    }
+    .kv dt {
+      color: var(--cpt-muted);
+    }
+    .kv dd {
+      margin: 0;
+      font-weight: 500;
+    }
+    table.plain {
+      width: 100%;
+      border-collapse: collapse;
+      font-size: 0.9375rem;
+    }
+    table.plain th {
+      text-align: start;
+      font-size: 0.8125rem;
+      font-weight: 600;
+      color: var(--cpt-muted);
+      padding: 8px 10px;
+      border-bottom: 1px solid var(--cpt-border);
+      white-space: nowrap;
+    }
+    table.plain td {
+      padding: 6px 10px;
+      border-bottom: 1px solid var(--cpt-border-soft);
+      vertical-align: middle;
+      height: 48px;
+    }
+    table.plain tr:last-child td {
+      border-bottom: 0;
+    }
+    table.plain .end {
+      text-align: end;
+    }
+  `,
+];

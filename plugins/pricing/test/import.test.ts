@@ -1,0 +1,133 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { startTestKernel, testDialects, type TestClient, type TestKernel } from '@comptoir/kernel/testing';
+import catalog, { makeEan13 } from '@comptoir/catalog';
+import pricing, { PurchasePrice } from '../src/index.js';
+import { fixedClock } from './helpers.js';
+
+const ean = (n: number) => makeEan13(`54300000${String(n).padStart(4, '0')}`);
+const mapping = {
+  code: 'Référence', barcode: 'EAN', name: 'Désignation', familyCode: 'Famille', vatCategory: 'TVA', unit: 'Unité',
+  purchasePrice: 'Prix achat', retailPrice: 'Prix vente', wholesalePrice: 'Prix gros', packBarcode: 'EAN carton', packQuantity: 'Qté carton', content: 'Contenu',
+};
+const header = 'Référence;EAN;Désignation;Famille;TVA;Unité;Prix achat;Prix vente;Prix gros;EAN carton;Qté carton;Contenu';
+const lines = (retailA = '1,49') => [
+  header,
+  `BIE-A;${ean(1)};Blonde d’été 33 cl;BIE;21;pc;0,62;${retailA};1,05;${ean(101)};24;33 cl`,
+  `BIE-B;${ean(2)};Brune 33 cl;BIE;21 %;pce;0,6525;1,59;1,10;;;33 cl`,
+  'BIE-C;5430000000999;Triple;BIE;21;pc;0,70;1,99;;;;',
+  `BIE-D;${ean(4)};;BIE;21;pc;;1,99;;;;`,
+  `BIE-E;${ean(5)};Kriek;XXX;21;pc;;abc;;;;`,
+  `BIE-A;${ean(1)};Blonde encore;BIE;21;pc;;1,49;;;;`,
+  `;${ean(7)};Eau plate 1,5 l;EAU;6;pc;;0,89;;;;`,
+  'FRO-1;;Comté 18 mois (à la coupe);FRO;6;kg;;24,90;;;;',
+];
+const CP1252: Record<string, number> = { '€': 0x80, '’': 0x92, 'œ': 0x9c };
+/** Excel's "CSV (séparateur : point-virgule)" in Belgium: Windows-1252, CRLF. */
+const csv = (rows: string[]) => Buffer.from([...rows.join('\r\n')].map((c) => CP1252[c] ?? c.charCodeAt(0))).toString('base64');
+
+describe.each(testDialects())('supplier catalogue import (%s)', (dialect) => {
+  let tk: TestKernel;
+  let admin: TestClient;
+
+  beforeAll(async () => {
+    tk = await startTestKernel(dialect, { plugins: [catalog, pricing], clock: fixedClock });
+    admin = tk.admin;
+    for (const [code, name] of [['BIE', 'Bières'], ['EAU', 'Eaux'], ['FRO', 'Fromages']]) await admin.post('/api/catalog/families', { code, name });
+    await admin.post('/api/catalog/suppliers', { code: 'BRASS', name: 'Brasserie du Val', country: 'BE' });
+  });
+  afterAll(async () => tk?.close());
+
+  it('previews the mapped rows and the rejected ones without writing', async () => {
+    const res = await admin.post('/api/pricing/imports/preview', { format: 'csv', content: csv(lines()), mapping });
+    expect(res.status).toBe(200);
+    expect(res.body.columns[0]).toBe('Référence');
+    expect(res.body.rows).toBe(8);
+    expect(res.body.counts).toEqual({ create: 4, update: 0, unchanged: 0, rejected: 4 });
+    expect(res.body.sample[0]).toMatchObject({ row: 2, action: 'create', values: { code: 'BIE-A', name: 'Blonde d’été 33 cl', retailPrice: 149, wholesalePrice: 105, purchasePrice: 62, pack: { quantity: 24000 }, content: { quantity: 330, unit: 'l' } } });
+    expect((await admin.get('/api/catalog/articles?q=BIE-A')).body.total).toBe(0);
+  });
+
+  it('imports: creates articles, barcodes, prices, packs and contents, and says why rows were rejected', async () => {
+    const res = await admin.post('/api/pricing/imports', { format: 'csv', content: csv(lines()), mapping, supplierCode: 'BRASS' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ rows: 8, created: 4, updated: 0, unchanged: 0 });
+    expect(res.body.rejected).toEqual([
+      { row: 4, reasons: ['EAN-13 5430000000999 : le chiffre de contrôle devrait être 4, pas 9.'] },
+      { row: 5, reasons: ['Nom : valeur manquante.'] },
+      { row: 6, reasons: ['Prix de vente « abc » n’est pas un montant.'] },
+      { row: 7, reasons: ['Même article qu’à la ligne 2.'] },
+    ]);
+    const a = (await admin.get('/api/catalog/articles?q=BIE-A')).body.items[0];
+    expect(a).toMatchObject({ name: 'Blonde d’été 33 cl', price: 149, vatCategory: 'BE-21', familyName: 'Bières', barcodes: [{ code: ean(1), kind: 'ean13' }] });
+    const prices = (await admin.get(`/api/pricing/prices?article=${a.id}`)).body.items.map((p: any) => [p.priceListCode, p.unitPrice]);
+    expect(prices).toEqual([['retail', 149], ['wholesale', 105]]);
+    expect((await admin.get(`/api/pricing/packs?article=${a.id}`)).body).toMatchObject([{ barcode: ean(101), quantity: 24000 }]);
+    expect((await admin.get(`/api/pricing/contents/${a.id}`)).body.content).toEqual({ articleId: a.id, quantity: 330, unit: 'l' });
+    const purchase = await tk.kernel.em().find(PurchasePrice, { articleId: a.id });
+    expect(purchase.map((p) => p.unitPrice)).toEqual([62]);
+    const b = (await admin.get('/api/catalog/articles?q=BIE-B')).body.items[0];
+    expect((await tk.kernel.em().find(PurchasePrice, { articleId: b.id }))[0].unitPrice).toBe(65);
+    expect((await admin.get(`/api/catalog/barcodes/${ean(7)}`)).body).toMatchObject({ code: ean(7), vatCategory: 'BE-6', price: 89 });
+    expect((await admin.get('/api/catalog/articles?q=FRO-1')).body.items[0]).toMatchObject({ unit: 'kg', price: 2490 });
+    const scan = await admin.get(`/api/pricing/scan/${ean(101)}`);
+    expect(scan.body).toMatchObject({ quantity: 24000, unitPrice: 149, lineTotal: 3576 });
+  });
+
+  it('changes nothing when the same file runs again, and updates what changed', async () => {
+    const again = await admin.post('/api/pricing/imports', { format: 'csv', content: csv(lines()), mapping, supplierCode: 'BRASS' });
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
+    expect(again.body.rejected).toHaveLength(4);
+    const changed = await admin.post('/api/pricing/imports', { format: 'csv', content: csv(lines('1,55')), mapping, supplierCode: 'BRASS' });
+    expect(changed.body).toMatchObject({ created: 0, updated: 1, unchanged: 3 });
+    const a = (await admin.get('/api/catalog/articles?q=BIE-A')).body.items[0];
+    expect(a.price).toBe(155);
+    expect((await admin.get(`/api/pricing/quote?article=${a.id}`)).body.unitPrice).toBe(155);
+    expect((await admin.get('/api/catalog/articles?q=blonde')).body.total).toBe(1);
+  });
+
+  it('matches by barcode when the file has no code, and reads a gzipped file', async () => {
+    const file = ['EAN;Désignation', `${ean(2)};Brune de l’Abbaye 33 cl`].join('\n');
+    const res = await admin.post('/api/pricing/imports', {
+      format: 'csv', content: gzipSync(Buffer.from(file)).toString('base64'), compression: 'gzip', mapping: { barcode: 'EAN', name: 'Désignation' },
+    });
+    expect(res.body).toMatchObject({ created: 0, updated: 1, unchanged: 0, rejected: [] });
+    expect((await admin.get(`/api/catalog/barcodes/${ean(2)}`)).body).toMatchObject({ code: 'BIE-B', name: 'Brune de l’Abbaye 33 cl' });
+  });
+
+  it('imports an XLSX file with numbers, percentages and text cells', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tarif 2026');
+    ws.addRow(['Code', 'GTIN', 'Nom', 'TVA', 'PV TTC', 'PV HTVA']);
+    ws.addRow(['SOF-1', Number(ean(11)), 'Limonade 1 l', 0.06, 1.29, 1.1]);
+    ws.addRow(['SOF-2', ean(12), 'Cola 33 cl', '6 %', '0,79', 0.65]);
+    ws.addRow(['SOF-3', ean(13), 'Tonic', 0.07, 1.5, 1.2]);
+    const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const xlsxMapping = { code: 'Code', barcode: 'GTIN', name: 'Nom', vatCategory: 'TVA', retailPrice: 'PV TTC', wholesalePrice: 'PV HTVA' };
+    const res = await admin.post('/api/pricing/imports', { format: 'xlsx', content, mapping: xlsxMapping });
+    expect(res.body).toMatchObject({ rows: 3, created: 2, rejected: [{ row: 4, reasons: ['TVA « 0.07 » inconnue pour BE.'] }] });
+    const sof1 = (await admin.get(`/api/catalog/barcodes/${ean(11)}`)).body;
+    expect(sof1).toMatchObject({ code: 'SOF-1', price: 129, vatCategory: 'BE-6' });
+    const wholesale = (await admin.get(`/api/pricing/quote?article=${sof1.id}&list=wholesale`)).body;
+    expect(wholesale).toMatchObject({ unitPrice: 110, includesVat: false });
+    const again = await admin.post('/api/pricing/imports', { format: 'xlsx', content, mapping: xlsxMapping });
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+  });
+
+  it('refuses a mapping naming a missing column, and a cashier', async () => {
+    const res = await admin.post('/api/pricing/imports/preview', { format: 'csv', content: csv(lines()), mapping: { code: 'Ref', name: 'Désignation' } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'mapping.code', code: 'IMPORT_COLUMN_UNKNOWN', message: 'La colonne « Ref » (Code) n’existe pas dans le fichier.' }]);
+    const cashier = await tk.userWith(['cashier']);
+    expect((await cashier.post('/api/pricing/imports', { format: 'csv', content: csv(lines()), mapping })).status).toBe(403);
+  });
+
+  it('keeps mappings as named profiles', async () => {
+    const saved = await admin.put('/api/pricing/import-profiles', { name: 'Brasserie du Val', settings: { format: 'csv', mapping } });
+    expect(saved.status).toBe(200);
+    await admin.put('/api/pricing/import-profiles', { name: 'Brasserie du Val', settings: { format: 'csv', mapping: { code: 'Ref' } } });
+    const list = (await admin.get('/api/pricing/import-profiles')).body;
+    expect(list).toEqual([{ id: saved.body.id, name: 'Brasserie du Val', settings: { format: 'csv', mapping: { code: 'Ref' } } }]);
+  });
+});
