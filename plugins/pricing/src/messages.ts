@@ -100,6 +100,10 @@ export const M = {
   day: { fr: 'Date invalide : écrivez AAAA-MM-JJ.', nl: 'Ongeldige datum: schrijf JJJJ-MM-DD.', en: 'Invalid date: write YYYY-MM-DD.' },
   period: { fr: 'La date de fin précède la date de début.', nl: 'De einddatum ligt vóór de begindatum.', en: 'The end date is before the start date.' },
   rowTaken: { fr: 'Ce prix existe déjà pour cette liste, cet article, cette quantité et cette date de début.', nl: 'Deze prijs bestaat al voor deze lijst, dit artikel, deze hoeveelheid en deze begindatum.', en: 'This price already exists for this list, article, quantity and start date.' },
+  rowRepeated: { fr: 'Cette ligne de prix est envoyée deux fois.', nl: 'Deze prijsregel wordt twee keer verstuurd.', en: 'This price row is sent twice.' },
+  articleListPrices: (article: string, list: T3): T3 => ({
+    fr: `les prix de « ${article} » dans la liste ${list.fr}`, nl: `de prijzen van '${article}' in de lijst ${list.nl}`, en: `the prices of '${article}' in the list ${list.en}`,
+  }),
   customerRowTaken: { fr: 'Ce prix client existe déjà pour cet article, cette quantité et cette date de début.', nl: 'Deze klantprijs bestaat al voor dit artikel, deze hoeveelheid en deze begindatum.', en: 'This customer price already exists for this article, quantity and start date.' },
   listNotFound: (what: string | number): T3 => ({ fr: `La liste de prix « ${what} » n’existe pas.`, nl: `Prijslijst '${what}' bestaat niet.`, en: `Price list '${what}' does not exist.` }),
   listInactive: (code: string): T3 => ({ fr: `La liste de prix « ${code} » est désactivée.`, nl: `Prijslijst '${code}' is uitgeschakeld.`, en: `Price list '${code}' is disabled.` }),

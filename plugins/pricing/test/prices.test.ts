@@ -131,6 +131,134 @@ describe.each(testDialects())('price lists and quotes (%s)', (dialect) => {
     expect(now.filter((l: any) => l.isDefault).map((l: any) => l.code)).toEqual(['retail']);
   });
 
+  describe('replacing an article’s prices in one list at once', () => {
+    const url = (articleId: number, list: string) => `/api/pricing/prices/articles/${articleId}/lists/${list}`;
+    const stored = async (articleId: number, list: string) => (await admin.get(`/api/pricing/prices?article=${articleId}&list=${lists[list].id}`)).body.items
+      .map((p: any) => [p.id, p.minQuantity, p.unitPrice, p.validFrom, p.validTo]);
+
+    it('stores exactly the rows sent: changed, created, deleted, thresholds swapped, ids kept', async () => {
+      const cider = await createArticle(admin, { code: 'CID-BRUT', name: 'Cidre brut 75 cl', price: 399 });
+      const first = await admin.put(url(cider.id, 'wholesale'), {
+        rows: [
+          { minQuantity: 0, unitPrice: 300 }, { minQuantity: 6000, unitPrice: 290 }, { minQuantity: 24000, unitPrice: 280 },
+          { minQuantity: 12000, unitPrice: 250, validFrom: '2026-07-01', validTo: '2026-08-31' },
+        ],
+      });
+      expect(first.status).toBe(200);
+      expect(first.body.rows.map((r: any) => [r.priceListCode, r.minQuantity, r.unitPrice, r.includesVat, r.validFrom, r.validTo])).toEqual([
+        ['wholesale', 0, 300, false, null, null], ['wholesale', 6000, 290, false, null, null], ['wholesale', 24000, 280, false, null, null],
+        ['wholesale', 12000, 250, false, '2026-07-01', '2026-08-31'],
+      ]);
+      const [base, six, twentyFour, promo] = first.body.rows;
+      expect(await stored(cider.id, 'wholesale')).toEqual([base, six, promo, twentyFour].map((r: any) => [r.id, r.minQuantity, r.unitPrice, r.validFrom, r.validTo]));
+      const read = await admin.get(url(cider.id, 'wholesale'));
+      expect(read.body).toMatchObject({ articleId: cider.id, priceListCode: 'wholesale', version: first.body.version });
+
+      // The breaks from 6 and from 24 swap thresholds, the promotion goes, a break from 48 comes: one request.
+      const second = await admin.put(url(cider.id, 'wholesale'), {
+        version: first.body.version,
+        rows: [
+          { id: base.id, minQuantity: 0, unitPrice: 305 }, { id: six.id, minQuantity: 24000, unitPrice: 270 },
+          { id: twentyFour.id, minQuantity: 6000, unitPrice: 295 }, { minQuantity: 48000, unitPrice: 260 },
+        ],
+      });
+      expect(second.status).toBe(200);
+      expect(second.body.version).not.toBe(first.body.version);
+      const fortyEight = second.body.rows[3].id;
+      expect(await stored(cider.id, 'wholesale')).toEqual([
+        [base.id, 0, 305, null, null], [twentyFour.id, 6000, 295, null, null], [six.id, 24000, 270, null, null], [fortyEight, 48000, 260, null, null],
+      ]);
+      // The other list is not touched (the catalogue's price is the retail base price).
+      expect((await stored(cider.id, 'retail')).map((r: any[]) => r.slice(1))).toEqual([[0, 399, null, null]]);
+
+      const emptied = await admin.put(url(cider.id, 'wholesale'), { rows: [], version: second.body.version });
+      expect(emptied.body.rows).toEqual([]);
+      expect(await stored(cider.id, 'wholesale')).toEqual([]);
+    });
+
+    it('refuses a body with one bad row among good ones, naming every bad row’s field, and changes nothing', async () => {
+      const gin = await createArticle(admin, { code: 'GIN-35', name: 'Gin 35 cl', price: 1890 });
+      const retail = (await admin.get(url(gin.id, 'retail'))).body;
+      const before = { retail: await stored(gin.id, 'retail'), wholesale: await stored(gin.id, 'wholesale') };
+      const res = await admin.put(url(gin.id, 'retail'), {
+        version: retail.version,
+        rows: [
+          { id: retail.rows[0].id, minQuantity: 0, unitPrice: 1990 },
+          { minQuantity: 6000, unitPrice: -5 },
+          { minQuantity: 12000, unitPrice: 1790, validFrom: '2026-05-01', validTo: '2026-04-01' },
+          { minQuantity: 6000, unitPrice: 1850 },
+          { minQuantity: 24000, unitPrice: 1700, validTo: '2026-02-30' },
+        ],
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.errors.map((e: any) => `${e.field}:${e.code}`)).toEqual([
+        'rows.1.unitPrice:PRICE_INVALID', 'rows.2.validTo:PERIOD_INVALID', 'rows.3.minQuantity:PRICE_ROW_TAKEN', 'rows.4.validTo:DATE_INVALID',
+      ]);
+      expect(res.body.errors[0].message).toBe('Le prix est un nombre entier de centimes, positif ou nul (au plus 9 999 999,99 €).');
+      expect(res.body.errors[2].message).toBe('Ce prix existe déjà pour cette liste, cet article, cette quantité et cette date de début.');
+      // Nothing changed: neither the rows, nor the catalogue's price the good base row would have changed.
+      expect({ retail: await stored(gin.id, 'retail'), wholesale: await stored(gin.id, 'wholesale') }).toEqual(before);
+      expect((await admin.get(`/api/catalog/articles/${gin.id}`)).body.price).toBe(1890);
+
+      // The schema names the rows' fields the same way.
+      const typed = await admin.put(url(gin.id, 'retail'), { rows: [{ minQuantity: 0, unitPrice: 1990 }, { minQuantity: 1.5, unitPrice: 'x' }] });
+      expect(typed.status).toBe(400);
+      expect(typed.body.errors.map((e: any) => e.field).sort()).toEqual(['rows.1.minQuantity', 'rows.1.unitPrice']);
+      expect(await stored(gin.id, 'retail')).toEqual(before.retail);
+    });
+
+    it('makes the catalogue’s price follow a changed base price of the default list, in the same transaction', async () => {
+      const wine = await createArticle(admin, { code: 'VIN-ROUGE', name: 'Vin rouge 75 cl', price: 650 });
+      const retail = (await admin.get(url(wine.id, 'retail'))).body;
+      const res = await admin.put(url(wine.id, 'retail'), {
+        version: retail.version, rows: [{ id: retail.rows[0].id, minQuantity: 0, unitPrice: 695 }, { minQuantity: 6000, unitPrice: 620 }],
+      });
+      expect(res.status).toBe(200);
+      expect((await admin.get(`/api/catalog/articles/${wine.id}`)).body.price).toBe(695);
+      const q = await cashier.get(`/api/pricing/quote?article=${wine.id}&quantity=6000`);
+      expect(q.body).toMatchObject({ unitPrice: 620, rule: { kind: 'break' } });
+      // A break or a wholesale price does not touch the catalogue.
+      await admin.put(url(wine.id, 'wholesale'), { rows: [{ minQuantity: 0, unitPrice: 500 }] });
+      expect((await admin.get(`/api/catalog/articles/${wine.id}`)).body.price).toBe(695);
+      // And back: the catalogue's price changes the row the replacement stored.
+      await admin.patch(`/api/catalog/articles/${wine.id}`, { price: 699 });
+      expect((await admin.get(url(wine.id, 'retail'))).body.rows.map((r: any) => [r.id, r.minQuantity, r.unitPrice])).toEqual([[retail.rows[0].id, 0, 699], [res.body.rows[1].id, 6000, 620]]);
+    });
+
+    it('answers 409 when the rows changed since they were read, and changes nothing', async () => {
+      const tea = await createArticle(admin, { code: 'THE-VERT', name: 'Thé vert 20 sachets', price: 329 });
+      const read = (await admin.get(url(tea.id, 'retail'))).body;
+      // Someone else adds a break meanwhile.
+      await addPrice(admin, { priceListCode: 'retail', articleId: tea.id, minQuantity: 10000, unitPrice: 299 });
+      const before = await stored(tea.id, 'retail');
+      const stale = await admin.put(url(tea.id, 'retail'), { version: read.version, rows: [{ id: read.rows[0].id, minQuantity: 0, unitPrice: 339 }] });
+      expect(stale.status).toBe(409);
+      expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', detail: 'Quelqu’un d’autre a modifié les prix de « Thé vert 20 sachets » dans la liste détail entre-temps. Rechargez puis recommencez.' });
+      expect(await stored(tea.id, 'retail')).toEqual(before);
+      expect((await admin.get(`/api/catalog/articles/${tea.id}`)).body.price).toBe(329);
+
+      // A row deleted meanwhile, sent with its id (without a version).
+      await admin.delete(`/api/pricing/prices/${before[1][0]}`);
+      const gone = await admin.put(url(tea.id, 'retail'), { rows: [{ id: before[0][0], minQuantity: 0, unitPrice: 339 }, { id: before[1][0], minQuantity: 10000, unitPrice: 289 }] });
+      expect(gone.status).toBe(409);
+      expect(await stored(tea.id, 'retail')).toEqual([before[0]]);
+      // A row of another article is not one of these rows either.
+      const other = await admin.put(url(tea.id, 'wholesale'), { rows: [{ id: before[0][0], minQuantity: 0, unitPrice: 250 }] });
+      expect(other.status).toBe(409);
+      const twice = await admin.put(url(tea.id, 'retail'), { rows: [{ id: before[0][0], minQuantity: 0, unitPrice: 339 }, { id: before[0][0], minQuantity: 6000, unitPrice: 319 }] });
+      expect(twice.body.errors.map((e: any) => `${e.field}:${e.code}`)).toEqual(['rows.1.id:PRICE_ROW_REPEATED']);
+    });
+
+    it('needs pricing.write, an existing list and an existing article', async () => {
+      const res = await cashier.put(url(beer.id, 'retail'), { rows: [] });
+      expect(res.status).toBe(403);
+      expect((await admin.put(url(beer.id, 'nope'), { rows: [] })).body.code).toBe('PRICE_LIST_NOT_FOUND');
+      expect((await admin.put(url(999999, 'retail'), { rows: [] })).body.code).toBe('ARTICLE_NOT_FOUND');
+      expect((await admin.put(url(beer.id, 'retail'), {})).body.errors).toEqual([expect.objectContaining({ field: 'rows', code: 'SCHEMA_REQUIRED' })]);
+    });
+  });
+
   it('lets another plugin adjust a line through the priceLine hook', async () => {
     const hooks = getPricingHooks(tk.kernel);
     hooks.priceLine.tapPromise('test-promotions', async (line, ctx) => {

@@ -34,18 +34,27 @@ export class CptSearchField extends LitElement {
       min-width: 0;
     }
     .wrap {
+      --lead-left: 12px;
+      --lead-size: 20px;
       position: relative;
       display: flex;
       align-items: center;
     }
-    .icon {
+    /* The magnifier sits inside the field's left padding. Its own class: the <svg> of icon() is also class="icon",
+       and styling both would push the glyph 12px further right, onto the text. */
+    .lead {
       position: absolute;
-      left: 12px;
+      left: var(--lead-left);
       top: 50%;
       transform: translateY(-50%);
       display: flex;
       color: var(--cpt-muted, #5b6675);
       pointer-events: none;
+    }
+    .lead svg {
+      display: block;
+      width: var(--lead-size);
+      height: var(--lead-size);
     }
     input {
       box-sizing: border-box;
@@ -53,7 +62,8 @@ export class CptSearchField extends LitElement {
       color: inherit;
       width: 100%;
       min-height: var(--cpt-touch, 44px);
-      padding: 0 44px 0 42px;
+      /* Left: the magnifier and a 10px gap before the text; right: the 44px clear button. */
+      padding: 0 44px 0 calc(var(--lead-left) + var(--lead-size) + 10px);
       border: 1px solid var(--cpt-border-strong, #b8c0ca);
       border-radius: var(--cpt-radius-sm, 6px);
       background: var(--cpt-surface, #fff);
@@ -133,7 +143,7 @@ export class CptSearchField extends LitElement {
 
   override render() {
     return html`<div class="wrap">
-      <span class="icon">${icon('search', 20)}</span>
+      <span class="lead">${icon('search', 20)}</span>
       <input
         type="search"
         enterkeyhint="search"

@@ -14,6 +14,7 @@ export type {
 } from './engine.js';
 export { RETAIL_LIST, WHOLESALE_LIST, priceFor, quoteLine } from './engine.js';
 export { explainPrice, type ExplanationInput } from './explanation.js';
+export { rowsVersion, type VersionedRow } from './rows-version.js';
 
 export { priceCheckDigit } from './price-check-digit.js';
 export type {

@@ -1,7 +1,7 @@
 import { localize, type PluginContext, type RouteRegistrar } from '@comptoir/kernel';
-import type { PriceListService, PriceListInput, ListPriceInput } from '../services/price-list.service.js';
+import type { PriceListService, PriceListInput, ListPriceInput, ArticleListPricesInput } from '../services/price-list.service.js';
 import type { CustomerPriceService, CustomerPriceInput } from '../services/customer-price.service.js';
-import { customerParams, customerPriceBody, idParams, listPriceBody, priceListBody } from './schemas.js';
+import { articleListParams, articleListPricesBody, customerParams, customerPriceBody, idParams, listPriceBody, priceListBody } from './schemas.js';
 
 /** Price lists, their prices and breaks, customer prices and customer terms. */
 export function listRoutes(r: RouteRegistrar, { container }: PluginContext): void {
@@ -49,6 +49,21 @@ export function listRoutes(r: RouteRegistrar, { container }: PluginContext): voi
   r.delete<{ Params: { id: number } }>('/prices/:id', {
     permission: 'pricing.write', summary: 'Delete a list price', schema: { params: idParams },
     handler: async (req, ctx) => { await lists().deletePrice(ctx.em, req.params.id); },
+  });
+
+  r.get<{ Params: { articleId: number; listCode: string } }>('/prices/articles/:articleId/lists/:listCode', {
+    permission: 'pricing.read', summary: 'An article’s prices in one list, with the version to send back when replacing them',
+    schema: { params: articleListParams },
+    handler: async (req, ctx) => lists().articlePrices(ctx.em, req.params.articleId, req.params.listCode),
+  });
+  r.put<{ Params: { articleId: number; listCode: string }; Body: ArticleListPricesInput }>('/prices/articles/:articleId/lists/:listCode', {
+    permission: 'pricing.write',
+    summary: 'Replace an article’s prices in one list in one transaction: the stored rows become exactly `rows` (keep the `id` of each row read; '
+      + 'rows not sent are deleted). Every row is checked first and every problem named at once (`rows.<i>.<field>`); a refused request changes '
+      + 'nothing. Send the `version` you read: 409 VERSION_CONFLICT if the rows changed since (or if a row id is no longer one of them). Answers the '
+      + 'stored rows in the order sent, and their new version',
+    schema: { params: articleListParams, body: articleListPricesBody },
+    handler: async (req, ctx) => lists().replaceArticlePrices(ctx.em, req.params.articleId, req.params.listCode, req.body, ctx.user),
   });
 
   r.get<{ Querystring: { customer?: number; article?: number } }>('/customer-prices', {

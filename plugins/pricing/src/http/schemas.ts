@@ -31,6 +31,25 @@ export const listPriceBody = {
   },
 } as const;
 
+export const articleListParams = {
+  type: 'object', required: ['articleId', 'listCode'], properties: { articleId: { type: 'integer', minimum: 1 }, listCode },
+} as const;
+
+/** An article's rows in one list, all at once (`PUT /prices/articles/:articleId/lists/:listCode`). */
+export const articleListPricesBody = {
+  type: 'object', required: ['rows'], additionalProperties: false,
+  properties: {
+    rows: {
+      type: 'array', maxItems: 500,
+      items: {
+        type: 'object', required: ['minQuantity', 'unitPrice'], additionalProperties: false,
+        properties: { id: { type: 'integer', minimum: 1 }, minQuantity: thousandths, unitPrice: cents, validFrom: day, validTo: day },
+      },
+    },
+    version: { type: 'integer', minimum: 0 },
+  },
+} as const;
+
 export const customerPriceBody = {
   type: 'object', additionalProperties: false,
   properties: {

@@ -12,6 +12,11 @@ import { M } from '../messages.js';
 /** Base rows: threshold 0 (or one unit) and no period. */
 const isBaseRow = (r: ListPrice) => r.minQuantity <= 1000 && r.validFrom === null && r.validTo === null;
 
+/** Of an article's rows in one list, the base row the catalogue's price is read from and copied to (the lowest). */
+export function baseRowOf(rows: readonly ListPrice[]): ListPrice | null {
+  return rows.filter(isBaseRow).sort((a, b) => a.minQuantity - b.minQuantity)[0] ?? null;
+}
+
 export async function articleOf(em: EntityManager, id: number): Promise<Article> {
   const a = await em.findOne(Article, { id });
   if (!a) throw new NotFoundError('ARTICLE_NOT_FOUND', M.articleNotFound(id));

@@ -2,9 +2,10 @@ import { NotFoundError, ValidationError, VersionConflictError, DomainError, type
 import { Article, type ArticleService } from '@comptoir/catalog';
 import { ListPrice, PriceList, type ListName } from '../entities/index.js';
 import { M } from '../messages.js';
-import { query } from '../sql.js';
+import { dialectOf, query, run } from '../sql.js';
+import { rowsVersion } from '../domain/rows-version.js';
 import { CODE_RE, FieldErrors, isUniqueViolation } from './validate.js';
-import { articleOf, syncArticleFromDefaultPrice } from './catalogue-sync.js';
+import { articleOf, baseRowOf, syncArticleFromDefaultPrice } from './catalogue-sync.js';
 
 /** A list's name as typed: one text for every language, or one per language. */
 export type ListNameInput = string | { fr: string; nl?: string; en?: string };
@@ -27,6 +28,31 @@ export interface ListPriceInput {
   unitPrice?: number;
   validFrom?: string | null;
   validTo?: string | null;
+}
+
+/** One row of an article's prices in a list, as `PUT /prices/articles/:articleId/lists/:listCode` takes it. */
+export interface PriceRowInput {
+  /** The stored row this one is (keep it from what you read); none for a new row. */
+  id?: number;
+  minQuantity: number;
+  unitPrice: number;
+  validFrom?: string | null;
+  validTo?: string | null;
+}
+
+export interface ArticleListPricesInput {
+  /** Every row the article is to have in the list: the stored rows become exactly these. */
+  rows: PriceRowInput[];
+  /** `rowsVersion` of the rows read (the `version` of the GET or of the previous PUT); 409 when they changed since. */
+  version?: number;
+}
+
+/** An article's prices in one list, with their version. */
+export interface ArticleListPricesView {
+  articleId: number;
+  priceListCode: string;
+  version: number;
+  rows: ListPriceView[];
 }
 
 export interface PriceListView {
@@ -188,11 +214,10 @@ export class PriceListService {
       if (articleId === undefined) errors.add('articleId', 'REQUIRED', M.required);
       else if (input.articleId !== undefined && !(await em.count(Article, { id: articleId }))) errors.add('articleId', 'ARTICLE_NOT_FOUND', M.articleNotFound(articleId));
       const minQuantity = input.minQuantity ?? existing?.minQuantity ?? 0;
-      if (input.minQuantity !== undefined) errors.minQuantity('minQuantity', input.minQuantity);
-      if (!existing || input.unitPrice !== undefined) errors.price('unitPrice', input.unitPrice);
       const validFrom = input.validFrom !== undefined ? input.validFrom : existing?.validFrom ?? null;
       const validTo = input.validTo !== undefined ? input.validTo : existing?.validTo ?? null;
-      errors.period(validFrom, validTo);
+      // The row as it will be (what is not sent stays as stored), checked like every row of a PUT.
+      errors.priceRow({ minQuantity, unitPrice: input.unitPrice ?? existing?.unitPrice, validFrom, validTo });
       if (!errors.has() && list && articleId !== undefined) {
         const twin = await em.findOne(ListPrice, { priceList: list, articleId, minQuantity, validFrom, ...(existing ? { id: { $ne: existing.id } } : {}) });
         if (twin) errors.add('minQuantity', 'PRICE_ROW_TAKEN', M.rowTaken);
@@ -223,5 +248,104 @@ export class PriceListService {
   async deletePrice(em: EntityManager, id: number): Promise<void> {
     const row = await this.getPrice(em, id);
     await em.remove(row).flush();
+  }
+
+  /** An article's prices in one list (base price first, then breaks), with their version. */
+  async articlePrices(em: EntityManager, articleId: number, listCode: string): Promise<ArticleListPricesView> {
+    const list = await this.listByCode(em, listCode);
+    const article = await articleOf(em, articleId);
+    const rows = await this.rowsOf(em, list, articleId);
+    return this.articlePricesView(list, article, rows);
+  }
+
+  /**
+   * Replaces an article's prices in one list, in one transaction: the stored rows become exactly `input.rows`
+   * (rows with an id are changed, the others created, stored rows not given deleted). Every row is checked first,
+   * with the single-row rules, and every problem is reported at once (`rows.<i>.<field>`); a refused request
+   * changes nothing. A row id that is no longer the article's in this list, or a `version` that is not the
+   * stored rows' any more, is a 409: someone changed the prices since they were read.
+   */
+  async replaceArticlePrices(outer: EntityManager, articleId: number, listCode: string, input: ArticleListPricesInput, user: User | null): Promise<ArticleListPricesView> {
+    return outer.transactional(async (em) => {
+      const list = await this.listByCode(em, listCode);
+      const article = await articleOf(em, articleId);
+
+      const errors = new FieldErrors();
+      const ids = new Set<number>();
+      const keys = new Set<string>();
+      const wanted = input.rows.map((r, i) => {
+        const row = { id: r.id, minQuantity: r.minQuantity, unitPrice: r.unitPrice, validFrom: r.validFrom ?? null, validTo: r.validTo ?? null };
+        const at = errors.under(`rows.${i}.`);
+        at.priceRow(row);
+        if (row.id !== undefined) {
+          if (ids.has(row.id)) at.add('id', 'PRICE_ROW_REPEATED', M.rowRepeated);
+          ids.add(row.id);
+        }
+        // The database's unique row (list, article, threshold, first day), checked among the rows sent: the
+        // stored rows not sent are deleted, so only the rows sent can collide.
+        if (!at.has('minQuantity') && !at.has('validFrom')) {
+          const key = `${row.minQuantity}|${row.validFrom ?? ''}`;
+          if (keys.has(key)) at.add('minQuantity', 'PRICE_ROW_TAKEN', M.rowTaken);
+          keys.add(key);
+        }
+        return row;
+      });
+      if (errors.has()) throw new ValidationError(errors.list);
+
+      const conflict = () => new VersionConflictError(M.articleListPrices(article.name, list.name));
+      if (dialectOf(em) === 'postgresql') {
+        // Two replacements of the same list wait for each other (and a single-row insert waits for this one).
+        await run(em, 'select id from pricing_price_list where id = ? for update', [list.id]);
+      }
+      const stored = await this.rowsOf(em, list, articleId);
+      if (input.version !== undefined && input.version !== rowsVersion(stored)) throw conflict();
+      const byId = new Map(stored.map((r) => [r.id, r]));
+      if (wanted.some((r) => r.id !== undefined && !byId.has(r.id))) throw conflict();
+
+      const now = new Date();
+      try {
+        // Deletions first: a deleted row frees its threshold for another.
+        const gone = stored.filter((r) => !ids.has(r.id));
+        if (gone.length) {
+          for (const r of gone) em.remove(r);
+          await em.flush();
+        }
+        // The unique index is checked at each statement: a row taking the threshold another row leaves (two
+        // rows swapping theirs) first moves to a threshold no real row has, its id made negative.
+        const moving = wanted.flatMap((w) => {
+          const row = w.id === undefined ? undefined : byId.get(w.id);
+          return row && (row.minQuantity !== w.minQuantity || row.validFrom !== w.validFrom) ? [row] : [];
+        });
+        if (moving.length) {
+          for (const row of moving) row.minQuantity = -row.id;
+          await em.flush();
+        }
+        const rows = wanted.map((w) => {
+          const row = w.id === undefined ? undefined : byId.get(w.id);
+          if (!row) return em.create(ListPrice, { priceList: list, articleId, minQuantity: w.minQuantity, unitPrice: w.unitPrice, validFrom: w.validFrom, validTo: w.validTo, updatedAt: now });
+          if (row.minQuantity !== w.minQuantity || row.unitPrice !== w.unitPrice || row.validFrom !== w.validFrom || row.validTo !== w.validTo) {
+            Object.assign(row, { minQuantity: w.minQuantity, unitPrice: w.unitPrice, validFrom: w.validFrom, validTo: w.validTo, updatedAt: now });
+          }
+          return row;
+        });
+        await em.flush();
+        // The default list's base price is the catalogue's price: copied there in this same transaction.
+        const base = baseRowOf(rows);
+        if (base) await syncArticleFromDefaultPrice(em, base, article, this.container.resolve<ArticleService>('articleService'), user);
+        return this.articlePricesView(list, article, rows);
+      } catch (e) {
+        // Rows written between our reading and our writing by another request (the rows sent are distinct).
+        if (isUniqueViolation(e)) throw conflict();
+        throw e;
+      }
+    });
+  }
+
+  private async rowsOf(em: EntityManager, list: PriceList, articleId: number): Promise<ListPrice[]> {
+    return em.find(ListPrice, { priceList: list, articleId }, { orderBy: { minQuantity: 'asc', validFrom: 'asc', id: 'asc' } });
+  }
+
+  private articlePricesView(list: PriceList, article: Article, rows: ListPrice[]): ArticleListPricesView {
+    return { articleId: article.id, priceListCode: list.code, version: rowsVersion(rows), rows: rows.map((r) => this.priceView(r, article)) };
   }
 }

@@ -11,16 +11,44 @@ export const CODE_RE = /^[A-Za-z0-9._-]{1,32}$/;
 export const isCents = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_PRICE;
 export const isThousandths = (v: unknown, min = 0): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= MAX_QUANTITY;
 
+/** A price row as every route that writes one checks it: threshold, price and period. */
+export interface PriceRowValues {
+  minQuantity: unknown;
+  unitPrice: unknown;
+  validFrom: string | null | undefined;
+  validTo: string | null | undefined;
+}
+
 /** Collects field errors the way every form shows them. */
 export class FieldErrors {
-  readonly list: FieldError[] = [];
+  /**
+   * @param list where the errors go (shared with the collector this one was made `under`)
+   * @param prefix put before every field name, e.g. `rows.2.`
+   */
+  constructor(
+    readonly list: FieldError[] = [],
+    private readonly prefix = '',
+  ) {}
 
-  add(field: string, code: string, message: FieldError['message']): void {
-    this.list.push({ field, code, message });
+  /** The same collector, naming fields under `prefix`: `errors.under('rows.2.')` reports `rows.2.unitPrice`. */
+  under(prefix: string): FieldErrors {
+    return new FieldErrors(this.list, this.prefix + prefix);
   }
 
+  add(field: string, code: string, message: FieldError['message']): void {
+    this.list.push({ field: this.prefix + field, code, message });
+  }
+
+  /** Any error at all (of any prefix), or one for this field (under this collector's prefix). */
   has(field?: string): boolean {
-    return field === undefined ? this.list.length > 0 : this.list.some((e) => e.field === field);
+    return field === undefined ? this.list.length > 0 : this.list.some((e) => e.field === this.prefix + field);
+  }
+
+  /** A list price's own values: whole thousandths from 0, whole cents, a real period. */
+  priceRow(row: PriceRowValues): void {
+    this.minQuantity('minQuantity', row.minQuantity);
+    this.price('unitPrice', row.unitPrice);
+    this.period(row.validFrom, row.validTo);
   }
 
   price(field: string, value: unknown, nullable = false): void {

@@ -144,7 +144,10 @@ export class PricingArticlesScreen extends LitElement {
     }
   }
 
-  /** After a list is saved: its rows, and the article (the default list's base price is the catalogue's price). */
+  /**
+   * After a list is saved: its rows, and the article (the default list's base price is the catalogue's price).
+   * Also when a save was refused because someone else changed the rows: the list's Undo then brings theirs.
+   */
   private async reload(): Promise<void> {
     if (!this.article) return;
     const id = this.article.id;
@@ -211,6 +214,7 @@ export class PricingArticlesScreen extends LitElement {
           .prices=${this.prices.filter((p) => p.priceListId === l.id)}
           ?readonly=${ro}
           @saved=${() => this.reload()}
+          @stale=${() => this.reload()}
         ></cpt-pricing-list-prices>`,
       )}
       <cpt-pricing-packs .api=${this.api} .session=${this.session} .article=${a} .lists=${this.lists} ?readonly=${ro}

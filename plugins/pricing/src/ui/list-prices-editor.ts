@@ -1,5 +1,6 @@
 import {
   ApiClient,
+  ApiError,
   LitElement,
   LocaleController,
   css,
@@ -16,9 +17,10 @@ import {
   type PropertyValues,
   type Session,
 } from '@comptoir/shell';
+import { rowsVersion } from '../domain/rows-version.js';
 import { fieldErrorsOf, listName, otherSide, tierLabel, toThousandths, vatSide } from './format.js';
 import { pricingStyles } from './styles.js';
-import type { Article, ListPrice, PriceList } from './types.js';
+import type { Article, ArticleListPrices, ListPrice, PriceList } from './types.js';
 
 /** One row as edited: quantities in units (as typed), the price in cents. */
 interface RowDraft {
@@ -33,6 +35,8 @@ interface RowDraft {
 }
 
 const FIELDS = ['minQuantity', 'unitPrice', 'validFrom', 'validTo'] as const;
+/** A server message about one field of one row: `rows.2.unitPrice`. */
+const ROW_FIELD = /^rows\.(\d+)\.(minQuantity|unitPrice|validFrom|validTo)$/;
 /** 0 and one unit are both the base price. */
 const tier = (thousandths: number | null) => (thousandths === null ? null : thousandths <= 1000 ? 0 : thousandths);
 
@@ -48,11 +52,12 @@ function draftOf(p: ListPrice): RowDraft {
 /**
  * <cpt-pricing-list-prices> — an article's prices in one list: the base price and the quantity breaks
  * ("à partir de 6", "à partir de 24"), each optionally for a period. Rows are added and removed locally, and
- * Save sends what changed (deletions, then changes, then new rows); the server's messages show under each
- * field of the row they concern.
+ * Save sends them all in one request (PUT /pricing/prices/articles/<id>/lists/<code>, with the version of the rows
+ * they started from), which the server applies all or nothing; its messages (`rows.<i>.<field>`) show under
+ * each field of the row they concern.
  *
  * Properties: api, session, list, article, prices (this list's rows for the article), readonly.
- * Events: `saved` once every change is accepted.
+ * Events: `saved` once the rows are stored; `stale` when someone else changed them since they were read (409).
  * Test ids (<c> = list code, <i> = row index): price-<c>-row, price-<c>-<i>-tier, price-<c>-<i>-min,
  * price-<c>-<i>-price, price-<c>-<i>-from, price-<c>-<i>-to, price-<c>-<i>-remove, price-<c>-add,
  * price-<c>-save, price-<c>-reset, price-<c>-error, error-<c>.<i>.<field> (minQuantity, unitPrice, validFrom, validTo).
@@ -71,8 +76,9 @@ export class PricingListPrices extends LitElement {
   @state() private formError = '';
   @state() private saving = false;
   @state() private dirty = false;
-  /** What the server holds now (updated as each change is accepted). */
-  private baseline = new Map<number, ListPrice>();
+  /** The stored rows the edited ones started from, and their version (the server's `rowsVersion`). */
+  private origin = new Map<number, ListPrice>();
+  private version = rowsVersion([]);
   private i18n = new LocaleController(this);
 
   static override styles = [
@@ -144,15 +150,16 @@ export class PricingListPrices extends LitElement {
       const snapshot = JSON.stringify(this.prices);
       if (snapshot !== this.snapshot) {
         this.snapshot = snapshot;
-        // Rows being edited stay as typed; only what the server holds is refreshed under them.
-        if (this.dirty) this.baseline = new Map(this.prices.map((p) => [p.id, p]));
-        else this.reset();
+        // Rows being edited stay as typed, with the version they started from: saving them over rows someone
+        // else changed meanwhile is refused (409), and Undo brings the new rows.
+        if (!this.dirty) this.reset();
       }
     }
   }
 
   private reset(): void {
-    this.baseline = new Map(this.prices.map((p) => [p.id, p]));
+    this.origin = new Map(this.prices.map((p) => [p.id, p]));
+    this.version = rowsVersion(this.prices);
     this.rows = [...this.prices]
       .sort((a, b) => (tier(a.minQuantity) ?? 0) - (tier(b.minQuantity) ?? 0) || (a.validFrom ?? '').localeCompare(b.validFrom ?? ''))
       .map(draftOf);
@@ -204,16 +211,10 @@ export class PricingListPrices extends LitElement {
 
   private bodyOf(r: RowDraft): Record<string, unknown> {
     const min = toThousandths(r.minUnits) ?? 0;
-    return { minQuantity: min <= 1000 ? 0 : min, unitPrice: r.unitPrice, validFrom: r.validFrom || null, validTo: r.validTo || null };
-  }
-
-  private changed(r: RowDraft, p: ListPrice): boolean {
-    return (
-      tier(toThousandths(r.minUnits)) !== tier(p.minQuantity) ||
-      r.unitPrice !== p.unitPrice ||
-      (r.validFrom || null) !== p.validFrom ||
-      (r.validTo || null) !== p.validTo
-    );
+    // 0 and one unit are both the base price: a stored base row keeps the threshold it has.
+    const before = r.id === null ? undefined : this.origin.get(r.id);
+    const minQuantity = before && tier(before.minQuantity) === tier(min) ? before.minQuantity : min <= 1000 ? 0 : min;
+    return { ...(r.id === null ? {} : { id: r.id }), minQuantity, unitPrice: r.unitPrice, validFrom: r.validFrom || null, validTo: r.validTo || null };
   }
 
   async save(e?: Event): Promise<void> {
@@ -227,42 +228,37 @@ export class PricingListPrices extends LitElement {
       return;
     }
     this.saving = true;
-    const errors: Record<string, string> = {};
-    const others: string[] = [];
-    const kept = new Set(this.rows.flatMap((r) => (r.id === null ? [] : [r.id])));
+    const sent = this.rows;
     try {
-      // Deletions first: a removed row frees its threshold for a new one.
-      for (const id of [...this.baseline.keys()].filter((id) => !kept.has(id))) {
-        try {
-          await this.api.delete(`/pricing/prices/${id}`);
-          this.baseline.delete(id);
-        } catch (err) {
-          others.push(errorMessage(err));
-        }
+      // Every row in one request: the server stores exactly these rows, or nothing.
+      const saved = await this.api.put<ArticleListPrices>(
+        `/pricing/prices/articles/${this.article.id}/lists/${encodeURIComponent(this.list.code)}`,
+        { version: this.version, rows: sent.map((r) => this.bodyOf(r)) },
+      );
+      // The answer keeps the order sent: new rows get their ids.
+      const ids = new Map(sent.map((r, i) => [r.key, saved.rows[i]?.id ?? r.id]));
+      this.rows = this.rows.map((r) => ({ ...r, id: ids.get(r.key) ?? r.id }));
+      this.origin = new Map(saved.rows.map((p) => [p.id, p]));
+      this.version = saved.version;
+    } catch (err) {
+      const errors: Record<string, string> = {};
+      const others: string[] = [];
+      const fields = fieldErrorsOf(err);
+      for (const [field, message] of Object.entries(fields)) {
+        const m = ROW_FIELD.exec(field);
+        if (m) errors[`${m[1]}.${m[2]}`] = message;
+        else others.push(message);
       }
-      for (const [i, r] of this.rows.entries()) {
-        const before = r.id === null ? null : this.baseline.get(r.id);
-        if (before && !this.changed(r, before)) continue;
-        try {
-          const saved = before
-            ? await this.api.patch<ListPrice>(`/pricing/prices/${before.id}`, this.bodyOf(r))
-            : await this.api.post<ListPrice>('/pricing/prices', { priceListId: this.list.id, articleId: this.article.id, ...this.bodyOf(r) });
-          this.baseline.set(saved.id, saved);
-          r.id = saved.id;
-        } catch (err) {
-          const fields = fieldErrorsOf(err);
-          const mine = FIELDS.filter((f) => fields[f]);
-          for (const f of mine) errors[`${i}.${f}`] = fields[f];
-          if (!mine.length) others.push(errorMessage(err));
-        }
-      }
+      const stale = err instanceof ApiError && err.status === 409;
+      if (stale) others.push(t('pricing.prices.stale'));
+      else if (!Object.keys(fields).length) others.push(errorMessage(err));
+      this.errors = errors;
+      this.formError = others.length ? others.join(' ') : t('pricing.fixErrors');
+      // The screen reloads the rows under the ones typed, for Undo to show them.
+      if (stale) this.dispatchEvent(new CustomEvent('stale', { bubbles: true, composed: true }));
+      return;
     } finally {
       this.saving = false;
-    }
-    this.errors = errors;
-    if (Object.keys(errors).length || others.length) {
-      this.formError = others.length ? others.join(' ') : t('pricing.fixErrors');
-      return;
     }
     this.dirty = false;
     toast(t('pricing.prices.saved', { list: listName(this.list), article: this.article.name }), 'success');

@@ -88,6 +88,7 @@ export const en: Record<string, string> = {
   'pricing.prices.emptyDefault': 'No prices in this list: the article sells at the catalogue price ({price}).',
   'pricing.prices.quantityInvalid': 'Invalid quantity.',
   'pricing.prices.saved': 'Prices of ‘{article}’ saved in the {list} list.',
+  'pricing.prices.stale': 'Someone else changed these prices in the meantime. What you typed stays on screen; ‘Undo changes’ shows the prices as they are now.',
   'pricing.prices.field.minQuantity': 'From',
   'pricing.prices.field.unitPrice': 'Price',
   'pricing.prices.field.validFrom': 'From day',

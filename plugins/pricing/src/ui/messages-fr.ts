@@ -90,6 +90,7 @@ export const fr: Record<string, string> = {
   'pricing.prices.emptyDefault': 'Pas de prix dans cette liste : l’article est vendu au prix du catalogue ({price}).',
   'pricing.prices.quantityInvalid': 'Quantité invalide.',
   'pricing.prices.saved': 'Prix de « {article} » enregistrés dans la liste {list}.',
+  'pricing.prices.stale': 'Quelqu’un d’autre a modifié ces prix entre-temps. Votre saisie reste affichée ; « Annuler les modifications » montre les prix tels qu’ils sont maintenant.',
   'pricing.prices.field.minQuantity': 'À partir de',
   'pricing.prices.field.unitPrice': 'Prix',
   'pricing.prices.field.validFrom': 'Du',

@@ -88,6 +88,7 @@ export const nl: Record<string, string> = {
   'pricing.prices.emptyDefault': 'Geen prijzen in deze lijst: het artikel wordt verkocht aan de catalogusprijs ({price}).',
   'pricing.prices.quantityInvalid': 'Ongeldige hoeveelheid.',
   'pricing.prices.saved': 'Prijzen van ‘{article}’ opgeslagen in de lijst {list}.',
+  'pricing.prices.stale': 'Iemand anders heeft deze prijzen intussen gewijzigd. Uw invoer blijft staan; ‘Wijzigingen ongedaan maken’ toont de prijzen zoals ze nu zijn.',
   'pricing.prices.field.minQuantity': 'Vanaf',
   'pricing.prices.field.unitPrice': 'Prijs',
   'pricing.prices.field.validFrom': 'Van',

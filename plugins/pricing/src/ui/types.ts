@@ -36,6 +36,15 @@ export interface ListPrice {
   validTo: string | null;
 }
 
+/** An article's rows in one list (GET / PUT /prices/articles/:articleId/lists/:listCode): the PUT answers them in the order sent. */
+export interface ArticleListPrices {
+  articleId: number;
+  priceListCode: string;
+  /** `rowsVersion` of the rows: send it back with the next PUT. */
+  version: number;
+  rows: ListPrice[];
+}
+
 export interface CustomerPrice {
   id: number;
   customerId: number;
