@@ -86,6 +86,7 @@ export { CptKeypad } from './elements/keypad.js';
 export { CptNumericField } from './elements/numeric-field.js';
 export type { NumericMode } from './elements/numeric-field.js';
 export { CptToaster } from './elements/toaster.js';
+export { CptLangSwitch } from './elements/lang-switch.js';
 
 // Styles, icons, form helpers
 export { sharedStyles } from './styles.js';

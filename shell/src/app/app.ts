@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { uis as pluginUis } from 'virtual:comptoir-plugins';
 import { ApiClient, ApiError } from '../api/client.js';
-import { LANGUAGES, type Language, type NotificationEvent, type Session, type SignedOutInfo } from '../api/types.js';
+import { type Language, type NotificationEvent, type Session, type SignedOutInfo } from '../api/types.js';
 import { kernelUi } from '../builtin.js';
 import { LocaleController, i18n, isLanguage, t } from '../i18n/i18n.js';
 import { shellMessages } from '../i18n/messages.js';
@@ -15,6 +15,7 @@ import { sharedStyles } from '../styles.js';
 import { initials } from '../util.js';
 import { allowedScreens, collectScreens, enabledScreens, navScreens, type RegisteredScreen } from './registry.js';
 import '../elements/button.js';
+import '../elements/lang-switch.js';
 import '../elements/dialog.js';
 import '../elements/toaster.js';
 import './sign-in.js';
@@ -163,36 +164,8 @@ export class CptApp extends LitElement {
         flex: 1;
       }
       header.top > cpt-button,
-      header.top > .lang {
+      header.top > cpt-lang-switch {
         flex: none;
-      }
-      .lang {
-        display: inline-flex;
-        border: 1px solid var(--cpt-border-strong);
-        border-radius: var(--cpt-radius-sm);
-        overflow: hidden;
-      }
-      .lang button {
-        font: inherit;
-        font-size: 0.8125rem;
-        font-weight: 600;
-        min-width: 44px;
-        min-height: 40px;
-        border: 0;
-        background: var(--cpt-surface);
-        color: var(--cpt-muted);
-        cursor: pointer;
-      }
-      .lang button + button {
-        border-left: 1px solid var(--cpt-border);
-      }
-      .lang button[aria-pressed='true'] {
-        background: var(--cpt-primary);
-        color: var(--cpt-on-primary);
-      }
-      .lang button:focus-visible {
-        outline: 3px solid var(--cpt-focus);
-        outline-offset: -3px;
       }
       .user {
         display: inline-flex;
@@ -789,7 +762,7 @@ export class CptApp extends LitElement {
               >`
             : html`<span class="chip station warn" data-testid="header-station">${icon('monitor', 16)} ${t('header.noStation')}</span>`}
           <span class="spacer"></span>
-          ${this.renderLanguageSwitch()}
+          <cpt-lang-switch @language-change=${(e: CustomEvent<{ language: Language }>) => this.setLanguage(e.detail.language)}></cpt-lang-switch>
           <cpt-button
             class="help"
             variant="ghost"
@@ -823,23 +796,6 @@ export class CptApp extends LitElement {
       </div>
       ${this.renderHelp()}
       <cpt-toaster></cpt-toaster>`;
-  }
-
-  private renderLanguageSwitch(): TemplateResult {
-    return html`<div class="lang" role="group" aria-label=${t('header.language')}>
-      ${LANGUAGES.map(
-        (l) => html`<button
-          type="button"
-          data-testid=${`lang-${l}`}
-          lang=${l}
-          aria-pressed=${i18n.language === l ? 'true' : 'false'}
-          title=${t(`language.${l}`)}
-          @click=${() => this.setLanguage(l)}
-        >
-          ${l.toUpperCase()}
-        </button>`,
-      )}
-    </div>`;
   }
 
   private renderNav(items: RegisteredScreen[]): TemplateResult {

@@ -1,11 +1,12 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.js';
-import { LANGUAGES, type Session } from '../api/types.js';
-import { LocaleController, i18n, t } from '../i18n/i18n.js';
+import { type Session } from '../api/types.js';
+import { LocaleController, t } from '../i18n/i18n.js';
 import { icon } from '../icons.js';
 import { sharedStyles } from '../styles.js';
 import '../elements/button.js';
+import '../elements/lang-switch.js';
 import '../screens/shop-form.js';
 
 /**
@@ -52,28 +53,6 @@ export class CptShopSetup extends LitElement {
       .head .text {
         flex: 1;
       }
-      .lang {
-        flex: none;
-        display: inline-flex;
-        border: 1px solid var(--cpt-border-strong);
-        border-radius: var(--cpt-radius-sm);
-        overflow: hidden;
-      }
-      .lang button {
-        font: inherit;
-        font-size: 0.8125rem;
-        font-weight: 600;
-        min-width: 44px;
-        min-height: 44px;
-        border: 0;
-        background: var(--cpt-surface);
-        color: var(--cpt-muted);
-        cursor: pointer;
-      }
-      .lang button[aria-pressed='true'] {
-        background: var(--cpt-primary);
-        color: var(--cpt-on-primary);
-      }
     `,
   ];
 
@@ -85,18 +64,7 @@ export class CptShopSetup extends LitElement {
           <h1>${t('setup.title')}</h1>
           <p class="muted" style="margin:4px 0 0">${t('setup.intro')}</p>
         </div>
-        <div class="lang" role="group" aria-label=${t('header.language')}>
-          ${LANGUAGES.map(
-            (l) => html`<button
-              type="button"
-              data-testid=${`lang-${l}`}
-              aria-pressed=${i18n.language === l ? 'true' : 'false'}
-              @click=${() => this.dispatchEvent(new CustomEvent('language-change', { detail: { language: l }, bubbles: true, composed: true }))}
-            >
-              ${l.toUpperCase()}
-            </button>`,
-          )}
-        </div>
+        <cpt-lang-switch></cpt-lang-switch>
       </div>
       <div class="card">
         <cpt-shop-form setup .api=${this.api} @saved=${(e: Event) => (e.stopPropagation(), this.dispatchEvent(new CustomEvent('saved')))}></cpt-shop-form>

@@ -2,13 +2,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.js';
 import { ApiError } from '../api/client.js';
-import { LANGUAGES, type Language, type Session, type SignedOutInfo } from '../api/types.js';
-import { LocaleController, i18n, t } from '../i18n/i18n.js';
+import { type Session, type SignedOutInfo } from '../api/types.js';
+import { LocaleController, t } from '../i18n/i18n.js';
 import { icon } from '../icons.js';
 import { errorDetail, errorMessage } from '../notify.js';
 import { submitOnEnter } from '../forms.js';
 import { sharedStyles } from '../styles.js';
 import '../elements/button.js';
+import '../elements/lang-switch.js';
 import '../elements/field.js';
 import '../elements/keypad.js';
 import { initials } from '../util.js';
@@ -91,35 +92,6 @@ export class CptSignIn extends LitElement {
         align-items: center;
         gap: 6px;
         margin-top: 2px;
-      }
-      .lang {
-        display: inline-flex;
-        flex: none;
-        border: 1px solid var(--cpt-border-strong);
-        border-radius: var(--cpt-radius-sm);
-        overflow: hidden;
-      }
-      .lang button {
-        font: inherit;
-        font-size: 0.8125rem;
-        font-weight: 600;
-        min-width: 44px;
-        min-height: 44px;
-        border: 0;
-        background: var(--cpt-surface);
-        color: var(--cpt-muted);
-        cursor: pointer;
-      }
-      .lang button + button {
-        border-left: 1px solid var(--cpt-border);
-      }
-      .lang button[aria-pressed='true'] {
-        background: var(--cpt-primary);
-        color: var(--cpt-on-primary);
-      }
-      .lang button:focus-visible {
-        outline: 3px solid var(--cpt-focus);
-        outline-offset: -3px;
       }
       .tabs {
         display: grid;
@@ -415,20 +387,7 @@ export class CptSignIn extends LitElement {
                 : nothing}
             </div>
           </div>
-          <div class="lang" role="group" aria-label=${t('header.language')}>
-            ${LANGUAGES.map(
-              (l: Language) => html`<button
-                type="button"
-                lang=${l}
-                data-testid=${`lang-${l}`}
-                title=${t(`language.${l}`)}
-                aria-pressed=${i18n.language === l ? 'true' : 'false'}
-                @click=${() => this.dispatchEvent(new CustomEvent('language-change', { detail: { language: l }, bubbles: true, composed: true }))}
-              >
-                ${l.toUpperCase()}
-              </button>`,
-            )}
-          </div>
+          <cpt-lang-switch></cpt-lang-switch>
         </div>
         ${hasPin
           ? html`<div class="tabs" role="tablist">
