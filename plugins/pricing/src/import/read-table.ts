@@ -1,9 +1,8 @@
 /**
  * Reads a supplier's file into a header row and data rows: CSV (csv-parse; UTF-8, or Windows-1252 as Excel
- * writes it in Belgium and France; `;`, `,`, tab or `|` found from the header line) or XLSX (exceljs' streaming
+ * writes it in Belgium and France; `;`, `,`, tab or `|` found from the header line) or XLSX (exceljs' workbook
  * reader: the first worksheet, cell values as typed in Excel).
  */
-import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 
@@ -90,22 +89,23 @@ function cellValue(v: unknown): Cell {
 }
 
 export async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  // The whole-workbook reader, not the streaming one: the streaming reader parses the zip's entries
+  // concurrently and intermittently failed ("reading 'sheets'") when a worksheet came before the workbook part.
+  const workbook = new ExcelJS.Workbook();
   let headers: string[] | null = null;
   const rows: Table['rows'] = [];
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = (row.values as unknown[]).slice(1).map(cellValue);
-        if (values.every((v) => v === null || v === '')) continue;
-        if (!headers) headers = values.map((v) => String(v ?? '').trim());
-        else {
-          rows.push({ row: row.number, cells: values.map((v) => (typeof v === 'string' ? v.trim() : v)) });
-          if (rows.length > MAX_ROWS) throw new TableError('TABLE_TOO_LARGE', `At most ${MAX_ROWS} rows`);
-        }
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    sheet?.eachRow({ includeEmpty: false }, (row) => {
+      const values = (row.values as unknown[]).slice(1).map(cellValue);
+      if (values.every((v) => v === null || v === '')) return;
+      if (!headers) headers = values.map((v) => String(v ?? '').trim());
+      else {
+        rows.push({ row: row.number, cells: values.map((v) => (typeof v === 'string' ? v.trim() : v)) });
+        if (rows.length > MAX_ROWS) throw new TableError('TABLE_TOO_LARGE', `At most ${MAX_ROWS} rows`);
       }
-      break; // the first worksheet only
-    }
+    });
   } catch (e) {
     if (e instanceof TableError) throw e;
     throw new TableError('TABLE_UNREADABLE', (e as Error).message);
