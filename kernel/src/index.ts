@@ -1,5 +1,5 @@
 // Public API of @comptoir/kernel: what plugins may import. Anything else is internal.
-export { definePlugin, type PluginDefinition, type PluginContext, type DemoContext, type PermissionDefinition, type ScreenDefinition } from './plugin/define.js';
+export { definePlugin, type PluginDefinition, type PluginContext, type DemoContext, type PermissionDefinition, type ScreenDefinition, type WidgetDefinition } from './plugin/define.js';
 export { resolvePlugins } from './plugin/resolve.js';
 export { listPlugins, setPluginEnabled, enabledPluginNames, type PluginStatus } from './plugin/manager.js';
 export { createKernel, Kernel, KERNEL_VERSION, kernelPluginDefinition, getKernelHooks, type KernelOptions, type Clock } from './kernel.js';

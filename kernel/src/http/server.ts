@@ -1,10 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import fastifyStatic from '@fastify/static';
 import type { EntityManager } from '@mikro-orm/core';
 import { asValue } from 'awilix';
 import { DomainError, type Language } from '../errors.js';
@@ -13,12 +10,17 @@ import type { Kernel } from '../kernel.js';
 import { tokenHash, type AuthContext } from '../auth/auth.service.js';
 import { problem, toProblem } from './problem.js';
 import type { RouteContext, RouteDefinition } from './routes.js';
+import { isPageUrl, type ShellUi } from './shell-ui.js';
 
 export const SESSION_COOKIE = 'cpt_session';
 export const STATION_COOKIE = 'cpt_station';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The shell and plugin UIs, mounted once the enabled plugins are known (see shell-ui.ts). */
+    comptoirShell: ShellUi | null;
+  }
   interface FastifyRequest {
     cpt?: { em: EntityManager; auth: AuthContext | null; station: Station | null; lang: Language; loaded: boolean };
   }
@@ -36,8 +38,8 @@ function pickLanguage(req: FastifyRequest, userLang: string | undefined, shopLan
   return ok(shopLang) ? shopLang : 'fr';
 }
 
-/** Creates the Fastify server: cookies, OpenAPI, problem+json errors, auth loading, the shell. */
-export async function createHttpServer(kernel: Kernel, opts: { logLevel: string; shellDir: string | null; trustProxy?: boolean | string }): Promise<FastifyInstance> {
+/** Creates the Fastify server: cookies, OpenAPI, problem+json errors, auth loading; the shell is mounted later (mountShellUi). */
+export async function createHttpServer(kernel: Kernel, opts: { logLevel: string; trustProxy?: boolean | string }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
     // Believing X-Forwarded-For from anyone would let a guesser pick a new address for every password try.
@@ -66,8 +68,9 @@ export async function createHttpServer(kernel: Kernel, opts: { logLevel: string;
     void reply.status(p.status).type('application/problem+json').send(p);
   });
 
+  app.decorate('comptoirShell', null);
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !opts.shellDir) {
+    if (req.method !== 'GET' || !app.comptoirShell || !isPageUrl(req.url)) {
       const lang = pickLanguage(req, undefined, 'fr');
       void reply.status(404).type('application/problem+json').send(problem(404, 'NOT_FOUND', {
         fr: `Aucune ressource à ${req.method} ${req.url.split('?')[0]}.`,
@@ -76,16 +79,9 @@ export async function createHttpServer(kernel: Kernel, opts: { logLevel: string;
       }, lang));
       return;
     }
-    // Shell routes are client-side: every other GET answers the app.
-    void reply.type('text/html').send(readFileSync(join(opts.shellDir, 'index.html')));
+    // Shell routes are client-side: every other page address answers the app.
+    void app.comptoirShell.sendPage(req, reply);
   });
-
-  if (opts.shellDir && existsSync(join(opts.shellDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.shellDir, prefix: '/', wildcard: false, index: ['index.html'] });
-  } else {
-    app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html').send(
-      '<!doctype html><meta charset="utf-8"><title>Comptoir</title><p>Comptoir is running, but the shell is not built. Run <code>pnpm build</code>, then restart. The API is at <a href="/api/docs">/api/docs</a>.</p>'));
-  }
 
   app.addHook('onResponse', async (req) => {
     // The request's entity manager is a fork; drop its identity map.
