@@ -21,3 +21,4 @@ export { User, Station, Shop, Role, Session, JournalEntry } from './entities/ind
 export * from './money/index.js';
 export { asClass, asFunction, asValue, type AwilixContainer } from 'awilix';
 export { EntitySchema, Collection, type EntityManager } from '@mikro-orm/core';
+export type { UiPlugin, UiScreen, UiWidget } from './http/shell-ui.js';

@@ -40,7 +40,7 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
       user: { ...userJson(auth.user, () => kernel.clock.now()), permissions: [...permissions].sort() },
       station: stationJson(station),
       shop: shopJson(await ctx.shop()),
-      plugins: kernel.enabled.map((p) => ({ name: p.name, version: p.version, screens: p.screens ?? [] })),
+      plugins: kernel.enabled.map((p) => ({ name: p.name, version: p.version })),
       csrfToken: auth.session.csrfToken,
     };
   };
