@@ -461,7 +461,8 @@ export class CptApp extends LitElement {
   private renderNav(items: RegisteredScreen[]): TemplateResult {
     const groups = new Map<string, RegisteredScreen[]>();
     for (const s of items) {
-      const g = s.group ? (typeof s.group === 'string' ? s.group : JSON.stringify(s.group)) : '';
+      // Grouped by the heading people read: a plugin may name another's group by its key or by the same words.
+      const g = s.group ? i18n.text(s.group) : '';
       if (!groups.has(g)) groups.set(g, []);
       groups.get(g)!.push(s);
     }

@@ -72,6 +72,8 @@ const fr: Messages = {
   'catalog.article.scanToAdd': 'ou scannez-le directement.',
   'catalog.article.barcodeAdded': 'Code-barres {code} ajouté.',
   'catalog.article.barcodeAlready': 'Le code-barres {code} figure déjà dans la liste.',
+  'catalog.article.barcodeTaken': 'Le code-barres {code} est déjà celui de l’article {article}.',
+  'catalog.article.barcodeTwice': 'Le code-barres {code} figure déjà à la ligne {row}.',
   'catalog.article.saved': 'Article « {name} » enregistré.',
 
   'catalog.family.title': 'Famille',
@@ -200,6 +202,8 @@ const nl: Messages = {
   'catalog.article.scanToAdd': 'of scan ze meteen.',
   'catalog.article.barcodeAdded': 'Streepjescode {code} toegevoegd.',
   'catalog.article.barcodeAlready': 'Streepjescode {code} staat al in de lijst.',
+  'catalog.article.barcodeTaken': 'Streepjescode {code} hoort al bij artikel {article}.',
+  'catalog.article.barcodeTwice': 'Streepjescode {code} staat al op regel {row}.',
   'catalog.article.saved': 'Artikel ‘{name}’ opgeslagen.',
 
   'catalog.family.title': 'Familie',
@@ -328,6 +332,8 @@ const en: Messages = {
   'catalog.article.scanToAdd': 'or simply scan it.',
   'catalog.article.barcodeAdded': 'Barcode {code} added.',
   'catalog.article.barcodeAlready': 'Barcode {code} is already in the list.',
+  'catalog.article.barcodeTaken': 'Barcode {code} already belongs to article {article}.',
+  'catalog.article.barcodeTwice': 'Barcode {code} is already on line {row}.',
   'catalog.article.saved': 'Item “{name}” saved.',
 
   'catalog.family.title': 'Family',
