@@ -50,6 +50,8 @@ export class FormController<D extends object> implements ReactiveController {
   otherErrors: OtherFieldError[] = [];
   /** Someone else saved the record since it was loaded: saving was refused. */
   conflict = false;
+  /** The server's sentence about the conflict (it names the record), '' when it gave none. */
+  conflictMessage = '';
   loading = false;
   saving = false;
   /** Why the record could not be loaded ('' when it was). */
@@ -104,9 +106,11 @@ export class FormController<D extends object> implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Drops the message of a field (and of its sub-fields: 'barcodes' drops 'barcodes.0'). */
+  /** Drops the message of a field (and of its sub-fields: 'rows' drops 'rows.0.price'), unreadable numbers included. */
   clearError(field: string): void {
-    const keys = Object.keys(this.errors).filter((k) => k === field || k.startsWith(`${field}.`));
+    const under = (k: string) => k === field || k.startsWith(`${field}.`);
+    for (const k of [...this.unreadable.keys()]) if (under(k)) this.unreadable.delete(k);
+    const keys = Object.keys(this.errors).filter(under);
     if (!keys.length) return;
     this.errors = Object.fromEntries(Object.entries(this.errors).filter(([k]) => !keys.includes(k)));
     this.host.requestUpdate();
@@ -181,8 +185,9 @@ export class FormController<D extends object> implements ReactiveController {
 
   /** Shows a failed save: a version conflict, the messages by field, or the error's sentence. */
   fail(err: unknown): void {
-    if (err instanceof ApiError && (err.code === 'VERSION_CONFLICT' || err.code === 'ROWS_CHANGED')) {
+    if (err instanceof ApiError && err.code === 'VERSION_CONFLICT') {
       this.conflict = true;
+      this.conflictMessage = err.detail ?? '';
       this.host.requestUpdate();
       return;
     }
@@ -215,7 +220,7 @@ export class FormController<D extends object> implements ReactiveController {
 export function formAlerts(form: FormController<object>, testid: string, reload: () => void): TemplateResult {
   return html`${form.conflict
     ? html`<div class="alert warning" role="alert" data-testid=${`${testid}-conflict`}>
-        ${t('form.conflict')}
+        ${form.conflictMessage || t('form.conflict')} ${t('form.conflictHelp')}
         <div style="margin-top:8px"><cpt-button data-testid=${`${testid}-reload`} @click=${reload}>${t('form.reload')}</cpt-button></div>
       </div>`
     : nothing}
