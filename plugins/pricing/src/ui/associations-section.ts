@@ -17,6 +17,7 @@ import {
 } from '@comptoir/shell';
 import './picker.js';
 import { formatQuantity, toThousandths } from './format.js';
+import { plainTable } from './plain-table.js';
 import { pricingStyles } from './styles.js';
 import { ASSOCIATION_KINDS, type Article, type Association, type AssociationKind, type Pack } from './types.js';
 
@@ -160,36 +161,16 @@ export class PricingAssociations extends LitElement {
     return html`<div class="card" data-testid="associations">
       <h2 class="section-title">${t('pricing.associations.title')}</h2>
       ${this.loadError ? html`<div class="alert error" role="alert" data-testid="associations-load-error">${this.loadError}</div>` : nothing}
-      ${this.rows.length === 0
-        ? html`<p class="empty" data-testid="associations-empty">${t('pricing.associations.empty')}</p>`
-        : html`<table class="plain">
-            <thead>
-              <tr>
-                <th>${t('pricing.associations.article')}</th>
-                <th>${t('pricing.associations.kind')}</th>
-                <th class="end">${t('pricing.associations.ratio')}</th>
-                <th>${t('pricing.associations.per')}</th>
-                <th></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${this.rows.map(
-                (a, i) => html`<tr data-testid="associations-row" data-key=${String(a.id)}>
-                  <td><span class="mono muted">${a.associatedArticleCode ?? ''}</span> ${a.associatedArticleName ?? `#${a.associatedArticleId}`}</td>
-                  <td>${t(`pricing.associations.kind.${a.kind}`)}</td>
-                  <td class="end">${formatQuantity(a.ratio)}</td>
-                  <td>${this.packName(a.packId)}</td>
-                  <td>
-                    ${ro
-                      ? nothing
-                      : html`<div class="row-actions">
-                          <cpt-button variant="ghost" icon="trash" label=${t('pricing.delete')} data-testid=${`association-delete-${i}`} @click=${() => this.removeItem(a)}></cpt-button>
-                        </div>`}
-                  </td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`}
+      ${plainTable({
+        testid: 'associations', action: 'association', rows: this.rows, empty: t('pricing.associations.empty'), readonly: ro,
+        onDelete: (a) => void this.removeItem(a),
+        columns: [
+          { label: t('pricing.associations.article'), cell: (a) => html`<span class="mono muted">${a.associatedArticleCode ?? ''}</span> ${a.associatedArticleName ?? `#${a.associatedArticleId}`}` },
+          { label: t('pricing.associations.kind'), cell: (a) => t(`pricing.associations.kind.${a.kind}`) },
+          { label: t('pricing.associations.ratio'), end: true, cell: (a) => formatQuantity(a.ratio) },
+          { label: t('pricing.associations.per'), cell: (a) => this.packName(a.packId) },
+        ],
+      })}
       ${ro ? nothing : this.renderForm()}
     </div>`;
   }

@@ -24,6 +24,7 @@ import {
 } from '@comptoir/shell';
 import './picker.js';
 import { formatDay, listName, tierLabel, toThousandths, toUnits, vatSide } from './format.js';
+import { plainTable } from './plain-table.js';
 import { pricingStyles } from './styles.js';
 import type { Article, Customer, CustomerPrice, CustomerTerms, PriceList, ScanResolution } from './types.js';
 
@@ -287,37 +288,16 @@ export class PricingCustomersScreen extends LitElement {
     const ro = !this.canWrite;
     return html`<div class="card">
       <h2 class="section-title">${t('pricing.customers.prices')}</h2>
-      ${this.prices.length === 0
-        ? html`<p class="empty" data-testid="customer-prices-empty">${t('pricing.customers.noPrices')}</p>`
-        : html`<table class="plain">
-            <thead>
-              <tr>
-                <th>${t('pricing.customers.article')}</th>
-                <th>${t('pricing.prices.tier')}</th>
-                <th class="end">${t('pricing.prices.price')}</th>
-                <th>${t('pricing.customers.period')}</th>
-                <th></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${this.prices.map(
-                (p, i) => html`<tr data-testid="customer-prices-row" data-key=${String(p.id)}>
-                  <td><span class="mono muted">${p.articleCode ?? ''}</span> ${p.articleName ?? `#${p.articleId}`}</td>
-                  <td>${tierLabel(p.minQuantity)}</td>
-                  <td class="end"><strong>${formatMoney(p.unitPrice)}</strong> <span class="muted">${vatSide(p.includesVat, this.session)}</span></td>
-                  <td>${periodText(p)}</td>
-                  <td>
-                    ${ro
-                      ? nothing
-                      : html`<div class="row-actions">
-                          <cpt-button variant="ghost" icon="edit" label=${t('pricing.edit')} data-testid=${`customer-price-edit-${i}`} @click=${() => this.edit(p)}></cpt-button>
-                          <cpt-button variant="ghost" icon="trash" label=${t('pricing.delete')} data-testid=${`customer-price-delete-${i}`} @click=${() => this.removeItem(p)}></cpt-button>
-                        </div>`}
-                  </td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`}
+      ${plainTable({
+        testid: 'customer-prices', action: 'customer-price', rows: this.prices, empty: t('pricing.customers.noPrices'), readonly: ro,
+        onEdit: (p) => this.edit(p), onDelete: (p) => void this.removeItem(p),
+        columns: [
+          { label: t('pricing.customers.article'), cell: (p) => html`<span class="mono muted">${p.articleCode ?? ''}</span> ${p.articleName ?? `#${p.articleId}`}` },
+          { label: t('pricing.prices.tier'), cell: (p) => tierLabel(p.minQuantity) },
+          { label: t('pricing.prices.price'), end: true, cell: (p) => html`<strong>${formatMoney(p.unitPrice)}</strong> <span class="muted">${vatSide(p.includesVat, this.session)}</span>` },
+          { label: t('pricing.customers.period'), cell: (p) => periodText(p) },
+        ],
+      })}
       ${ro ? nothing : this.renderForm()}
     </div>`;
   }

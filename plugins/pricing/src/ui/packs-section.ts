@@ -19,6 +19,7 @@ import {
   type Session,
 } from '@comptoir/shell';
 import { formatQuantity, listName, toThousandths, toUnits } from './format.js';
+import { plainTable } from './plain-table.js';
 import { pricingStyles } from './styles.js';
 import type { Article, Pack, PriceList } from './types.js';
 
@@ -180,39 +181,17 @@ export class PricingPacks extends LitElement {
     return html`<div class="card" data-testid="packs">
       <h2 class="section-title">${t('pricing.packs.title')}</h2>
       ${this.loadError ? html`<div class="alert error" role="alert" data-testid="packs-load-error">${this.loadError}</div>` : nothing}
-      ${this.packs.length === 0
-        ? html`<p class="empty" data-testid="packs-empty">${t('pricing.packs.empty')}</p>`
-        : html`<table class="plain">
-            <thead>
-              <tr>
-                <th>${t('pricing.packs.barcode')}</th>
-                <th>${t('pricing.packs.name')}</th>
-                <th class="end">${t('pricing.packs.quantity')}</th>
-                <th class="end">${t('pricing.packs.price')}</th>
-                <th>${t('pricing.packs.list')}</th>
-                <th></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${this.packs.map(
-                (p, i) => html`<tr data-testid="packs-row" data-key=${String(p.id)}>
-                  <td class="mono">${p.barcode}</td>
-                  <td>${p.name || html`<span class="muted">${this.article.name} × ${formatQuantity(p.quantity)}</span>`}</td>
-                  <td class="end">${formatQuantity(p.quantity)}</td>
-                  <td class="end">${p.price === null ? html`<span class="muted">${t('pricing.packs.unitPrices')}</span>` : formatMoney(p.price)}</td>
-                  <td>${p.price === null ? '' : listName(this.lists.find((l) => l.code === p.priceListCode) ?? this.lists.find((l) => l.isDefault))}</td>
-                  <td>
-                    ${ro
-                      ? nothing
-                      : html`<div class="row-actions">
-                          <cpt-button variant="ghost" icon="edit" label=${t('pricing.edit')} data-testid=${`pack-edit-${i}`} @click=${() => this.edit(p)}></cpt-button>
-                          <cpt-button variant="ghost" icon="trash" label=${t('pricing.delete')} data-testid=${`pack-delete-${i}`} @click=${() => this.removeItem(p)}></cpt-button>
-                        </div>`}
-                  </td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`}
+      ${plainTable({
+        testid: 'packs', action: 'pack', rows: this.packs, empty: t('pricing.packs.empty'), readonly: ro,
+        onEdit: (p) => this.edit(p), onDelete: (p) => void this.removeItem(p),
+        columns: [
+          { label: t('pricing.packs.barcode'), cell: (p) => html`<span class="mono">${p.barcode}</span>` },
+          { label: t('pricing.packs.name'), cell: (p) => p.name || html`<span class="muted">${this.article.name} × ${formatQuantity(p.quantity)}</span>` },
+          { label: t('pricing.packs.quantity'), end: true, cell: (p) => formatQuantity(p.quantity) },
+          { label: t('pricing.packs.price'), end: true, cell: (p) => (p.price === null ? html`<span class="muted">${t('pricing.packs.unitPrices')}</span>` : formatMoney(p.price)) },
+          { label: t('pricing.packs.list'), cell: (p) => (p.price === null ? '' : listName(this.lists.find((l) => l.code === p.priceListCode) ?? this.lists.find((l) => l.isDefault))) },
+        ],
+      })}
       ${ro ? nothing : this.renderForm()}
     </div>`;
   }
