@@ -10,7 +10,6 @@ import {
   html,
   nothing,
   property,
-  state,
   submitOnEnter,
   t,
   toast,
