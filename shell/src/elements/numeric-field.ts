@@ -140,9 +140,10 @@ export class CptNumericField extends LitElement {
   private messageFor(text: string, value: number | null, parsed: boolean): string {
     const shown = text.trim();
     if (!parsed) {
-      if (this.mode === 'money') return t('numeric.notAmount', { text: shown });
-      if (this.mode === 'integer' && parseDecimal(text) !== null) return t('numeric.notWhole', { text: shown });
-      return t('numeric.notNumber', { text: shown });
+      // The example is written the way this shop's locale writes numbers (4,95 in Belgium and France).
+      if (this.mode === 'money') return t('numeric.notAmount', { text: shown, example: formatAmount(495) });
+      if (this.mode === 'integer') return t(parseDecimal(text) !== null ? 'numeric.notWhole' : 'numeric.notNumber', { text: shown, example: formatNumber(6) });
+      return t('numeric.notNumber', { text: shown, example: formatNumber(1.5) });
     }
     if (value === null) return '';
     const show = (v: number) => (this.mode === 'money' ? formatAmount(v) : formatNumber(v, { maximumFractionDigits: this.decimals }));
