@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,6 +77,8 @@ describe.each(testDialects())('the shell and the plugins’ UIs over HTTP (%s)',
     expect(JSON.parse(map![1])).toEqual({ imports: { '@comptoir/shell': '/assets/shared-comptoir-shell-Q1w2E3.js', lit: '/assets/lit-Xyz789.js' } });
     expect(html.indexOf('type="importmap"')).toBeLessThan(html.indexOf('type="module"'));
     expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g)).toEqual(['<script type="importmap">']);
+    // What a Content-Security-Policy allows it by: the hash of exactly the bytes sent.
+    expect(tk.kernel.http.comptoirShell!.scriptHashes).toEqual([`'sha256-${createHash('sha256').update(map![1]).digest('base64')}'`]);
     // A client-side address answers the same page; its ETag lets the browser revalidate for nothing.
     const deep = await get('/catalog/articles');
     expect(await deep.text()).toBe(html);

@@ -11,6 +11,7 @@
  *   definition names keep their names and are revalidated.
  * - `GET /api/ui`: which enabled plugins have a UI, their entry, screens and zone widgets with module URLs.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -110,9 +111,16 @@ export function isPageUrl(url: string): boolean {
   return !/\.[a-z0-9]+$/i.test(path);
 }
 
+/** The CSP source of each inline script of a page ('sha256-…'): the import map is the shell's only one. */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+}
+
 /** What the server serves of the shell and of the plugins' UIs. */
 export class ShellUi {
   readonly index: MemoryFile | null;
+  /** The CSP sources (`'sha256-…'`) of index.html's inline scripts, for a Content-Security-Policy's script-src. */
+  readonly scriptHashes: string[];
   private readonly assets: StaticFolder | null;
   private readonly pluginFolders = new Map<string, StaticFolder>();
 
@@ -129,6 +137,7 @@ export class ShellUi {
       this.index = new MemoryFile(Buffer.from(NOT_BUILT), 'text/html; charset=utf-8', REVALIDATE);
       this.assets = null;
     }
+    this.scriptHashes = inlineScriptHashes(this.index.body.toString('utf8'));
     // Only enabled plugins with a UI are served; the catalogue lists exactly those.
     for (const p of opts.catalogue) {
       this.pluginFolders.set(p.name, new StaticFolder(opts.uiDirs[p.name], (path) => (/^(chunks|assets)\//.test(path) ? IMMUTABLE : REVALIDATE)));

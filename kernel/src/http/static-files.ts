@@ -63,7 +63,8 @@ export class MemoryFile {
   private readonly encoded = new Map<Encoding, Buffer | null>();
 
   constructor(readonly body: Buffer, readonly type: string, readonly cacheControl: string) {
-    this.etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+    // Weak: the same content goes out in several encodings.
+    this.etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
   }
 
   send(req: FastifyRequest, reply: FastifyReply): FastifyReply {
