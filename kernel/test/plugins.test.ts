@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asValue, createKernel, defineMigration, definePlugin, EntitySchema, KernelError, type EntityManager } from '@comptoir/kernel';
+import { asValue, defineMigration, definePlugin, EntitySchema, KernelError, type EntityManager } from '@comptoir/kernel';
+import { createKernel } from '@comptoir/kernel/host';
 import { createTestDatabase, startTestKernel, testDialects, type TestClient, type TestKernel } from '@comptoir/kernel/testing';
 import { journalEntries, sqlRows } from './support/db.js';
 
@@ -42,7 +43,7 @@ const notes = definePlugin({
     'notes.write': { label: { fr: 'Écrire des notes', en: 'Write notes' }, roles: ['manager'] },
   },
   register({ container }) {
-    container.register({ noteBook: asValue<NoteBook>({ count: (em) => em.count(Note, {}) }) });
+    container.register({ notesBook: asValue<NoteBook>({ count: (em) => em.count(Note, {}) }) });
   },
   routes(r) {
     r.get('/', {
@@ -70,7 +71,7 @@ const reminders = definePlugin({
   routes(r) {
     r.get('/', {
       permission: 'reminders.read', summary: 'How many notes are waiting',
-      handler: async (_req, ctx) => ({ waiting: await ctx.container.resolve<NoteBook>('noteBook').count(ctx.em) }),
+      handler: async (_req, ctx) => ({ waiting: await ctx.container.resolve<NoteBook>('notesBook').count(ctx.em) }),
     });
   },
 });

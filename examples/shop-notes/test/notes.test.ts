@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError, KERNEL_VERSION, resolvePlugins, type Kernel } from '@comptoir/kernel';
+import { DomainError, KERNEL_VERSION, type Kernel } from '@comptoir/kernel';
+import { resolvePlugins } from '@comptoir/kernel/host';
 import { startTestKernel, testDialects, type TestClient, type TestKernel } from '@comptoir/kernel/testing';
 import catalog, { makeEan13 } from '@comptoir/catalog';
 import notes, { getNotesHooks } from '../src/index.js';
