@@ -270,3 +270,51 @@ describe.each(testDialects())('an installation that cannot start (%s)', (dialect
     }
   });
 });
+
+describe.each(testDialects())('container names (%s)', (dialect) => {
+  /** Boots with these plugins and returns why the start was refused. */
+  const refusal = async (...plugins: ReturnType<typeof definePlugin>[]) => {
+    const db = await createTestDatabase(dialect);
+    try {
+      return await createKernel({ plugins, dataDir: db.dataDir, databaseUrl: db.databaseUrl, logLevel: 'silent', shellDir: null }).then(
+        async (k) => {
+          await k.close();
+          return null;
+        },
+        (e: unknown) => e as KernelError,
+      );
+    } finally {
+      await db.drop();
+    }
+  };
+  const registering = (name: string, names: string[], requires?: Record<string, string>) => definePlugin({
+    name, version: '1.0.0', kernel: '^0.1.0', requires,
+    register({ container }) {
+      for (const n of names) container.register(n, asValue({ owner: name }));
+    },
+  });
+
+  it('lets a plugin register names that start with its camel-cased name', async () => {
+    expect(await refusal(registering('shop-notes', ['shopNotes', 'shopNotesNotes', 'shopNotes2']))).toBeNull();
+  });
+
+  it('refuses a name without the plugin’s prefix, and says which prefix', async () => {
+    const err = await refusal(registering('pricing', ['priceListService']));
+    expect(err).toMatchObject({ code: 'CONTAINER_NAME_PREFIX' });
+    expect(err!.message).toBe("Plugin 'pricing' registers 'priceListService' in the container: its names must start with 'pricing' (e.g. 'pricingPriceListService').");
+    // A longer word is not the prefix: 'pricingly' is not 'pricing' followed by a new word.
+    expect(await refusal(registering('pricing', ['pricingly']))).toMatchObject({ code: 'CONTAINER_NAME_PREFIX' });
+  });
+
+  it('refuses a name registered by two plugins, naming both', async () => {
+    const err = await refusal(registering('notes', ['notesBook']), registering('notes-book', ['notesBook'], { notes: '^1.0.0' }));
+    expect(err).toMatchObject({ code: 'CONTAINER_NAME_TAKEN' });
+    expect(err!.message).toBe("Plugins 'notes' and 'notes-book' both register 'notesBook' in the container: a name has one owner. Rename it in 'notes-book'.");
+  });
+
+  it('refuses a plugin taking one of the kernel’s names', async () => {
+    const err = await refusal(registering('clock', ['clock']));
+    expect(err).toMatchObject({ code: 'CONTAINER_NAME_TAKEN' });
+    expect(err!.message).toContain("Plugins 'kernel' and 'clock' both register 'clock'");
+  });
+});
