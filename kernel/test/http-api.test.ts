@@ -52,7 +52,7 @@ describe.each(testDialects())('the HTTP API (%s)', (dialect) => {
     expect(doc.paths['/api/users'].get.tags).toEqual(['kernel']);
     expect(doc.paths['/api/users'].get.security).toEqual([{ session: [] }]);
     expect(doc.paths['/api/shop'].put.description).toBe('Permission: `kernel.shop`');
-    expect(doc.paths['/api/health'].get.description).toBe('Permission: `public`');
+    expect(doc.paths['/api/health'].get.description).toBe('The database is asked at most once a second; an unreachable database answers 500.\n\nPermission: `public`');
     expect(doc.paths['/api/health'].get.security).toBeUndefined();
     expect(doc.paths['/api/plugins/{name}/disable'].post.description).toBe('Permission: `kernel.plugins`');
     expect(doc.paths['/api/display/messages'].post).toMatchObject({

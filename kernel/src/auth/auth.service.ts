@@ -8,6 +8,8 @@ import { FailureLimiter } from './rate-limit.js';
 import { afterCommit } from '../db/after-commit.js';
 
 export const SESSION_HOURS = 12;
+/** A session's expiry is moved forward at most once a minute (one write a minute, not one a request). */
+export const SESSION_TOUCH_MS = 60_000;
 export const PIN_MAX_FAILURES = 5;
 export const PIN_LOCK_MINUTES = 15;
 export const LOGIN_MAX_FAILURES = 5;
@@ -161,13 +163,18 @@ export class AuthService {
     return { session, user };
   }
 
+  /** Whether a session was last seen long enough ago for `touchSession` to write. */
+  needsTouch(session: Session): boolean {
+    return this.clock.now().getTime() - session.lastSeenAt.getTime() > SESSION_TOUCH_MS;
+  }
+
   /**
-   * Moves a session's expiry forward when it was last seen over a minute ago (one write a minute, not one a
-   * request); false when the session no longer exists (signed out elsewhere, ended by an administrator).
+   * Moves a session's expiry forward when it was last seen over a minute ago; false when the session no longer
+   * exists (signed out elsewhere, ended by an administrator).
    */
   async touchSession(em: EntityManager, session: Session): Promise<boolean> {
+    if (!this.needsTouch(session)) return true;
     const now = this.clock.now();
-    if (now.getTime() - session.lastSeenAt.getTime() <= 60_000) return true;
     const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
     const changed = await em.nativeUpdate(Session, { id: session.id }, { lastSeenAt: now, expiresAt });
     if (!changed) return false;

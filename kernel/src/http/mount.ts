@@ -22,38 +22,53 @@ function sameHost(origin: string, host: string | undefined): boolean {
 }
 
 /** A handler's context; `em` is the transaction's inside an idempotent route. Its scope is made on first use. */
-function routeContext(kernel: Kernel, req: FastifyRequest, c: RequestState, tem: EntityManager | null): RouteContext & { dispose(): Promise<void> } {
-  let scope: AwilixContainer | null = null;
-  const user = c.auth?.user ?? null;
-  const station = c.auth?.station ?? c.station;
-  const em = () => tem ?? c.em;
-  return {
-    get em() {
-      return em();
-    },
-    user,
-    station,
-    permissions: c.auth?.permissions ?? new Set(),
-    lang: c.lang,
-    get container() {
-      if (!scope) {
-        scope = kernel.container.createScope();
-        scope.register({ em: asValue(em()), user: asValue(user), station: asValue(station) });
-      }
-      return scope;
-    },
-    ip: req.ip,
-    shop: async () => c.shop,
-    transactional: (fn) => em().transactional(fn),
-    requireUser: () => {
-      if (!c.auth) throw new DomainError('AUTH_REQUIRED', AUTH_REQUIRED, { status: 401 });
-      return c.auth.user;
-    },
-    dispose: async () => {
-      if (scope) await scope.dispose();
-    },
-  };
+class Context implements RouteContext {
+  private scope: AwilixContainer | null = null;
+  readonly user: RouteContext['user'];
+  readonly station: RouteContext['station'];
+  readonly permissions: ReadonlySet<string>;
+  readonly lang: RouteContext['lang'];
+  readonly ip: string;
+
+  constructor(private readonly kernel: Kernel, private readonly state: RequestState, private readonly tem: EntityManager | null, ip: string) {
+    this.user = state.auth?.user ?? null;
+    this.station = state.auth?.station ?? state.station;
+    this.permissions = state.auth?.permissions ?? NO_PERMISSIONS;
+    this.lang = state.lang;
+    this.ip = ip;
+  }
+
+  get em(): EntityManager {
+    return this.tem ?? this.state.em;
+  }
+
+  get container(): AwilixContainer {
+    if (!this.scope) {
+      this.scope = this.kernel.container.createScope();
+      this.scope.register({ em: asValue(this.em), user: asValue(this.user), station: asValue(this.station) });
+    }
+    return this.scope;
+  }
+
+  async shop() {
+    return this.state.shop;
+  }
+
+  transactional<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.em.transactional(fn);
+  }
+
+  requireUser() {
+    if (!this.user) throw new DomainError('AUTH_REQUIRED', AUTH_REQUIRED, { status: 401 });
+    return this.user;
+  }
+
+  async dispose(): Promise<void> {
+    if (this.scope) await this.scope.dispose();
+  }
 }
+
+const NO_PERMISSIONS: ReadonlySet<string> = new Set();
 
 /** Sends a handler's result: its status, or 204 for no result. */
 function answer(reply: FastifyReply, status: number | undefined, result: unknown) {
@@ -85,7 +100,7 @@ async function runIdempotent(kernel: Kernel, def: RouteDefinition<any>, route: s
   try {
     const { result, status } = await c.em.transactional(async (tem) => {
       if (key) await store.claim(tem, userId, key, route, hash);
-      const ctx = routeContext(kernel, req, c, tem);
+      const ctx = new Context(kernel, c, tem, req.ip);
       try {
         const result = await def.handler(req as any, ctx, reply);
         if (reply.sent) throw new KernelError('IDEMPOTENT_REPLY_SENT', `Route ${route} is idempotent: its handler must return its answer, not send it.`);
@@ -119,6 +134,33 @@ export function mountRoute(kernel: Kernel, app: FastifyInstance, prefix: string,
     throw new KernelError('ROUTE_IDEMPOTENT_INVALID', `Route ${route} (${tag}): only signed-in POST, PUT, PATCH and DELETE routes can be idempotent (keys belong to a user).`);
   }
   const schema = def.schema ?? {};
+
+  /** Why the request may not go on (origin, sign-in, anti-forgery token, permission), or nothing. */
+  const refusal = (req: FastifyRequest, c: RequestState): DomainError | undefined => {
+    const unsafe = UNSAFE.has(req.method);
+    // Cross-site requests never change anything: the Origin, when sent, must be this server.
+    if (unsafe && req.headers.origin && !sameHost(req.headers.origin, req.headers.host)) {
+      return new DomainError('CSRF_ORIGIN', { fr: 'Requête d’une autre origine refusée.', nl: 'Aanvraag van een andere oorsprong geweigerd.', en: 'Cross-origin request refused.' }, { status: 403 });
+    }
+    if (!needsAuth) return undefined;
+    if (!c.auth) return new DomainError('AUTH_REQUIRED', AUTH_REQUIRED, { status: 401 });
+    if (unsafe && req.headers['x-csrf-token'] !== c.auth.session.csrfToken) {
+      return new DomainError('CSRF_TOKEN_INVALID', {
+        fr: 'Jeton anti-falsification manquant ou invalide : rechargez la page.',
+        nl: 'Anti-vervalsingstoken ontbreekt of is ongeldig: herlaad de pagina.',
+        en: 'Missing or invalid anti-forgery token: reload the page.',
+      }, { status: 403 });
+    }
+    if (def.permission !== 'authenticated' && !c.auth.permissions.has(def.permission)) {
+      return new DomainError('PERMISSION_DENIED', {
+        fr: `Vous n’avez pas le droit « ${def.permission} ».`,
+        nl: `U hebt het recht '${def.permission}' niet.`,
+        en: `You lack the permission '${def.permission}'.`,
+      }, { status: 403, extra: { permission: def.permission } });
+    }
+    return undefined;
+  };
+
   app.route({
     method: def.method,
     url,
@@ -140,37 +182,16 @@ export function mountRoute(kernel: Kernel, app: FastifyInstance, prefix: string,
       ...(needsAuth ? { security: [{ session: [] }] } : {}),
     },
     // Who may call is checked before the body is validated: nobody learns a route's schema without the right to use it.
-    preValidation: async (req: FastifyRequest) => {
-      const c = await loadRequestContext(kernel, req);
-      if (UNSAFE.has(req.method)) {
-        // Cross-site requests never change anything: the Origin, when sent, must be this server.
-        const origin = req.headers.origin;
-        if (origin && !sameHost(origin, req.headers.host)) {
-          throw new DomainError('CSRF_ORIGIN', { fr: 'Requête d’une autre origine refusée.', nl: 'Aanvraag van een andere oorsprong geweigerd.', en: 'Cross-origin request refused.' }, { status: 403 });
-        }
-      }
-      if (needsAuth) {
-        if (!c.auth) throw new DomainError('AUTH_REQUIRED', AUTH_REQUIRED, { status: 401 });
-        if (UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== c.auth.session.csrfToken) {
-          throw new DomainError('CSRF_TOKEN_INVALID', {
-            fr: 'Jeton anti-falsification manquant ou invalide : rechargez la page.',
-            nl: 'Anti-vervalsingstoken ontbreekt of is ongeldig: herlaad de pagina.',
-            en: 'Missing or invalid anti-forgery token: reload the page.',
-          }, { status: 403 });
-        }
-        if (def.permission !== 'authenticated' && !c.auth.permissions.has(def.permission)) {
-          throw new DomainError('PERMISSION_DENIED', {
-            fr: `Vous n’avez pas le droit « ${def.permission} ».`,
-            nl: `U hebt het recht '${def.permission}' niet.`,
-            en: `You lack the permission '${def.permission}'.`,
-          }, { status: 403, extra: { permission: def.permission } });
-        }
-      }
+    // Callback style: a request whose context is in memory is checked without a single promise.
+    preValidation: (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
+      const c = loadRequestContext(kernel, req);
+      if (c instanceof Promise) c.then((state) => done(refusal(req, state)), done);
+      else done(refusal(req, c));
     },
     handler: async (req: FastifyRequest, reply: FastifyReply) => {
-      const c = await loadRequestContext(kernel, req);
+      const c = req.cpt!;
       if (def.idempotent) return runIdempotent(kernel, def, route, req, reply, c);
-      const ctx = routeContext(kernel, req, c, null);
+      const ctx = new Context(kernel, c, null, req.ip);
       try {
         return answer(reply, def.status, await def.handler(req as any, ctx, reply));
       } finally {

@@ -60,10 +60,5 @@ export async function createHttpServer(kernel: Kernel, opts: { logLevel: string;
       '<!doctype html><meta charset="utf-8"><title>Comptoir</title><p>Comptoir is running, but the shell is not built. Run <code>pnpm build</code>, then restart. The API is at <a href="/api/docs">/api/docs</a>.</p>'));
   }
 
-  app.addHook('onResponse', async (req) => {
-    // The request's entity manager is a fork; drop its identity map.
-    req.cpt?.forked()?.clear();
-  });
-
   return app;
 }
