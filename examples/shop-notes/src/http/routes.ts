@@ -40,6 +40,8 @@ export function notesRoutes(r: RouteRegistrar, { container }: PluginContext): vo
 
   r.post<{ Params: { articleId: number }; Body: { text: string } }>('/articles/:articleId', {
     permission: 'notes.write', summary: 'Write a note on an article', status: 201,
+    // A tablet that lost the network sends the request again with the same Idempotency-Key: one note, one answer.
+    idempotent: true,
     schema: {
       params: articleParams,
       body: {
