@@ -45,7 +45,7 @@ const tills = definePlugin({
     });
     r.post<{ Body: { amount: number } }>('/refunds', {
       permission: 'tills.pay', summary: 'Record a refund (a key is required)', status: 201, idempotent: 'required', schema: { body },
-      handler: async (req, ctx) => ({ refunded: req.body.amount }),
+      handler: async (req) => ({ refunded: req.body.amount }),
     });
     r.put<{ Body: { closed: boolean } }>('/state', {
       permission: 'tills.pay', summary: 'Open or close the till',
