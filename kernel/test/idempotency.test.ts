@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineMigration, definePlugin, DomainError, EntitySchema, KernelError, type Clock } from '@comptoir/kernel';
+import { defineMigration, definePlugin, DomainError, EntitySchema, KernelError } from '@comptoir/kernel';
 import { createTestDatabase, startTestKernel, testDialects, TestClient, type TestKernel } from '@comptoir/kernel/testing';
 import { createKernel } from '@comptoir/kernel/host';
+import { TestClock } from './support/clock.js';
 import { sqlRows } from './support/db.js';
 
 // `tills` records cash payments: a retried payment must never be recorded twice. Its POST opts in to
@@ -57,14 +58,6 @@ const tills = definePlugin({
     });
   },
 });
-
-/** A wall clock the test moves forward. */
-class TestClock implements Clock {
-  at = Date.now();
-  now() {
-    return new Date(this.at);
-  }
-}
 
 const pay = (client: TestClient, amount: number, key?: string) =>
   client.request('POST', '/api/tills/payments', { amount }, key === undefined ? {} : { 'idempotency-key': key });

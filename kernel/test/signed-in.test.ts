@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '@comptoir/kernel';
 import { startTestKernel, testDialects, TestClient, type TestKernel } from '@comptoir/kernel/testing';
+import { TestClock } from './support/clock.js';
 import { sqlRows, sqlRun } from './support/db.js';
 
 // The signed-in context (session, user, rights, station, shop) is kept in memory between requests. Whatever
@@ -117,14 +117,6 @@ describe.each(testDialects())('the signed-in context kept between requests (%s)'
     expect((await tablet.get('/api/shop')).status).toBe(200);
   });
 });
-
-/** A wall clock the test moves forward. */
-class TestClock implements Clock {
-  at = Date.now();
-  now() {
-    return new Date(this.at);
-  }
-}
 
 describe.each(testDialects())('session expiry with a context trusted for a whole day (%s)', (dialect) => {
   let tk: TestKernel;
