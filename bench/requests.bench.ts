@@ -10,7 +10,7 @@
  * the requests answered), which other work on the machine disturbs far less. Both ratios to the bare route are
  * reported. Prints the figures and writes bench/results/<date>-requests.json.
  *
- *   node --conditions=source --import tsx bench/requests.bench.ts      (BENCH_SECONDS=5 BENCH_ROUNDS=3 by default)
+ *   node --conditions=source --import tsx bench/requests.bench.ts      (BENCH_SECONDS=5 BENCH_ROUNDS=5 by default)
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -24,7 +24,7 @@ import catalog from '@comptoir/catalog';
 import pricing from '@comptoir/pricing';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = 8;
 
 interface Load { perSecond: number; p50Ms: number; p99Ms: number; requests: number; errors: number; serverCpuMicrosPerRequest: number }
