@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { kernelPluginDefinition } from '@comptoir/kernel';
+import { kernelPluginDefinition } from '@comptoir/kernel/host';
 import { generateMigration } from '../tools/dev/src/migration.js';
 
 const [dirArg, name] = process.argv.slice(2);

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { kernelPluginDefinition, openOrm, runMigrations, type Dialect, type PluginDefinition } from '@comptoir/kernel';
+import type { Dialect, PluginDefinition } from '@comptoir/kernel';
+import { kernelPluginDefinition, openOrm, runMigrations } from '@comptoir/kernel/host';
 
 /** What `comptoir-dev migration` writes. */
 export interface MigrationOptions {
