@@ -33,19 +33,44 @@ export interface DemoServer {
 /** Starts `comptoir demo` on a fresh data folder (SQLite) and waits until it serves. */
 export async function startDemo(extraEnv: Record<string, string> = {}): Promise<DemoServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-e2e-'));
+  const server = await startComptoir({ cli: join(import.meta.dirname, '..', 'kernel', 'dist', 'cli.js'), cwd: join(import.meta.dirname, '..'), args: ['--data', dataDir, 'demo'], env: extraEnv });
+  return { ...server, dataDir, stop: async () => { await server.stop(); rmSync(dataDir, { recursive: true, force: true }); } };
+}
+
+/** A running `comptoir` server. */
+export interface RunningServer {
+  url: string;
+  output: () => string;
+  /** Stops it the way a service manager does (SIGTERM) and waits for it to exit. */
+  stop(): Promise<void>;
+}
+
+/** Runs a `comptoir` command (CLI file, working folder, arguments) to its end; throws with its output when it fails. */
+export async function runComptoir(opts: { cli: string; cwd: string; args: string[]; env?: Record<string, string> }): Promise<string> {
+  const child = spawn(process.execPath, [opts.cli, ...opts.args], { cwd: opts.cwd, env: { ...process.env, COMPTOIR_DATABASE_URL: '', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => { out += d; });
+  child.stderr!.on('data', (d) => { out += d; });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`comptoir ${opts.args.join(' ')} exited with ${code}:\n${out}`);
+  return out;
+}
+
+/** Starts a `comptoir` server command on a free port and waits until it serves. */
+export async function startComptoir(opts: { cli: string; cwd: string; args: string[]; env?: Record<string, string> }): Promise<RunningServer> {
   const port = await freePort();
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, ['kernel/dist/cli.js', '--data', dataDir, 'demo', '--port', String(port)], {
-    cwd: join(import.meta.dirname, '..'),
-    env: { ...process.env, COMPTOIR_DATABASE_URL: '', ...extraEnv },
+  const child: ChildProcess = spawn(process.execPath, [opts.cli, ...opts.args, '--port', String(port)], {
+    cwd: opts.cwd,
+    env: { ...process.env, COMPTOIR_DATABASE_URL: '', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { out += d; });
   const url = `http://localhost:${port}`;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo did not start in 120 s:\n${out}`)), 120_000);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`demo exited with ${code}:\n${out}`)); });
+    const timer = setTimeout(() => reject(new Error(`comptoir did not start in 120 s:\n${out}`)), 120_000);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`comptoir exited with ${code}:\n${out}`)); });
     const poll = setInterval(() => {
       if (out.includes('Open http')) {
         clearInterval(poll);
@@ -55,14 +80,13 @@ export async function startDemo(extraEnv: Record<string, string> = {}): Promise<
     }, 100);
   });
   return {
-    url, dataDir, output: () => out,
+    url, output: () => out,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -14,6 +14,8 @@ const only = process.argv.slice(2);
 const steps = [
   ['build', bin('tsc'), ['-b', 'tsconfig.build.json']],
   ['build', bin('vite'), ['build', 'shell', '--logLevel', 'warn']],
+  // Each plugin builds its own browser UI (comptoir-dev ui), which the server serves next to the shell.
+  ['build', 'pnpm', ['run', 'build:ui']],
   ['lint', bin('eslint'), ['.', '--max-warnings=0']],
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json']],
   ['packages', bin('vitest'), ['run', '--project', 'packages', '--reporter=default', '--reporter=json', `--outputFile.json=${report}/packages.json`]],

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createKernel, KERNEL_VERSION, type Kernel } from './kernel.js';
-import { discoverPlugins, findShellDir } from './plugin/discover.js';
+import { discoverInstallation, findShellDir, pluginNameFor } from './plugin/discover.js';
 import { listPlugins, setPluginEnabled } from './plugin/manager.js';
 import { openAdmin } from './admin.js';
 import { generatePassword } from './auth/password.js';
@@ -21,7 +21,8 @@ const program = new Command('comptoir')
   .addOption(new Option('--root <dir>', 'installation folder whose package.json lists the plugins').env('COMPTOIR_ROOT').default(process.cwd()));
 
 const common = (): Common => program.opts<Common>();
-const plugins = async () => discoverPlugins(resolve(common().root), (process.env.COMPTOIR_PLUGINS ?? '').split(',').filter(Boolean));
+const installation = async () => discoverInstallation(resolve(common().root), (process.env.COMPTOIR_PLUGINS ?? '').split(',').filter(Boolean));
+const plugins = async () => (await installation()).plugins;
 const serverOptions = (cmd: Command) => cmd
   .addOption(new Option('--port <port>', 'HTTP port').env('PORT').default('3000'))
   .addOption(new Option('--host <host>', 'address to listen on (0.0.0.0 to serve the shop’s tablets)').env('HOST').default('127.0.0.1'))
@@ -41,8 +42,9 @@ interface ServerOptions { logLevel: string; trustProxy?: string; idempotencyHour
 
 async function boot(dataDir: string, o: ServerOptions): Promise<Kernel> {
   const root = resolve(common().root);
+  const { plugins, uiDirs } = await installation();
   return createKernel({
-    plugins: await plugins(), dataDir, databaseUrl: common().database, shellDir: findShellDir(root), logLevel: o.logLevel as any, trustProxy: o.trustProxy,
+    plugins, uiDirs, dataDir, databaseUrl: common().database, shellDir: findShellDir(root), logLevel: o.logLevel as any, trustProxy: o.trustProxy,
     idempotencyHours: Number(o.idempotencyHours), sessionCacheSeconds: Number(o.sessionCacheSeconds),
   });
 }
@@ -108,19 +110,23 @@ const pluginsCmd = program.command('plugins').description('list, enable or disab
 pluginsCmd.command('list').description('installed plugins and their state').action(async () => {
   const admin = await openAdmin({ dataDir: common().data, databaseUrl: common().database });
   try {
-    const rows = await listPlugins(admin.em(), await plugins());
+    const { plugins: available, packages } = await installation();
+    const rows = await listPlugins(admin.em(), available);
     for (const p of rows) {
-      console.log(`${p.enabled ? 'enabled ' : 'disabled'}  ${p.name.padEnd(16)} ${p.version.padEnd(8)} ${p.installed ? '' : '(NOT INSTALLED) '}${p.requires.length ? `requires ${p.requires.join(', ')}` : ''}`);
+      const pkg = packages[p.name] ? `(${packages[p.name]}) ` : '';
+      console.log(`${p.enabled ? 'enabled ' : 'disabled'}  ${p.name.padEnd(16)} ${p.version.padEnd(8)} ${pkg}${p.installed ? '' : '(NOT INSTALLED) '}${p.requires.length ? `requires ${p.requires.join(', ')}` : ''}`);
     }
   } finally {
     await admin.close();
   }
 });
 for (const action of ['enable', 'disable'] as const) {
-  pluginsCmd.command(`${action} <name>`).description(`${action} a plugin`).action(async (name: string) => {
+  pluginsCmd.command(`${action} <name>`).description(`${action} a plugin (by its name, or its package's name)`).action(async (input: string) => {
     const admin = await openAdmin({ dataDir: common().data, databaseUrl: common().database });
     try {
-      const res = await setPluginEnabled(admin.em(), await plugins(), KERNEL_VERSION, admin.journal, name, action === 'enable');
+      const { plugins: available, packages } = await installation();
+      const name = pluginNameFor(input, packages);
+      const res = await setPluginEnabled(admin.em(), available, KERNEL_VERSION, admin.journal, name, action === 'enable');
       console.log(res.changed ? `Plugin '${name}' ${action}d. Restart Comptoir for it to take effect.` : `Plugin '${name}' was already ${action}d.`);
     } finally {
       await admin.close();

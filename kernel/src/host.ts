@@ -6,6 +6,6 @@ export { openOrm, databaseConfig, describeDatabase, type DatabaseConfig } from '
 export { runMigrations } from './db/migrations.js';
 export { resolvePlugins } from './plugin/resolve.js';
 export { listPlugins, setPluginEnabled, enabledPluginNames, type PluginStatus } from './plugin/manager.js';
-export { discoverPlugins, findShellDir } from './plugin/discover.js';
+export { discoverPlugins, discoverInstallation, findShellDir, pluginNameFor, type Installation } from './plugin/discover.js';
 export { seedDemo, wipeDatabase, DEMO_ACCOUNTS } from './demo.js';
 export { Role, Session, JournalEntry, PluginState, IdempotencyRecord } from './entities/index.js';

@@ -1,6 +1,6 @@
 // Public API of @comptoir/kernel: what plugins may import. Anything else is internal; what only the host and
 // the CLI need is in @comptoir/kernel/host, test helpers in @comptoir/kernel/testing.
-export { definePlugin, type PluginDefinition, type PluginContext, type DemoContext, type PermissionDefinition, type ScreenDefinition } from './plugin/define.js';
+export { definePlugin, type PluginDefinition, type PluginContext, type DemoContext, type PermissionDefinition, type ScreenDefinition, type WidgetDefinition } from './plugin/define.js';
 export { containerPrefix } from './plugin/container.js';
 export { Kernel, KERNEL_VERSION, getKernelHooks, type Clock } from './kernel.js';
 export { defineHooks, AsyncSeriesHook, AsyncSeriesWaterfallHook, AsyncSeriesBailHook, AsyncParallelHook, SyncHook, SyncWaterfallHook, SyncBailHook } from './hooks.js';
@@ -20,3 +20,4 @@ export { User, Station, Shop } from './entities/index.js';
 export * from './money/index.js';
 export { asClass, asFunction, asValue, type AwilixContainer } from 'awilix';
 export { EntitySchema, Collection, type EntityManager } from '@mikro-orm/core';
+export type { UiPlugin, UiScreen, UiWidget } from './http/shell-ui.js';

@@ -27,6 +27,7 @@ import { createHttpServer } from './http/server.js';
 import { mountRoute } from './http/mount.js';
 import { RouteRegistrar } from './http/routes.js';
 import { kernelRoutes } from './http/kernel-routes.js';
+import { ShellUi, uiCatalogue, uiRoutes, type UiPlugin } from './http/shell-ui.js';
 import * as money from './money/index.js';
 
 const require = createRequire(import.meta.url);
@@ -48,6 +49,8 @@ export interface KernelOptions {
   databaseUrl?: string;
   /** The built shell to serve at `/` (null: none). */
   shellDir?: string | null;
+  /** Plugin name → folder of its built browser UI (package.json `comptoir.ui`; see discoverInstallation). */
+  uiDirs?: Record<string, string>;
   logLevel?: 'silent' | 'fatal' | 'error' | 'warn' | 'info' | 'debug';
   clock?: Clock;
   /** Run the HTTP server (default true). */
@@ -124,6 +127,8 @@ export class Kernel {
   signedIn!: SignedInContext;
   /** Stored answers of idempotent requests. */
   idempotency!: IdempotencyStore;
+  /** The enabled plugins' browser UIs (screens, zone widgets, module URLs), served by `GET /api/ui`. */
+  ui: UiPlugin[] = [];
   /** Set on the very first start: the administrator account created and its password. */
   firstStart: { username: string; password: string } | null = null;
   private readonly permissions = new Map<string, { plugin: string; label: LocalizedText; roles: string[] }>();
@@ -171,7 +176,7 @@ export class Kernel {
   /** Opens the database, migrates, resolves and registers plugins, mounts routes. */
   async boot(): Promise<this> {
     const http = this.options.http !== false;
-    this.http = await createHttpServer(this, { logLevel: this.options.logLevel ?? 'info', shellDir: http ? this.options.shellDir ?? null : null, trustProxy: this.options.trustProxy });
+    this.http = await createHttpServer(this, { logLevel: this.options.logLevel ?? 'info', trustProxy: this.options.trustProxy });
     const entities = [...kernelEntities, ...this.available.flatMap((p) => p.entities ?? [])];
     this.orm = await openOrm(this.db, entities);
     try {
@@ -214,8 +219,14 @@ export class Kernel {
 
       for (const p of this.enabled) await p.register?.(this.pluginContext(p.name));
 
+      this.ui = uiCatalogue(this.enabled, this.options.uiDirs ?? {}, (m) => this.log.warn(m));
+      if (http) {
+        this.http.comptoirShell = new ShellUi({ shellDir: this.options.shellDir ?? null, catalogue: this.ui, uiDirs: this.options.uiDirs ?? {}, warn: (m) => this.log.warn(m) });
+        this.http.comptoirShell.mount(this.http);
+      }
       const kr = new RouteRegistrar('/api');
       kernelRoutes(kr, this);
+      uiRoutes(kr, () => this.ui);
       for (const r of kr.routes) mountRoute(this, this.http, '/api', 'kernel', r);
       for (const p of this.enabled) {
         if (!p.routes) continue;

@@ -1,10 +1,10 @@
-import type { PluginUi } from './plugin-api.js';
+import type { RegisteredScreen } from './app/registry.js';
 
 /**
- * The kernel's own administration screens, contributed by the shell itself.
+ * The kernel's own administration screens, contributed by the shell itself (built with it, not loaded by URL).
  * Plugin name 'kernel' is always considered enabled.
  */
-export const kernelUi: PluginUi = {
+export const kernelUi: { plugin: 'kernel'; screens: Omit<RegisteredScreen, 'plugin'>[] } = {
   plugin: 'kernel',
   screens: [
     {

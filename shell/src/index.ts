@@ -15,8 +15,9 @@ export { ifDefined } from 'lit/directives/if-defined.js';
 export { live } from 'lit/directives/live.js';
 
 // Plugin contract
-export type { PluginUi, ScreenDefinition, ScreenElement } from './plugin-api.js';
+export type { PluginUi, ScreenElement, WidgetElement, UiPlugin, UiScreen, UiWidget } from './plugin-api.js';
 export { definePluginUi } from './plugin-api.js';
+export { CptZone } from './zones/zone.js';
 
 // API
 export { ApiClient, ApiError, isApiError } from './api/client.js';
@@ -84,7 +85,7 @@ export type { ConfirmOptions } from './elements/dialog.js';
 export { CptField } from './elements/field.js';
 export { CptKeypad } from './elements/keypad.js';
 export { CptNumericField } from './elements/numeric-field.js';
-export type { NumericMode } from './elements/numeric-field.js';
+export type { NumericMode, NumericChange } from './elements/numeric-field.js';
 export { CptToaster } from './elements/toaster.js';
 export { CptLangSwitch } from './elements/lang-switch.js';
 
@@ -92,4 +93,10 @@ export { CptLangSwitch } from './elements/lang-switch.js';
 export { sharedStyles } from './styles.js';
 export { icon, hasIcon } from './icons.js';
 export { submitOnEnter, splitFieldErrors, imageFileToDataUrl } from './forms.js';
+
+// Editing: one controller for forms (load, save, field errors, conflicts, numbers in words), unsaved-work guard
+export { FormController, formAlerts } from './editing/form-controller.js';
+export type { FormOptions, OtherFieldError } from './editing/form-controller.js';
+export { registerLeaveGuard, unsavedWork, confirmLeave } from './editing/leave-guard.js';
+export type { LeaveGuard } from './editing/leave-guard.js';
 export { initials } from './util.js';

@@ -1,58 +1,32 @@
 /**
  * The plugin UI contract.
  *
- * A plugin package declares its UI entry in package.json:
- *   "comptoir": { "plugin": ".", "ui": "./src/ui/index.ts" }
- * That module exports `const ui: PluginUi`. At build time the shell's Vite plugin
- * (shell/vite-plugin.mjs) finds every such package under plugins/*, plugins/devices/* and
- * examples/* and bundles their UIs (virtual module `virtual:comptoir-plugins`).
+ * A plugin declares its screens and zone widgets once, in its definition (`definePlugin({ screens, widgets })`,
+ * each with the `module` that defines its element), and ships its UI as ES modules built into the folder its
+ * package.json names: `"comptoir": { "plugin": ".", "ui": "dist/ui" }` (`comptoir-dev ui` builds `src/ui/*.ts`
+ * there). The server serves that folder for enabled plugins and tells the shell, in `GET /api/ui`, which
+ * modules to import; the page's import map gives those modules the shell's own `lit` and `@comptoir/shell`.
  *
- * At run time the shell shows a plugin's screens only when the plugin is enabled
- * (listed in `session.plugins`, matched by `ui.plugin` = package name with or without its
- * npm scope) and the user holds the screen's `permission`.
- *
- * A screen is a custom element (registered by its module when `load()` imports it). The shell
- * creates it by `tag` and sets these properties before inserting it:
- *   - api: ApiClient      — fetch wrapper (CSRF, problem+json → ApiError)
- *   - session: Session    — current user, station, shop, enabled plugins
- *   - route: ScreenRoute  — { path, segments, query, screen, rest }; updated in place when only
- *                           the part after the screen's path changes (e.g. 'catalog/articles/42')
- * and may call these optional members:
- *   - onBarcode(code)     — a barcode was scanned while this screen is active
- *   - wantsBarcodes       — when true (and no onBarcode), the shell dispatches a `barcode`
- *                           CustomEvent<{ code }> on the element instead
- *   - focusSearch()       — F2 or '/' pressed (default: focus the first <cpt-search-field>)
+ * - `index.js` of the UI folder, when present, is imported after sign-in; its default export is a `PluginUi`
+ *   (the plugin's messages, so that titles and groups given as message keys show in the navigation).
+ * - A screen's module defines its custom element. The shell creates it by `tag` and sets, before inserting it:
+ *     api: ApiClient      fetch wrapper (CSRF, problem+json → ApiError)
+ *     session: Session    current user, station, shop, enabled plugins
+ *     route: ScreenRoute  { path, segments, query, screen, rest }; updated in place when only the part after
+ *                         the screen's path changes (e.g. 'catalog/articles/42')
+ *   and may call these optional members:
+ *     onBarcode(code)     a barcode was scanned while this screen is active
+ *     wantsBarcodes       when true (and no onBarcode), a `barcode` CustomEvent<{ code }> is dispatched instead
+ *     focusSearch()       F2 or '/' pressed (default: focus the first <cpt-search-field>)
+ * - A widget's module defines its element; `<cpt-zone>` creates it and sets api, session, zone and context.
  */
 import type { ApiClient } from './api/client.js';
-import type { Language, Session } from './api/types.js';
+import type { Language, Session, UiPlugin, UiScreen, UiWidget } from './api/types.js';
 import type { Dictionaries, LocalizedText } from './i18n/i18n.js';
 import type { ScreenRoute } from './router.js';
 
-export interface ScreenDefinition {
-  /** Route path without leading slash, e.g. 'catalog/articles' (URL '#/catalog/articles'). */
-  path: string;
-  /** Custom element tag defined by the loaded module, e.g. 'cpt-catalog-articles'. */
-  tag: string;
-  /** Title: a message key of the plugin's `messages`, or `{ fr, nl, en }`. */
-  title: LocalizedText;
-  /** Icon name from the shell's icon set (see icons.ts: 'box', 'users', 'truck', 'settings'…) or an emoji. */
-  icon: string;
-  /** Permission the user needs to see and open the screen (e.g. 'catalog.read'). */
-  permission?: string;
-  /** Navigation group: message key or text (screens without group go first). */
-  group?: LocalizedText;
-  /** Sort order inside the navigation (ascending, default 100). */
-  order?: number;
-  /** false: routable but not listed in the navigation. */
-  nav?: boolean;
-  /** Lazily imports the module that defines `tag`. */
-  load: () => Promise<unknown>;
-}
-
+/** What a plugin's UI entry module (`index.js` of its UI folder) exports by default. */
 export interface PluginUi {
-  /** Plugin name ('catalog' for @comptoir/catalog). */
-  plugin: string;
-  screens: ScreenDefinition[];
   /** Messages merged into the shell's dictionaries (prefix keys with the plugin name). */
   messages?: Dictionaries;
 }
@@ -67,9 +41,19 @@ export interface ScreenElement extends HTMLElement {
   focusSearch?(): void;
 }
 
-export type { Language, LocalizedText, ScreenRoute };
+/** Properties of a zone widget element, set by `<cpt-zone>`. */
+export interface WidgetElement<Context = unknown> extends HTMLElement {
+  api: ApiClient;
+  session: Session;
+  /** The zone's name, e.g. 'catalog.article.aside'. */
+  zone: string;
+  /** What the screen passes to its zone (documented per zone, e.g. `{ article }`). */
+  context: Context;
+}
 
-/** Identity helper giving type inference/checking to a plugin's `ui` object. */
+export type { Language, LocalizedText, ScreenRoute, UiPlugin, UiScreen, UiWidget };
+
+/** Identity helper giving type checking to the default export of a plugin's UI entry. */
 export function definePluginUi(ui: PluginUi): PluginUi {
   return ui;
 }

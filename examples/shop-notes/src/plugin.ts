@@ -40,8 +40,13 @@ export const notesPlugin = definePlugin({
     });
   },
   routes: notesRoutes,
+  // The browser UI is built from src/ui into dist/ui (`comptoir-dev ui`); `module` is the file defining `tag`.
   screens: [
-    { path: 'notes/recent', tag: 'cpt-notes-recent', title: { fr: 'Notes', nl: 'Notities', en: 'Notes' }, permission: 'catalog.read', icon: 'edit' },
+    { path: 'notes/recent', tag: 'cpt-notes-recent', module: 'recent-notes-screen.js', title: 'notes.title', icon: 'edit', permission: 'catalog.read', group: 'catalog.group', order: 290 },
+  ],
+  widgets: [
+    // The article's notes beside the catalogue's article form.
+    { zone: 'catalog.article.aside', tag: 'cpt-notes-article-notes', module: 'article-notes-widget.js', permission: 'catalog.read' },
   ],
   async demo({ container, em }) {
     // The catalogue's demo ran first (notes requires catalog): leave a few notes on its first articles.

@@ -35,8 +35,8 @@ function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
 /** The kernel's own routes: health, session and sign-in, shop, stations, users, roles, plugins, journal, events. */
 export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
   // The enabled plugins do not change while the server runs (enabling one takes a restart).
-  let plugins: Array<{ name: string; version: string; screens: unknown[] }> | null = null;
-  const enabledPlugins = () => (plugins ??= kernel.enabled.map((p) => ({ name: p.name, version: p.version, screens: p.screens ?? [] })));
+  let plugins: Array<{ name: string; version: string }> | null = null;
+  const enabledPlugins = () => (plugins ??= kernel.enabled.map((p) => ({ name: p.name, version: p.version })));
   const sessionBody = async (ctx: RouteContext, auth: Pick<AuthContext, 'user' | 'session'> & { permissions?: Set<string> }, station: Station | null) => {
     const permissions = auth.permissions ?? await kernel.auth.permissionsOf(ctx.em, auth.user, kernel.permissionNames());
     return {

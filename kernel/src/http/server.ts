@@ -1,16 +1,21 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import fastifyStatic from '@fastify/static';
 import type { Kernel } from '../kernel.js';
 import { problem, toProblem } from './problem.js';
 import { SESSION_COOKIE, pickLanguage } from './request-context.js';
+import { isPageUrl, type ShellUi } from './shell-ui.js';
 
-/** Creates the Fastify server: cookies, OpenAPI, problem+json errors, auth loading, the shell. */
-export async function createHttpServer(kernel: Kernel, opts: { logLevel: string; shellDir: string | null; trustProxy?: boolean | string }): Promise<FastifyInstance> {
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The shell and plugin UIs, mounted once the enabled plugins are known (see shell-ui.ts). */
+    comptoirShell: ShellUi | null;
+  }
+}
+
+/** Creates the Fastify server: cookies, OpenAPI, problem+json errors; the shell is mounted once the plugins are known (shell-ui.ts). */
+export async function createHttpServer(kernel: Kernel, opts: { logLevel: string; trustProxy?: boolean | string }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
     // Believing X-Forwarded-For from anyone would let a guesser pick a new address for every password try.
@@ -39,8 +44,9 @@ export async function createHttpServer(kernel: Kernel, opts: { logLevel: string;
     void reply.status(p.status).type('application/problem+json').send(p);
   });
 
+  app.decorate('comptoirShell', null);
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !opts.shellDir) {
+    if (req.method !== 'GET' || !app.comptoirShell || !isPageUrl(req.url)) {
       const lang = pickLanguage(req, undefined, 'fr');
       void reply.status(404).type('application/problem+json').send(problem(404, 'NOT_FOUND', {
         fr: `Aucune ressource à ${req.method} ${req.url.split('?')[0]}.`,
@@ -49,16 +55,9 @@ export async function createHttpServer(kernel: Kernel, opts: { logLevel: string;
       }, lang));
       return;
     }
-    // Shell routes are client-side: every other GET answers the app.
-    void reply.type('text/html').send(readFileSync(join(opts.shellDir, 'index.html')));
+    // Shell routes are client-side: every other page address answers the app.
+    void app.comptoirShell.sendPage(req, reply);
   });
-
-  if (opts.shellDir && existsSync(join(opts.shellDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.shellDir, prefix: '/', wildcard: false, index: ['index.html'] });
-  } else {
-    app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html').send(
-      '<!doctype html><meta charset="utf-8"><title>Comptoir</title><p>Comptoir is running, but the shell is not built. Run <code>pnpm build</code>, then restart. The API is at <a href="/api/docs">/api/docs</a>.</p>'));
-  }
 
   return app;
 }

@@ -50,3 +50,37 @@ describe('declaring a plugin', () => {
     expect(() => definePlugin(null as unknown as PluginDefinition)).toThrow('definePlugin expects an object');
   });
 });
+
+describe('declaring screens and zone widgets', () => {
+  const screen = { path: 'deposits/returns', tag: 'cpt-deposits-returns', module: 'returns-screen.js', title: 'deposits.returns', permission: 'deposits.read' };
+  const widget = { zone: 'pos.ticket.actions', tag: 'cpt-deposits-return-button', module: 'return-button.js' };
+
+  it('accepts a screen and a widget with their modules', () => {
+    const def = definePlugin({ ...base, screens: [screen], widgets: [widget] });
+    expect(def.screens![0].module).toBe('returns-screen.js');
+    expect(def.widgets![0].zone).toBe('pos.ticket.actions');
+  });
+
+  it.each([
+    ['a path with a leading slash', { ...screen, path: '/deposits' }, "path must be lower-case segments"],
+    ['a tag without a dash', { ...screen, tag: 'returns' }, "is not a custom element name"],
+    ['no module', { ...screen, module: undefined }, "module 'undefined' must be a .js file"],
+    ['a module outside the UI folder', { ...screen, module: '../server/index.js' }, 'must be a .js file inside the UI folder'],
+    ['a hidden module', { ...screen, module: '.cache/x.js' }, 'must be a .js file inside the UI folder'],
+    ['a TypeScript module', { ...screen, module: 'returns-screen.ts' }, 'must be a .js file'],
+    ['no permission', { ...screen, permission: '' }, 'permission is required'],
+  ])('refuses a screen with %s', (_what, s, message) => {
+    expect(() => definePlugin({ ...base, screens: [s as typeof screen] })).toThrow(message);
+  });
+
+  it('refuses the same screen path twice', () => {
+    expect(() => definePlugin({ ...base, screens: [screen, { ...screen, tag: 'cpt-other' }] })).toThrow("screen 'deposits/returns': declared twice");
+  });
+
+  it.each([
+    ['a zone without its plugin', { ...widget, zone: 'aside' }],
+    ['an upper-case zone', { ...widget, zone: 'POS.ticket' }],
+  ])('refuses a widget with %s', (_what, w) => {
+    expect(() => definePlugin({ ...base, widgets: [w] })).toThrow("zone must be '<plugin>.<place>'");
+  });
+});

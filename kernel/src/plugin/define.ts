@@ -4,6 +4,7 @@ import type { LocalizedText } from '../errors.js';
 import type { RouteRegistrar } from '../http/routes.js';
 import type { Kernel } from '../kernel.js';
 import type { Migration, Dialect } from '../db/migrations.js';
+import { checkUiDeclarations, type ScreenDefinition, type WidgetDefinition } from './ui-contract.js';
 
 /** A permission a plugin declares; `roles` lists the built-in roles that receive it on first start. */
 export interface PermissionDefinition {
@@ -11,14 +12,7 @@ export interface PermissionDefinition {
   roles?: Array<'admin' | 'manager' | 'cashier'>;
 }
 
-/** Metadata of a screen the plugin contributes to the shell (the UI module gives the element). */
-export interface ScreenDefinition {
-  path: string;
-  tag: string;
-  title: LocalizedText;
-  permission: string;
-  icon?: string;
-}
+export type { ScreenDefinition, WidgetDefinition } from './ui-contract.js';
 
 /** What a plugin's `register`, `start` and `demo` functions receive. */
 export interface PluginContext {
@@ -54,7 +48,10 @@ export interface PluginDefinition {
   register?(ctx: PluginContext): void | Promise<void>;
   /** Declares the plugin's HTTP routes, mounted under `/api/<name>`. */
   routes?(r: RouteRegistrar, ctx: PluginContext): void;
+  /** Screens the plugin adds to the shell; their modules live in the package's UI folder (package.json `comptoir.ui`). */
   screens?: ScreenDefinition[];
+  /** Widgets the plugin puts in named zones of screens (its own or other plugins'). */
+  widgets?: WidgetDefinition[];
   /** Called once the kernel is fully started. */
   start?(ctx: PluginContext): void | Promise<void>;
   /** Fills a fresh demo installation with believable data. */
@@ -77,5 +74,6 @@ export function definePlugin<T extends PluginDefinition>(def: T): Readonly<T> {
       throw new TypeError(`${where}: permission '${perm}' must start with '${def.name}.'`);
     }
   }
+  checkUiDeclarations(where, def.screens, def.widgets);
   return Object.freeze(def);
 }

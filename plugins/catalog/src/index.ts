@@ -7,6 +7,6 @@ export * from './entities/index.js';
 export { getCatalogHooks, type CatalogHooks, type ArticleSavingEvent, type ArticleSavedEvent, type PartySavedEvent } from './hooks.js';
 export { ArticleService, type ArticleView, type ArticleInput, type ArticleQuery } from './services/article.service.js';
 export { FamilyService, type FamilyView, type FamilyInput } from './services/family.service.js';
-export { PartyService, type PartyInput } from './services/party.service.js';
+export { PartyService, type PartyInput, type PartyView } from './services/party.service.js';
 export * from './domain/index.js';
 export { foldText } from './search-text.js';

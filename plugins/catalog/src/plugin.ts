@@ -11,6 +11,9 @@ import { seedCatalogDemo } from './demo/seed.js';
 // The version lives in package.json only, where changesets bump it.
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
+/** The navigation heading of the catalogue's screens (other plugins file theirs under it with the key 'catalog.group'). */
+const CATALOGUE = 'catalog.group';
+
 /** Articles, barcodes, families, VAT categories, customers and suppliers: what every other plugin sells or bills. */
 export const catalogPlugin = definePlugin({
   name: 'catalog',
@@ -37,11 +40,13 @@ export const catalogPlugin = definePlugin({
     });
   },
   routes: catalogRoutes,
+  // Screens are built from src/ui into dist/ui (`comptoir-dev ui`); `module` names the file that defines `tag`;
+  // titles and groups are message keys of src/ui/messages (the shell loads them with the UI's entry).
   screens: [
-    { path: 'catalog/articles', tag: 'cpt-catalog-articles', title: { fr: 'Articles', nl: 'Artikelen', en: 'Articles' }, permission: 'catalog.read', icon: 'box' },
-    { path: 'catalog/families', tag: 'cpt-catalog-families', title: { fr: 'Familles', nl: 'Families', en: 'Families' }, permission: 'catalog.read', icon: 'tag' },
-    { path: 'catalog/customers', tag: 'cpt-catalog-customers', title: { fr: 'Clients', nl: 'Klanten', en: 'Customers' }, permission: 'catalog.read', icon: 'users' },
-    { path: 'catalog/suppliers', tag: 'cpt-catalog-suppliers', title: { fr: 'Fournisseurs', nl: 'Leveranciers', en: 'Suppliers' }, permission: 'catalog.read', icon: 'truck' },
+    { path: 'catalog/articles', tag: 'cpt-catalog-articles', module: 'articles-screen.js', title: 'catalog.articles.title', permission: 'catalog.read', icon: 'box', group: CATALOGUE, order: 200 },
+    { path: 'catalog/families', tag: 'cpt-catalog-families', module: 'families-screen.js', title: 'catalog.families.title', permission: 'catalog.read', icon: 'tag', group: CATALOGUE, order: 205 },
+    { path: 'catalog/customers', tag: 'cpt-catalog-customers', module: 'customers-screen.js', title: 'catalog.customers.title', permission: 'catalog.read', icon: 'users', group: CATALOGUE, order: 210 },
+    { path: 'catalog/suppliers', tag: 'cpt-catalog-suppliers', module: 'suppliers-screen.js', title: 'catalog.suppliers.title', permission: 'catalog.read', icon: 'truck', group: CATALOGUE, order: 220 },
   ],
   demo: seedCatalogDemo,
 });

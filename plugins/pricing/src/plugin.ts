@@ -14,6 +14,9 @@ import { refusePackBarcodes, syncDefaultPriceFromArticle } from './services/cata
 import { pricingRoutes } from './http/routes.js';
 import { seedPricingDemo } from './demo/seed.js';
 
+/** The navigation heading of the pricing screens (a message key of src/ui/messages). */
+const PRICING = 'pricing.group';
+
 // The version lives in package.json only, where changesets bump it.
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -55,15 +58,16 @@ export const pricingPlugin = definePlugin({
     });
   },
   routes: pricingRoutes,
-  // The shell's elements are in src/ui (index.ts registers the same paths and tags).
+  // Screens are built from src/ui into dist/ui (`comptoir-dev ui`); `module` names the file that defines `tag`;
+  // titles and groups are message keys of src/ui/messages (the shell loads them with the UI's entry).
   screens: [
-    { path: 'pricing/check', tag: 'cpt-pricing-checker', title: { fr: 'Vérificateur de prix', nl: 'Prijscontrole', en: 'Price checker' }, permission: 'pricing.read', icon: 'search' },
-    { path: 'pricing/lists', tag: 'cpt-pricing-lists', title: { fr: 'Listes de prix', nl: 'Prijslijsten', en: 'Price lists' }, permission: 'pricing.read', icon: 'menu' },
-    { path: 'pricing/articles', tag: 'cpt-pricing-articles', title: { fr: 'Prix des articles', nl: 'Artikelprijzen', en: 'Article prices' }, permission: 'pricing.read', icon: 'calculator' },
-    { path: 'pricing/customers', tag: 'cpt-pricing-customers', title: { fr: 'Prix clients', nl: 'Klantprijzen', en: 'Customer prices' }, permission: 'pricing.read', icon: 'user' },
-    { path: 'pricing/labels', tag: 'cpt-pricing-labels', title: { fr: 'Étiquettes', nl: 'Etiketten', en: 'Labels' }, permission: 'pricing.labels', icon: 'tag' },
-    { path: 'pricing/nomenclature', tag: 'cpt-pricing-nomenclature', title: { fr: 'Nomenclature', nl: 'Nomenclatuur', en: 'Nomenclature' }, permission: 'pricing.read', icon: 'barcode' },
-    { path: 'pricing/import', tag: 'cpt-pricing-import', title: { fr: 'Import de catalogue', nl: 'Catalogusimport', en: 'Catalogue import' }, permission: 'pricing.import', icon: 'file' },
+    { path: 'pricing/check', tag: 'cpt-pricing-checker', module: 'price-checker-screen.js', title: 'pricing.checker.title', permission: 'pricing.read', icon: 'search', group: PRICING, order: 230 },
+    { path: 'pricing/lists', tag: 'cpt-pricing-lists', module: 'price-lists-screen.js', title: 'pricing.lists.title', permission: 'pricing.read', icon: 'menu', group: PRICING, order: 240 },
+    { path: 'pricing/articles', tag: 'cpt-pricing-articles', module: 'article-prices-screen.js', title: 'pricing.articles.title', permission: 'pricing.read', icon: 'calculator', group: PRICING, order: 250 },
+    { path: 'pricing/customers', tag: 'cpt-pricing-customers', module: 'customer-prices-screen.js', title: 'pricing.customers.title', permission: 'pricing.read', icon: 'user', group: PRICING, order: 260 },
+    { path: 'pricing/labels', tag: 'cpt-pricing-labels', module: 'labels-screen.js', title: 'pricing.labels.title', permission: 'pricing.labels', icon: 'tag', group: PRICING, order: 270 },
+    { path: 'pricing/nomenclature', tag: 'cpt-pricing-nomenclature', module: 'nomenclature-screen.js', title: 'pricing.nomenclature.title', permission: 'pricing.read', icon: 'barcode', group: PRICING, order: 280 },
+    { path: 'pricing/import', tag: 'cpt-pricing-import', module: 'import-screen.js', title: 'pricing.import.title', permission: 'pricing.import', icon: 'file', group: PRICING, order: 290 },
   ],
   demo: seedPricingDemo,
 });

@@ -1,4 +1,8 @@
 /** Types of the kernel's HTTP API as used by the shell (see the API contract in docs). */
+import type { UiPlugin, UiScreen, UiWidget } from '@comptoir/kernel';
+
+/** GET /api/ui: the enabled plugins' browser UIs (declared in their definitions, served by the kernel). */
+export type { UiPlugin, UiScreen, UiWidget };
 
 export type Language = 'fr' | 'nl' | 'en';
 export const LANGUAGES: readonly Language[] = ['fr', 'nl', 'en'];
@@ -120,6 +124,7 @@ export interface NotificationEvent {
 /** True when the session's user holds `permission` ('*' and 'plugin.*' wildcards are honoured). */
 export function hasPermission(session: Pick<Session, 'user'> | null | undefined, permission: string | undefined): boolean {
   if (!permission) return true;
+  if (permission === 'authenticated') return !!session?.user;
   const perms = session?.user?.permissions ?? [];
   if (perms.includes(permission) || perms.includes('*')) return true;
   const dot = permission.indexOf('.');

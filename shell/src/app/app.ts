@@ -1,6 +1,5 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { uis as pluginUis } from 'virtual:comptoir-plugins';
 import { ApiClient, ApiError } from '../api/client.js';
 import { type Language, type NotificationEvent, type Session, type SignedOutInfo } from '../api/types.js';
 import { kernelUi } from '../builtin.js';
@@ -9,9 +8,11 @@ import { shellMessages } from '../i18n/messages.js';
 import { icon } from '../icons.js';
 import { inputService, shortcuts } from '../input/input-service.js';
 import { errorMessage, toast, toastError } from '../notify.js';
-import type { PluginUi, ScreenElement } from '../plugin-api.js';
+import type { ScreenElement } from '../plugin-api.js';
 import { currentRoute, href, matchScreen, navigate, onRouteChange, type Route } from '../router.js';
-import { sharedStyles } from '../styles.js';
+import { confirmLeave } from '../editing/leave-guard.js';
+import { appStyles } from './app-styles.js';
+import { pluginUis } from './plugin-uis.js';
 import { initials } from '../util.js';
 import { allowedScreens, collectScreens, enabledScreens, navScreens, type RegisteredScreen } from './registry.js';
 import '../elements/button.js';
@@ -30,9 +31,8 @@ type View =
   | { kind: 'not-found' }
   | { kind: 'error'; screen: RegisteredScreen; message: string };
 
-const ALL_UIS: PluginUi[] = [...pluginUis, kernelUi];
+const KERNEL_SCREENS: RegisteredScreen[] = kernelUi.screens.map((s) => ({ ...s, plugin: kernelUi.plugin }));
 i18n.addMessages(shellMessages);
-for (const ui of ALL_UIS) i18n.addMessages(ui?.messages);
 
 /**
  * <cpt-app> — the Comptoir shell frame: session bootstrap, sign-in, first-run shop setup,
@@ -52,393 +52,19 @@ export class CptApp extends LitElement {
   @state() private unreachableMessage = '';
 
   readonly api = new ApiClient({ language: () => i18n.language });
-  private readonly screens = collectScreens(ALL_UIS);
+  /** The kernel's screens, then the enabled plugins' once their UIs are read (after sign-in). */
+  private screens = collectScreens(KERNEL_SCREENS);
   private events: EventSource | null = null;
   private loadToken = 0;
   private offs: (() => void)[] = [];
   private i18n = new LocaleController(this);
 
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-        min-height: 100dvh;
-        background: var(--cpt-bg);
-      }
-      .center {
-        min-height: 100dvh;
-        display: grid;
-        place-items: center;
-        padding: 24px;
-        text-align: center;
-      }
-      .spinner {
-        width: 36px;
-        height: 36px;
-        border: 3px solid var(--cpt-border);
-        border-top-color: var(--cpt-primary);
-        border-radius: 50%;
-        animation: spin 0.8s linear infinite;
-        margin: 0 auto 12px;
-      }
-      @keyframes spin {
-        to {
-          transform: rotate(360deg);
-        }
-      }
-      /* ---------- frame ---------- */
-      .frame {
-        display: grid;
-        grid-template-columns: var(--rail-width, 104px) 1fr;
-        grid-template-rows: 60px 1fr;
-        grid-template-areas: 'top top' 'nav main';
-        height: 100dvh;
-      }
-      header.top {
-        grid-area: top;
-        display: flex;
-        align-items: center;
-        gap: 8px;
-        padding: 0 12px 0 8px;
-        background: var(--cpt-surface);
-        border-bottom: 1px solid var(--cpt-border);
-        min-width: 0;
-        z-index: 20;
-      }
-      .hamburger {
-        display: none;
-      }
-      .brand {
-        display: flex;
-        align-items: center;
-        gap: 10px;
-        min-height: 44px;
-        padding: 0 10px;
-        border-radius: var(--cpt-radius-sm);
-        color: var(--cpt-text);
-        text-decoration: none;
-        font-weight: 700;
-        font-size: 1.0625rem;
-        min-width: 0;
-      }
-      .brand .mark {
-        flex: none;
-        width: 34px;
-        height: 34px;
-        border-radius: 8px;
-        display: grid;
-        place-items: center;
-        background: var(--cpt-primary);
-        color: var(--cpt-on-primary);
-      }
-      .brand img {
-        height: 34px;
-        max-width: 80px;
-        object-fit: contain;
-      }
-      .brand .name {
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      .chip {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        min-height: 32px;
-        padding: 0 10px;
-        border-radius: 999px;
-        background: var(--cpt-bg);
-        border: 1px solid var(--cpt-border);
-        color: var(--cpt-muted);
-        font-size: 0.875rem;
-        white-space: nowrap;
-      }
-      .chip.warn {
-        color: var(--cpt-warning);
-        background: var(--cpt-warning-soft);
-        border-color: transparent;
-      }
-      .spacer {
-        flex: 1;
-      }
-      header.top > cpt-button,
-      header.top > cpt-lang-switch {
-        flex: none;
-      }
-      .user {
-        display: inline-flex;
-        align-items: center;
-        gap: 8px;
-        font-weight: 500;
-        white-space: nowrap;
-        max-width: 220px;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      .avatar {
-        flex: none;
-        width: 32px;
-        height: 32px;
-        border-radius: 50%;
-        display: grid;
-        place-items: center;
-        background: var(--cpt-primary-soft);
-        color: var(--cpt-primary);
-        font-weight: 700;
-        font-size: 0.8125rem;
-      }
-      /* ---------- navigation ---------- */
-      nav.nav {
-        grid-area: nav;
-        background: var(--cpt-surface);
-        border-right: 1px solid var(--cpt-border);
-        overflow-y: auto;
-        padding: 8px 6px 16px;
-        z-index: 15;
-      }
-      .group-label {
-        font-size: 0.6875rem;
-        font-weight: 700;
-        text-transform: uppercase;
-        letter-spacing: 0.05em;
-        color: var(--cpt-muted);
-        padding: 14px 6px 4px;
-        text-align: center;
-      }
-      .nav a {
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        justify-content: center;
-        gap: 4px;
-        min-height: 64px;
-        padding: 8px 4px;
-        margin: 2px 0;
-        border-radius: var(--cpt-radius);
-        color: var(--cpt-muted);
-        text-decoration: none;
-        font-size: 0.75rem;
-        font-weight: 500;
-        text-align: center;
-        line-height: 1.2;
-      }
-      .nav a:hover {
-        background: var(--cpt-hover);
-        color: var(--cpt-text);
-      }
-      .nav a[aria-current='page'] {
-        background: var(--cpt-primary-soft);
-        color: var(--cpt-primary-strong);
-        font-weight: 600;
-      }
-      .nav a:focus-visible {
-        outline: 3px solid var(--cpt-focus);
-        outline-offset: -3px;
-      }
-      .drawer-head {
-        display: none;
-        flex-direction: column;
-        gap: 6px;
-        padding: 4px 14px 12px;
-        margin-bottom: 4px;
-        border-bottom: 1px solid var(--cpt-border);
-        font-size: 0.9375rem;
-      }
-      .drawer-head .who {
-        display: flex;
-        align-items: center;
-        gap: 10px;
-        font-weight: 600;
-      }
-      .drawer-head .where {
-        color: var(--cpt-muted);
-        font-size: 0.875rem;
-      }
-      main {
-        grid-area: main;
-        overflow: auto;
-        min-width: 0;
-        outline: none;
-        position: relative;
-      }
-      .scrim {
-        display: none;
-      }
-      /* Wide screens: labelled rail. */
-      @media (min-width: 1200px) {
-        .frame {
-          --rail-width: 232px;
-        }
-        .nav a {
-          flex-direction: row;
-          justify-content: flex-start;
-          gap: 12px;
-          min-height: 48px;
-          padding: 0 14px;
-          font-size: 0.9375rem;
-          text-align: start;
-        }
-        .group-label {
-          text-align: start;
-          padding-left: 14px;
-        }
-      }
-      /* Phones: hamburger + drawer. */
-      @media (max-width: 767px) {
-        .frame {
-          grid-template-columns: 1fr;
-          grid-template-rows: 56px 1fr;
-          grid-template-areas: 'top' 'main';
-        }
-        .hamburger {
-          display: inline-flex;
-        }
-        .chip.station,
-        .user,
-        .help,
-        .logout-label {
-          display: none;
-        }
-        header.top {
-          gap: 4px;
-          padding: 0 4px;
-        }
-        .brand {
-          padding: 0 4px;
-          flex: 1 1 auto;
-        }
-        .spacer {
-          display: none;
-        }
-        .drawer-head {
-          display: flex;
-        }
-        nav.nav {
-          position: fixed;
-          top: 0;
-          bottom: 0;
-          left: 0;
-          width: min(300px, 84vw);
-          transform: translateX(-100%);
-          transition: transform 0.2s ease;
-          box-shadow: 0 0 40px rgba(16, 24, 40, 0.25);
-          padding-top: 16px;
-          z-index: 40;
-        }
-        .frame.nav-open nav.nav {
-          transform: none;
-        }
-        .frame.nav-open .scrim {
-          display: block;
-          position: fixed;
-          inset: 0;
-          background: rgba(16, 24, 40, 0.4);
-          z-index: 30;
-        }
-        .nav a {
-          flex-direction: row;
-          justify-content: flex-start;
-          gap: 12px;
-          min-height: 48px;
-          padding: 0 14px;
-          font-size: 1rem;
-        }
-        .group-label {
-          text-align: start;
-          padding-left: 14px;
-        }
-      }
-      /* ---------- home ---------- */
-      .hello {
-        font-size: 1.5rem;
-      }
-      .tiles {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
-        gap: 14px;
-      }
-      .tile {
-        display: flex;
-        flex-direction: column;
-        gap: 12px;
-        padding: 18px;
-        min-height: 120px;
-        border-radius: var(--cpt-radius);
-        background: var(--cpt-surface);
-        border: 1px solid var(--cpt-border);
-        box-shadow: var(--cpt-shadow);
-        color: var(--cpt-text);
-        text-decoration: none;
-        font-weight: 600;
-      }
-      .tile .ic {
-        width: 44px;
-        height: 44px;
-        border-radius: 10px;
-        display: grid;
-        place-items: center;
-        background: var(--cpt-primary-soft);
-        color: var(--cpt-primary);
-      }
-      .tile:hover {
-        border-color: var(--cpt-primary);
-      }
-      .tile:focus-visible {
-        outline: 3px solid var(--cpt-focus);
-        outline-offset: 2px;
-      }
-      .tile .grp {
-        font-size: 0.8125rem;
-        font-weight: 500;
-        color: var(--cpt-muted);
-      }
-      .state {
-        max-width: 520px;
-        margin: 10vh auto;
-        text-align: center;
-        display: flex;
-        flex-direction: column;
-        gap: 14px;
-        align-items: center;
-      }
-      .state .big {
-        color: var(--cpt-muted);
-      }
-      kbd {
-        display: inline-block;
-        min-width: 28px;
-        padding: 2px 8px;
-        border: 1px solid var(--cpt-border-strong);
-        border-bottom-width: 2px;
-        border-radius: 6px;
-        background: var(--cpt-bg);
-        font-family: inherit;
-        font-size: 0.875rem;
-        text-align: center;
-      }
-      .shortcut-list {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 10px 16px;
-        align-items: center;
-        margin: 0;
-      }
-      .shortcut-list dd {
-        margin: 0;
-      }
-    `,
-  ];
+  static override styles = appStyles;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.offs.push(
-      onRouteChange((r) => {
-        this.route = r;
-        this.navOpen = false;
-        void this.resolveView();
-      }),
+      onRouteChange((r) => void this.onRoute(r)),
       this.api.onUnauthorized(() => this.onSessionLost()),
       shortcuts.register({ keys: 'F2', description: 'shortcuts.search', handler: () => this.focusSearch() }),
       shortcuts.register({ keys: '/', description: 'shortcuts.search', handler: () => this.focusSearch() }),
@@ -469,7 +95,7 @@ export class CptApp extends LitElement {
   private async loadSession(): Promise<void> {
     try {
       const session = await this.api.get<Session>('/session', undefined, { quiet401: true });
-      this.applySession(session);
+      await this.applySession(session);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) {
         this.applySignedOut(err.problem as unknown as SignedOutInfo);
@@ -483,6 +109,7 @@ export class CptApp extends LitElement {
   private applySignedOut(info: SignedOutInfo): void {
     this.closeEvents();
     this.session = null;
+    pluginUis.setSession(null, null);
     this.api.csrfToken = null;
     this.signedOut = { station: info?.station ?? null, shop: info?.shop ?? { name: '' }, code: info?.code };
     const shop = this.signedOut.shop;
@@ -492,11 +119,13 @@ export class CptApp extends LitElement {
     this.phase = 'signed-out';
   }
 
-  private applySession(session: Session): void {
+  private async applySession(session: Session): Promise<void> {
     const previousUser = this.session?.user?.id;
     this.session = session;
     this.signedOut = null;
     this.api.csrfToken = session.csrfToken;
+    pluginUis.setSession(this.api, session);
+    await this.loadPluginUis();
     i18n.setShop({ country: session.shop?.country, currency: session.shop?.currency, locale: session.shop?.locale });
     if (previousUser !== session.user.id) {
       const lang = i18n.storedLanguage(session.user.id) ?? (isLanguage(session.user.language) ? session.user.language : null) ?? session.shop?.language;
@@ -518,6 +147,20 @@ export class CptApp extends LitElement {
     }
   }
 
+  /**
+   * Reads the enabled plugins' UIs once per page (`GET /api/ui`: entries, screens, zone widgets) and adds their
+   * screens to the kernel's. A plugin whose entry fails to load is named in a warning; the rest works.
+   */
+  private async loadPluginUis(): Promise<void> {
+    try {
+      const failed = await pluginUis.load(this.api);
+      this.screens = collectScreens([...KERNEL_SCREENS, ...pluginUis.screens]);
+      if (failed.length) toast(t('shell.pluginUiFailed', { plugins: failed.join(', ') }), 'warning');
+    } catch (err) {
+      toastError(err);
+    }
+  }
+
   private onSessionChanged = (): void => {
     void this.refreshSession();
   };
@@ -526,7 +169,7 @@ export class CptApp extends LitElement {
   async refreshSession(): Promise<void> {
     try {
       const session = await this.api.get<Session>('/session', undefined, { quiet401: true });
-      this.applySession(session);
+      await this.applySession(session);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) this.applySignedOut(err.problem as unknown as SignedOutInfo);
       else toastError(err);
@@ -544,6 +187,7 @@ export class CptApp extends LitElement {
   };
 
   private async signOut(): Promise<void> {
+    if (!(await confirmLeave())) return;
     try {
       await this.api.post('/auth/logout', undefined, { quiet401: true });
     } catch (err) {
@@ -554,6 +198,7 @@ export class CptApp extends LitElement {
     }
     this.closeEvents();
     this.session = null;
+    pluginUis.setSession(null, null);
     this.setView({ kind: 'home' });
     this.phase = 'loading';
     await this.loadSession();
@@ -584,6 +229,21 @@ export class CptApp extends LitElement {
   }
 
   // ---------------------------------------------------------------- routing
+
+  /** A new address: leaving unsaved work needs the person's yes; no keeps the address where it was. */
+  private async onRoute(next: Route): Promise<void> {
+    const previous = this.route;
+    if (this.phase === 'ready' && next.path + JSON.stringify(next.query) !== previous.path + JSON.stringify(previous.query)) {
+      if (!(await confirmLeave())) {
+        // The address already changed: put the old one back without a new history entry or hashchange.
+        history.replaceState(history.state, '', href(previous.path, previous.query));
+        return;
+      }
+    }
+    this.route = next;
+    this.navOpen = false;
+    void this.resolveView();
+  }
 
   private setView(view: View): void {
     this.view = view;
@@ -718,7 +378,7 @@ export class CptApp extends LitElement {
         return html`<cpt-sign-in
             .api=${this.api}
             .info=${this.signedOut}
-            @signed-in=${(e: CustomEvent<{ session: Session }>) => this.applySession(e.detail.session)}
+            @signed-in=${(e: CustomEvent<{ session: Session }>) => void this.applySession(e.detail.session)}
             @language-change=${(e: CustomEvent<{ language: Language }>) => this.setLanguage(e.detail.language)}
           ></cpt-sign-in>
           <cpt-toaster></cpt-toaster>`;
@@ -801,7 +461,8 @@ export class CptApp extends LitElement {
   private renderNav(items: RegisteredScreen[]): TemplateResult {
     const groups = new Map<string, RegisteredScreen[]>();
     for (const s of items) {
-      const g = s.group ? (typeof s.group === 'string' ? s.group : JSON.stringify(s.group)) : '';
+      // Grouped by the heading people read: a plugin may name another's group by its key or by the same words.
+      const g = s.group ? i18n.text(s.group) : '';
       if (!groups.has(g)) groups.set(g, []);
       groups.get(g)!.push(s);
     }

@@ -1,27 +1,59 @@
-import { hasPermission, type Session } from '../api/types.js';
-import type { PluginUi, ScreenDefinition } from '../plugin-api.js';
+import { hasPermission, type Session, type UiPlugin } from '../api/types.js';
+import type { LocalizedText } from '../i18n/i18n.js';
 
-export interface RegisteredScreen extends ScreenDefinition {
+/** A screen the shell can route to: declared by a plugin (or the kernel), with the function that loads its element. */
+export interface RegisteredScreen {
   plugin: string;
+  path: string;
+  tag: string;
+  title: LocalizedText;
+  icon?: string;
+  permission?: string;
+  group?: LocalizedText;
+  order?: number;
+  nav?: boolean;
+  load: () => Promise<unknown>;
 }
+
+/** A widget of a named zone, with the function that loads its element. */
+export interface RegisteredWidget {
+  plugin: string;
+  zone: string;
+  tag: string;
+  permission?: string;
+  order?: number;
+  load: () => Promise<unknown>;
+}
+
+/** Imports an ES module by URL (the import map resolves its `lit` and `@comptoir/shell` imports). */
+export type ModuleImporter = (url: string) => Promise<unknown>;
 
 /** Plugins always available (the kernel's own screens). */
 const ALWAYS_ENABLED = new Set(['kernel', 'shell']);
 
-export function collectScreens(uis: readonly PluginUi[]): RegisteredScreen[] {
+/** The screens and widgets of the plugins' UIs served by the kernel, each loading its module by URL. */
+export function fromCatalogue(plugins: readonly UiPlugin[], importer: ModuleImporter): { screens: RegisteredScreen[]; widgets: RegisteredWidget[] } {
+  const screens: RegisteredScreen[] = [];
+  const widgets: RegisteredWidget[] = [];
+  for (const p of plugins) {
+    for (const { module, ...s } of p.screens ?? []) screens.push({ ...s, plugin: p.name, load: () => importer(module) });
+    for (const { module, ...w } of p.widgets ?? []) widgets.push({ ...w, plugin: p.name, load: () => importer(module) });
+  }
+  return { screens, widgets };
+}
+
+/** Screens with normalised paths; a path already taken keeps its first screen (a warning names the other plugin). */
+export function collectScreens(screens: readonly RegisteredScreen[]): RegisteredScreen[] {
   const out: RegisteredScreen[] = [];
-  const seen = new Set<string>();
-  for (const ui of uis) {
-    if (!ui || !Array.isArray(ui.screens)) continue;
-    for (const s of ui.screens) {
-      const path = s.path.replace(/^\/+|\/+$/g, '');
-      if (seen.has(path)) {
-        console.warn(`[comptoir] screen path "${path}" of plugin ${ui.plugin} is already used; ignored`);
-        continue;
-      }
-      seen.add(path);
-      out.push({ ...s, path, plugin: ui.plugin });
+  const seen = new Map<string, string>();
+  for (const s of screens) {
+    const path = s.path.replace(/^\/+|\/+$/g, '');
+    if (seen.has(path)) {
+      console.warn(`[comptoir] screen path "${path}" of plugin ${s.plugin} is already used by ${seen.get(path)}; ignored`);
+      continue;
     }
+    seen.set(path, s.plugin);
+    out.push({ ...s, path });
   }
   return out;
 }
@@ -54,4 +86,12 @@ export function navScreens(all: readonly RegisteredScreen[], session: Pick<Sessi
   return allowedScreens(all, session)
     .filter((s) => s.nav !== false)
     .sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.path.localeCompare(b.path));
+}
+
+/** The widgets a zone shows to this user: of enabled plugins, permission held, by order then plugin. */
+export function zoneWidgets(all: readonly RegisteredWidget[], zone: string, session: Pick<Session, 'plugins' | 'user'> | null): RegisteredWidget[] {
+  if (!session) return [];
+  return all
+    .filter((w) => w.zone === zone && pluginEnabled(session, w.plugin) && hasPermission(session, w.permission))
+    .sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.plugin.localeCompare(b.plugin) || a.tag.localeCompare(b.tag));
 }

@@ -191,6 +191,8 @@ export interface ConfirmOptions {
   danger?: boolean;
   /** data-testid of the dialog; buttons get `<testid>-confirm` and `<testid>-cancel`. Default 'confirm'. */
   testid?: string;
+  /** The button focused first (Enter presses it): 'confirm' (default) or 'cancel' for a risky confirmation. */
+  focus?: 'confirm' | 'cancel';
 }
 
 /** Ask a yes/no question in a modal dialog. Resolves true when confirmed. */
@@ -216,8 +218,8 @@ export function confirmDialog(options: ConfirmOptions): Promise<boolean> {
         }}
       >
         <p style="margin:0">${options.message}</p>
-        <cpt-button slot="footer" data-testid=${`${testid}-cancel`} @click=${() => done(false)}>${options.cancelLabel ?? t('shell.cancel')}</cpt-button>
-        <cpt-button slot="footer" autofocus variant=${options.danger ? 'danger' : 'primary'} data-testid=${`${testid}-confirm`} @click=${() => done(true)}
+        <cpt-button slot="footer" ?autofocus=${options.focus === 'cancel'} data-testid=${`${testid}-cancel`} @click=${() => done(false)}>${options.cancelLabel ?? t('shell.cancel')}</cpt-button>
+        <cpt-button slot="footer" ?autofocus=${options.focus !== 'cancel'} variant=${options.danger ? 'danger' : 'primary'} data-testid=${`${testid}-confirm`} @click=${() => done(true)}
           >${options.confirmLabel ?? t('shell.confirm')}</cpt-button
         >
       </cpt-dialog>`,

@@ -100,6 +100,11 @@ export class CptField extends LitElement {
     el?.focus();
   };
 
+  /** Focuses the control the field wraps (used to bring the person to a field in error). */
+  override focus(): void {
+    this.focusControl();
+  }
+
   override render() {
     return html`
       ${this.label

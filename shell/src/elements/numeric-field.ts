@@ -9,6 +9,18 @@ import type { CptDialog } from './dialog.js';
 
 export type NumericMode = 'money' | 'decimal' | 'integer';
 
+/** Detail of a numeric field's `change` event. */
+export interface NumericChange {
+  /** The number typed (cents in money mode), null when empty or unreadable. */
+  value: number | null;
+  /** False when the text is not a number or is out of range. */
+  valid: boolean;
+  /** What was typed. */
+  text: string;
+  /** Why the text is refused, in words, in the interface's language ('' when valid). */
+  message: string;
+}
+
 /**
  * <cpt-numeric-field> — number input that accepts ',' or '.' and formats in the shop locale.
  *
@@ -18,9 +30,10 @@ export type NumericMode = 'money' | 'decimal' | 'integer';
  * suffix (text after the input, defaults to the currency symbol in money mode), keypad (adds a
  * button that opens an on-screen keypad), testid (data-testid of the inner <input>;
  * the keypad button gets `<testid>-keypad`).
- * Read-only property: valid (false when the typed text cannot be parsed or is out of range).
- * Events: `change` (CustomEvent<{ value: number | null, valid: boolean, text: string }>, bubbles,
- * composed) on every edit. Enter commits and submits the enclosing form.
+ * Read-only properties: valid (false when the typed text cannot be parsed or is out of range) and
+ * validationMessage (why, in words: "« 4,9x » n'est pas un montant : …").
+ * Events: `change` (CustomEvent<NumericChange>: value, valid, text, message; bubbles, composed) on every
+ * edit. Enter commits and submits the enclosing form.
  */
 @customElement('cpt-numeric-field')
 export class CptNumericField extends LitElement {
@@ -119,6 +132,26 @@ export class CptNumericField extends LitElement {
     return !this.parseError && !this.outOfRange(this.value);
   }
 
+  /** Why the typed text is refused, in words ('' when it is fine). */
+  get validationMessage(): string {
+    return this.messageFor(this.text, this.parseError ? null : this.value, !this.parseError);
+  }
+
+  private messageFor(text: string, value: number | null, parsed: boolean): string {
+    const shown = text.trim();
+    if (!parsed) {
+      // The example is written the way this shop's locale writes numbers (4,95 in Belgium and France).
+      if (this.mode === 'money') return t('numeric.notAmount', { text: shown, example: formatAmount(495) });
+      if (this.mode === 'integer') return t(parseDecimal(text) !== null ? 'numeric.notWhole' : 'numeric.notNumber', { text: shown, example: formatNumber(6) });
+      return t('numeric.notNumber', { text: shown, example: formatNumber(1.5) });
+    }
+    if (value === null) return '';
+    const show = (v: number) => (this.mode === 'money' ? formatAmount(v) : formatNumber(v, { maximumFractionDigits: this.decimals }));
+    if (this.min !== undefined && value < this.min) return t('numeric.belowMin', { min: show(this.min) });
+    if (this.max !== undefined && value > this.max) return t('numeric.aboveMax', { max: show(this.max) });
+    return '';
+  }
+
   override focus(): void {
     this.input?.focus();
   }
@@ -162,13 +195,8 @@ export class CptNumericField extends LitElement {
     const { value, ok } = this.parse(text);
     this.parseError = !ok;
     if (ok) this.value = value;
-    this.dispatchEvent(
-      new CustomEvent('change', {
-        detail: { value: ok ? value : null, valid: ok && !this.outOfRange(value), text },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    const detail: NumericChange = { value: ok ? value : null, valid: ok && !this.outOfRange(value), text, message: this.messageFor(text, value, ok) };
+    this.dispatchEvent(new CustomEvent<NumericChange>('change', { detail, bubbles: true, composed: true }));
   }
 
   private onFocus(): void {

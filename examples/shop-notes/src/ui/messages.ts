@@ -18,6 +18,10 @@ export const messages: Dictionaries = {
     'notes.automatic': 'automatique',
     'notes.deletedArticle': 'article supprimé',
     'notes.empty': 'Aucune note pour l’instant.',
+    'notes.panel': 'Notes de l’article',
+    'notes.panelEmpty': 'Aucune note sur cet article.',
+    'notes.panelNew': 'Les notes s’ajoutent une fois l’article enregistré.',
+    'notes.panelPlaceholder': 'Une note pour l’équipe…',
   },
   nl: {
     'notes.title': 'Notities',
@@ -35,6 +39,10 @@ export const messages: Dictionaries = {
     'notes.automatic': 'automatisch',
     'notes.deletedArticle': 'artikel verwijderd',
     'notes.empty': 'Nog geen notities.',
+    'notes.panel': 'Notities bij het artikel',
+    'notes.panelEmpty': 'Nog geen notities bij dit artikel.',
+    'notes.panelNew': 'Notities kunnen worden toegevoegd zodra het artikel is opgeslagen.',
+    'notes.panelPlaceholder': 'Een notitie voor het team…',
   },
   en: {
     'notes.title': 'Notes',
@@ -52,5 +60,9 @@ export const messages: Dictionaries = {
     'notes.automatic': 'automatic',
     'notes.deletedArticle': 'article deleted',
     'notes.empty': 'No notes yet.',
+    'notes.panel': 'Notes on this article',
+    'notes.panelEmpty': 'No notes on this article yet.',
+    'notes.panelNew': 'Notes can be added once the article is saved.',
+    'notes.panelPlaceholder': 'A note for the team…',
   },
 };

@@ -14,7 +14,7 @@ export {
   makeEan13,
 } from './barcodes.js';
 
-export type { VatCountry, VatCategoryCode, VatRateKind, Uncl5305Code, VatCategory } from './vat.js';
+export type { VatCountry, VatCategoryCode, VatRateKind, Uncl5305Code, VatCategory, VatCategoryView } from './vat.js';
 export {
   VAT_COUNTRIES,
   VAT_CATEGORIES,

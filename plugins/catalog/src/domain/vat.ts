@@ -26,6 +26,14 @@ export interface VatCategory {
   readonly uncl5305: Uncl5305Code;
 }
 
+/** A VAT category as GET /api/catalog/vat-categories sends it: its name in the request's language. */
+export interface VatCategoryView {
+  code: VatCategoryCode;
+  rate: number;
+  name: string;
+  uncl5305: Uncl5305Code;
+}
+
 function category(
   code: VatCategoryCode,
   rate: number,

@@ -1,6 +1,6 @@
 import type { PluginContext, RouteRegistrar } from '@comptoir/kernel';
 import { Customer, Supplier } from '../entities/index.js';
-import { vatCategoriesFor } from '../domain/index.js';
+import { vatCategoriesFor, type VatCategoryView } from '../domain/index.js';
 import type { ArticleService, ArticleInput } from '../services/article.service.js';
 import type { FamilyService, FamilyInput } from '../services/family.service.js';
 import type { PartyService, PartyInput } from '../services/party.service.js';
@@ -104,7 +104,7 @@ export function catalogRoutes(r: RouteRegistrar, { container }: PluginContext): 
 
   r.get('/vat-categories', {
     permission: 'catalog.read', summary: 'VAT categories of the shop’s country',
-    handler: async (_req, ctx) => vatCategoriesFor((await ctx.shop()).country).map((c) => ({ code: c.code, rate: c.rate, name: c.names[ctx.lang], uncl5305: c.uncl5305 })),
+    handler: async (_req, ctx): Promise<VatCategoryView[]> => vatCategoriesFor((await ctx.shop()).country).map((c) => ({ code: c.code, rate: c.rate, name: c.names[ctx.lang], uncl5305: c.uncl5305 })),
   });
 
   for (const [path, cls, perm, label] of [

@@ -27,6 +27,25 @@ export interface PartyInput {
 
 const FIELDS = ['name', 'street', 'postalCode', 'city', 'country', 'vatNumber', 'email', 'phone'] as const;
 
+/** A customer or a supplier as the API and the shell see it (customers also have a kind and a language). */
+export interface PartyView {
+  id: number;
+  code: string;
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  vatNumber: string;
+  email: string;
+  phone: string;
+  active: boolean;
+  version: number;
+  updatedAt: string;
+  kind?: Customer['kind'];
+  language?: Customer['language'];
+}
+
 /** Customers and suppliers: the same address and identity rules, two tables. */
 export class PartyService {
   private readonly kernel: Kernel;
@@ -35,7 +54,7 @@ export class PartyService {
     this.kernel = kernel;
   }
 
-  view(p: Party) {
+  view(p: Party): PartyView {
     const base = {
       id: p.id, code: p.code, name: p.name, street: p.street, postalCode: p.postalCode, city: p.city, country: p.country,
       vatNumber: p.vatNumber, email: p.email, phone: p.phone, active: p.active, version: p.version, updatedAt: p.updatedAt.toISOString(),

@@ -1,18 +1,15 @@
 import {
   ApiClient,
-  ApiError,
+  FormController,
   LitElement,
   LocaleController,
-  ShortcutController,
   css,
   customElement,
-  errorMessage,
+  formAlerts,
   hasPermission,
   html,
   nothing,
   property,
-  sharedStyles,
-  splitFieldErrors,
   state,
   submitOnEnter,
   t,
@@ -20,6 +17,7 @@ import {
   type PropertyValues,
   type Session,
 } from '@comptoir/shell';
+import { editorStyles } from './editor-styles.js';
 import { familyTree, type Family } from './types.js';
 
 interface Draft {
@@ -29,6 +27,7 @@ interface Draft {
 }
 
 const FIELDS = ['code', 'name', 'parentId'];
+const emptyDraft = (): Draft => ({ code: '', name: '', parentId: null });
 
 /**
  * <cpt-catalog-family-editor> — create a family, or rename / move (change the parent of) one.
@@ -45,44 +44,20 @@ export class CatalogFamilyEditor extends LitElement {
   @property({ attribute: false }) session!: Session;
   @property({ attribute: false }) familyId: string | null = null;
 
-  @state() private draft: Draft = { code: '', name: '', parentId: null };
   @state() private family: Family | null = null;
   @state() private families: Family[] = [];
-  @state() private loading = true;
-  @state() private saving = false;
-  @state() private errors: Record<string, string> = {};
-  @state() private formError = '';
-  @state() private otherErrors: { field: string; message: string }[] = [];
-  @state() private conflict = false;
-  @state() private loadError = '';
 
   private requestId = 0;
   private i18n = new LocaleController(this);
-  private keys = new ShortcutController(this, [
-    {
-      keys: 'Ctrl+S',
-      description: 'catalog.shortcut.save',
-      handler: () => {
-        void this.save();
-      },
-    },
-  ]);
+  private form: FormController<Draft> = new FormController<Draft>(this, emptyDraft(), {
+    fields: FIELDS,
+    onSave: () => void this.save(),
+    describe: (): string => this.form.draft.name.trim() || this.family?.name || t('catalog.families.new'),
+  });
 
   static override styles = [
-    sharedStyles,
+    ...editorStyles,
     css`
-      form {
-        display: flex;
-        flex-direction: column;
-        gap: 16px;
-      }
-      .back {
-        margin-left: -8px;
-      }
-      .mono-input {
-        font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace !important;
-        letter-spacing: 0.02em;
-      }
       .path {
         flex-basis: 100%;
         margin: -8px 0 0 44px;
@@ -105,107 +80,45 @@ export class CatalogFamilyEditor extends LitElement {
 
   private async load(): Promise<void> {
     const id = ++this.requestId;
-    this.errors = {};
-    this.formError = '';
-    this.otherErrors = [];
-    this.conflict = false;
-    this.loadError = '';
-    this.loading = true;
-    try {
-      const families = await this.api.get<Family[]>('/catalog/families');
-      if (id !== this.requestId) return;
-      this.families = families ?? [];
-      if (this.isNew) {
-        this.family = null;
-        this.draft = { code: '', name: '', parentId: null };
-      } else {
-        const family = this.families.find((f) => String(f.id) === this.familyId) ?? null;
-        this.family = family;
-        if (family) this.draft = { code: family.code, name: family.name, parentId: family.parentId };
-        else this.loadError = t('catalog.family.notFound');
-      }
-    } catch (err) {
-      if (id === this.requestId) this.loadError = errorMessage(err);
-    } finally {
-      if (id === this.requestId) this.loading = false;
-    }
-    if (id === this.requestId && this.isNew && !this.loadError) void this.updateComplete.then(() => this.focusField('code'));
+    const loaded = await this.form.load(async () => {
+      const families = (await this.api.get<Family[]>('/catalog/families')) ?? [];
+      if (id !== this.requestId) return this.form.draft;
+      this.families = families;
+      this.family = this.isNew ? null : (families.find((f) => String(f.id) === this.familyId) ?? null);
+      if (this.isNew) return emptyDraft();
+      if (!this.family) throw new Error(t('catalog.family.notFound'));
+      return { code: this.family.code, name: this.family.name, parentId: this.family.parentId };
+    });
+    if (loaded && id === this.requestId && this.isNew) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-testid="family-code"]')?.focus());
   }
 
-  private focusField(field: string): void {
-    const testid = field === 'parentId' ? 'family-parent' : `family-${field}`;
-    this.shadowRoot?.querySelector<HTMLElement>(`[data-testid="${testid}"]`)?.focus();
-  }
-
-  private set<K extends keyof Draft>(key: K, value: Draft[K]): void {
-    this.draft[key] = value;
-    if (this.errors[key as string]) {
-      const { [key as string]: _removed, ...rest } = this.errors;
-      this.errors = rest;
-    }
-    // Re-render on every change: the path preview under the parent follows the name and the parent.
-    this.requestUpdate();
-  }
-
-  private validate(): Record<string, string> {
+  private check(): Record<string, string> {
     const errors: Record<string, string> = {};
-    if (!this.draft.code.trim()) errors.code = t('catalog.required');
-    if (!this.draft.name.trim()) errors.name = t('catalog.required');
+    if (!this.form.draft.code.trim()) errors.code = t('catalog.required');
+    if (!this.form.draft.name.trim()) errors.name = t('catalog.required');
     return errors;
   }
 
   async save(e?: Event): Promise<void> {
     e?.preventDefault();
-    if (this.saving || this.loading || !this.canWrite || this.loadError) return;
-    const errors = this.validate();
-    this.formError = '';
-    this.otherErrors = [];
-    this.conflict = false;
-    if (Object.keys(errors).length) {
-      this.errors = errors;
-      this.focusError();
-      return;
-    }
-    this.errors = {};
-    this.saving = true;
-    const d = this.draft;
-    const body: Record<string, unknown> = { code: d.code.trim(), name: d.name.trim(), parentId: d.parentId };
-    try {
-      const saved = this.isNew
+    if (!this.canWrite || this.form.loadError) return;
+    const d = this.form.draft;
+    const body = { code: d.code.trim(), name: d.name.trim(), parentId: d.parentId };
+    let saved: Family | null = null;
+    const ok = await this.form.save(() => this.check(), async () => {
+      saved = this.isNew
         ? await this.api.post<Family>('/catalog/families', body)
         : await this.api.patch<Family>(`/catalog/families/${encodeURIComponent(this.familyId!)}`, { ...body, version: this.family?.version });
-      toast(t('catalog.family.saved', { name: saved?.name ?? d.name.trim() }), 'success');
-      this.dispatchEvent(new CustomEvent('saved', { detail: { family: saved }, bubbles: true, composed: true }));
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'VERSION_CONFLICT') {
-        this.conflict = true;
-      } else {
-        const { fields, other } = splitFieldErrors(err, FIELDS);
-        this.errors = fields;
-        this.otherErrors = other;
-        if (!Object.keys(fields).length || other.length || !(err instanceof ApiError && err.status === 400)) {
-          this.formError = errorMessage(err);
-        } else {
-          this.formError = t('catalog.fixErrors');
-        }
-        this.focusError();
-      }
-    } finally {
-      this.saving = false;
-    }
-  }
-
-  private focusError(): void {
-    void this.updateComplete.then(() => {
-      const first = FIELDS.find((f) => this.errors[f]);
-      if (first) this.focusField(first);
     });
+    if (!ok) return;
+    toast(t('catalog.family.saved', { name: (saved as Family | null)?.name ?? body.name }), 'success');
+    this.dispatchEvent(new CustomEvent('saved', { detail: { family: saved }, bubbles: true, composed: true }));
   }
 
   /** "Boissons > Bières belges > <name>" for the draft, from the chosen parent's path. */
   private previewPath(): string {
-    const name = this.draft.name.trim() || '…';
-    const parent = this.draft.parentId === null ? null : this.families.find((f) => f.id === this.draft.parentId);
+    const name = this.form.draft.name.trim() || '…';
+    const parent = this.form.draft.parentId === null ? null : this.families.find((f) => f.id === this.form.draft.parentId);
     if (!parent) return name;
     return `${parent.path ?? parent.name} > ${name}`;
   }
@@ -217,14 +130,12 @@ export class CatalogFamilyEditor extends LitElement {
       <h1>${title}</h1>
       ${this.family?.path && this.family.parentId !== null ? html`<span class="path muted">${this.family.path}</span>` : nothing}
     </div>`;
-    if (this.loading) return html`<div class="page" data-testid="family-editor">${header}<p class="muted">${t('catalog.loading')}</p></div>`;
-    if (this.loadError)
-      return html`<div class="page" data-testid="family-editor">
-        ${header}
-        <div class="alert error" role="alert" data-testid="family-error">${this.loadError}</div>
-      </div>`;
-
-    const d = this.draft;
+    if (this.form.loading) return html`<div class="page" data-testid="family-editor">${header}<p class="muted">${t('catalog.loading')}</p></div>`;
+    if (this.form.loadError) {
+      return html`<div class="page" data-testid="family-editor">${header}<div class="alert error" role="alert" data-testid="family-error">${this.form.loadError}</div></div>`;
+    }
+    const d = this.form.draft;
+    const errors = this.form.errors;
     const ro = !this.canWrite;
     // Every family but this one can be chosen: moving a family under one of its own
     // sub-families is refused by the server, whose message shows under the field.
@@ -236,7 +147,7 @@ export class CatalogFamilyEditor extends LitElement {
       <form @submit=${this.save} @keydown=${submitOnEnter} novalidate>
         <div class="card">
           <div class="form-grid">
-            <cpt-field label=${t('catalog.family.code')} field="code" .error=${this.errors.code} hint=${t('catalog.family.codeHint')} required>
+            <cpt-field label=${t('catalog.family.code')} field="code" .error=${errors.code} hint=${t('catalog.family.codeHint')} required>
               <input
                 class="mono-input"
                 data-testid="family-code"
@@ -245,24 +156,24 @@ export class CatalogFamilyEditor extends LitElement {
                 maxlength="32"
                 .value=${d.code}
                 ?disabled=${ro}
-                @input=${(e: Event) => this.set('code', (e.target as HTMLInputElement).value)}
+                @input=${(e: Event) => this.form.set('code', (e.target as HTMLInputElement).value)}
               />
             </cpt-field>
-            <cpt-field label=${t('catalog.family.name')} field="name" .error=${this.errors.name} required>
+            <cpt-field label=${t('catalog.family.name')} field="name" .error=${errors.name} required>
               <input
                 data-testid="family-name"
                 autocomplete="off"
                 maxlength="120"
                 .value=${d.name}
                 ?disabled=${ro}
-                @input=${(e: Event) => this.set('name', (e.target as HTMLInputElement).value)}
+                @input=${(e: Event) => this.form.set('name', (e.target as HTMLInputElement).value)}
               />
             </cpt-field>
             <cpt-field
               class="wide"
               label=${t('catalog.family.parent')}
               field="parentId"
-              .error=${this.errors.parentId}
+              .error=${errors.parentId}
               hint=${t('catalog.family.pathHint', { path: this.previewPath() })}
             >
               <select
@@ -270,7 +181,7 @@ export class CatalogFamilyEditor extends LitElement {
                 ?disabled=${ro}
                 @change=${(e: Event) => {
                   const v = (e.target as HTMLSelectElement).value;
-                  this.set('parentId', v === '' ? null : Number(v));
+                  this.form.set('parentId', v === '' ? null : Number(v));
                 }}
               >
                 <option value="" ?selected=${d.parentId === null}>${t('catalog.family.noParent')}</option>
@@ -283,22 +194,11 @@ export class CatalogFamilyEditor extends LitElement {
           </div>
         </div>
 
-        ${this.conflict
-          ? html`<div class="alert warning" role="alert" data-testid="family-conflict">
-              ${t('catalog.conflict')}
-              <div style="margin-top:8px"><cpt-button data-testid="family-reload" @click=${() => this.load()}>${t('catalog.reload')}</cpt-button></div>
-            </div>`
-          : nothing}
-        ${this.formError
-          ? html`<div class="alert error" role="alert" data-testid="family-error">
-              ${this.formError}
-              ${this.otherErrors.map((o) => html`<div data-testid=${`error-${o.field}`}>${o.field} : ${o.message}</div>`)}
-            </div>`
-          : nothing}
+        ${formAlerts(this.form, 'family', () => void this.load())}
 
         <div class="actions">
           <cpt-button data-testid="family-cancel" @click=${this.cancel}>${ro ? t('catalog.backToList') : t('catalog.cancel')}</cpt-button>
-          ${ro ? nothing : html`<cpt-button type="submit" variant="primary" icon="check" data-testid="family-save" ?busy=${this.saving}>${t('catalog.save')}</cpt-button>`}
+          ${ro ? nothing : html`<cpt-button type="submit" variant="primary" icon="check" data-testid="family-save" ?busy=${this.form.saving}>${t('catalog.save')}</cpt-button>`}
         </div>
       </form>
     </div>`;

@@ -41,10 +41,7 @@ const fr: Messages = {
   'catalog.backToList': 'Retour à la liste',
   'catalog.choose': 'Choisir…',
   'catalog.required': 'Ce champ est obligatoire.',
-  'catalog.fixErrors': 'Veuillez corriger les champs signalés.',
   'catalog.readOnly': 'Consultation seule : vous n’avez pas l’autorisation de modifier le catalogue.',
-  'catalog.conflict': 'Cette fiche a été modifiée par quelqu’un d’autre depuis son ouverture. Rechargez-la pour voir la dernière version (vos modifications seront perdues).',
-  'catalog.reload': 'Recharger la fiche',
 
   'catalog.article.title': 'Article',
   'catalog.article.code': 'Code',
@@ -60,7 +57,6 @@ const fr: Messages = {
   'catalog.article.priceInclVat': 'Prix de vente TVAC',
   'catalog.article.pricePerUnit': 'Prix TVAC par {unit}',
   'catalog.article.priceHint': 'Laisser vide pour demander le prix à la caisse.',
-  'catalog.article.priceInvalid': 'Montant invalide.',
   'catalog.article.exclVat': 'Hors TVA : {amount}',
   'catalog.article.activeLabel': 'Article actif (vendable)',
   'catalog.article.barcodes': 'Codes-barres',
@@ -72,6 +68,8 @@ const fr: Messages = {
   'catalog.article.scanToAdd': 'ou scannez-le directement.',
   'catalog.article.barcodeAdded': 'Code-barres {code} ajouté.',
   'catalog.article.barcodeAlready': 'Le code-barres {code} figure déjà dans la liste.',
+  'catalog.article.barcodeTaken': 'Le code-barres {code} est déjà celui de l’article {article}.',
+  'catalog.article.barcodeTwice': 'Le code-barres {code} figure déjà à la ligne {row}.',
   'catalog.article.saved': 'Article « {name} » enregistré.',
 
   'catalog.family.title': 'Famille',
@@ -126,7 +124,6 @@ const fr: Messages = {
   'catalog.shortcut.newArticle': 'Nouvel article',
   'catalog.shortcut.newParty': 'Nouvelle fiche',
   'catalog.shortcut.newFamily': 'Nouvelle famille',
-  'catalog.shortcut.save': 'Enregistrer la fiche',
 };
 
 const nl: Messages = {
@@ -169,10 +166,7 @@ const nl: Messages = {
   'catalog.backToList': 'Terug naar de lijst',
   'catalog.choose': 'Kiezen…',
   'catalog.required': 'Dit veld is verplicht.',
-  'catalog.fixErrors': 'Verbeter de aangeduide velden.',
   'catalog.readOnly': 'Alleen lezen: u mag de catalogus niet wijzigen.',
-  'catalog.conflict': 'Deze fiche werd intussen door iemand anders gewijzigd. Herlaad ze om de laatste versie te zien (uw wijzigingen gaan verloren).',
-  'catalog.reload': 'Fiche herladen',
 
   'catalog.article.title': 'Artikel',
   'catalog.article.code': 'Code',
@@ -188,7 +182,6 @@ const nl: Messages = {
   'catalog.article.priceInclVat': 'Verkoopprijs incl. btw',
   'catalog.article.pricePerUnit': 'Prijs incl. btw per {unit}',
   'catalog.article.priceHint': 'Leeg laten om de prijs aan de kassa te vragen.',
-  'catalog.article.priceInvalid': 'Ongeldig bedrag.',
   'catalog.article.exclVat': 'Excl. btw: {amount}',
   'catalog.article.activeLabel': 'Actief artikel (verkoopbaar)',
   'catalog.article.barcodes': 'Streepjescodes',
@@ -200,6 +193,8 @@ const nl: Messages = {
   'catalog.article.scanToAdd': 'of scan ze meteen.',
   'catalog.article.barcodeAdded': 'Streepjescode {code} toegevoegd.',
   'catalog.article.barcodeAlready': 'Streepjescode {code} staat al in de lijst.',
+  'catalog.article.barcodeTaken': 'Streepjescode {code} hoort al bij artikel {article}.',
+  'catalog.article.barcodeTwice': 'Streepjescode {code} staat al op regel {row}.',
   'catalog.article.saved': 'Artikel ‘{name}’ opgeslagen.',
 
   'catalog.family.title': 'Familie',
@@ -254,7 +249,6 @@ const nl: Messages = {
   'catalog.shortcut.newArticle': 'Nieuw artikel',
   'catalog.shortcut.newParty': 'Nieuwe fiche',
   'catalog.shortcut.newFamily': 'Nieuwe familie',
-  'catalog.shortcut.save': 'Fiche opslaan',
 };
 
 const en: Messages = {
@@ -297,10 +291,7 @@ const en: Messages = {
   'catalog.backToList': 'Back to the list',
   'catalog.choose': 'Choose…',
   'catalog.required': 'This field is required.',
-  'catalog.fixErrors': 'Please correct the highlighted fields.',
   'catalog.readOnly': 'Read only: you are not allowed to change the catalogue.',
-  'catalog.conflict': 'Someone else changed this record since you opened it. Reload it to see the latest version (your changes will be lost).',
-  'catalog.reload': 'Reload the record',
 
   'catalog.article.title': 'Item',
   'catalog.article.code': 'Code',
@@ -316,7 +307,6 @@ const en: Messages = {
   'catalog.article.priceInclVat': 'Selling price incl. VAT',
   'catalog.article.pricePerUnit': 'Price incl. VAT per {unit}',
   'catalog.article.priceHint': 'Leave empty to ask for the price at the till.',
-  'catalog.article.priceInvalid': 'Invalid amount.',
   'catalog.article.exclVat': 'Excl. VAT: {amount}',
   'catalog.article.activeLabel': 'Active item (can be sold)',
   'catalog.article.barcodes': 'Barcodes',
@@ -328,6 +318,8 @@ const en: Messages = {
   'catalog.article.scanToAdd': 'or simply scan it.',
   'catalog.article.barcodeAdded': 'Barcode {code} added.',
   'catalog.article.barcodeAlready': 'Barcode {code} is already in the list.',
+  'catalog.article.barcodeTaken': 'Barcode {code} already belongs to article {article}.',
+  'catalog.article.barcodeTwice': 'Barcode {code} is already on line {row}.',
   'catalog.article.saved': 'Item “{name}” saved.',
 
   'catalog.family.title': 'Family',
@@ -382,7 +374,6 @@ const en: Messages = {
   'catalog.shortcut.newArticle': 'New item',
   'catalog.shortcut.newParty': 'New record',
   'catalog.shortcut.newFamily': 'New family',
-  'catalog.shortcut.save': 'Save the record',
 };
 
 export const messages = { fr, nl, en };

@@ -1,20 +1,17 @@
 import {
   ApiClient,
-  ApiError,
+  FormController,
   LANGUAGES,
   LitElement,
   LocaleController,
-  ShortcutController,
   countryName,
   css,
   customElement,
-  errorMessage,
+  formAlerts,
   hasPermission,
   html,
   nothing,
   property,
-  sharedStyles,
-  splitFieldErrors,
   state,
   submitOnEnter,
   t,
@@ -23,6 +20,7 @@ import {
   type PropertyValues,
   type Session,
 } from '@comptoir/shell';
+import { editorStyles } from './editor-styles.js';
 import type { Party, PartyKind } from './types.js';
 
 type TextField = 'code' | 'name' | 'street' | 'postalCode' | 'city' | 'vatNumber' | 'email' | 'phone';
@@ -42,7 +40,6 @@ interface Draft {
   active: boolean;
 }
 
-const TEXT_FIELDS = new Set<string>(['code', 'name', 'street', 'postalCode', 'city', 'vatNumber', 'email', 'phone']);
 const MAIN_COUNTRIES = ['BE', 'FR', 'NL', 'LU', 'DE'];
 const OTHER_COUNTRIES = ['AT', 'CH', 'DK', 'ES', 'GB', 'IE', 'IT', 'PL', 'PT', 'SE'];
 
@@ -63,48 +60,18 @@ export class CatalogPartyEditor extends LitElement {
   @property({ attribute: false }) kind: PartyKind = 'customer';
   @property({ attribute: false }) partyId: string | null = null;
 
-  @state() private draft: Draft = this.empty();
   @state() private party: Party | null = null;
-  @state() private loading = true;
-  @state() private saving = false;
-  @state() private errors: Record<string, string> = {};
-  @state() private formError = '';
-  @state() private otherErrors: { field: string; message: string }[] = [];
-  @state() private conflict = false;
-  @state() private loadError = '';
   private i18n = new LocaleController(this);
-  private keys = new ShortcutController(this, [
-    {
-      keys: 'Ctrl+S',
-      description: 'catalog.shortcut.save',
-      handler: () => {
-        void this.save();
-      },
-    },
-  ]);
+  private form: FormController<Draft> = new FormController<Draft>(this, this.empty(), {
+    fields: ['code', 'name', 'kind', 'street', 'postalCode', 'city', 'country', 'vatNumber', 'language', 'email', 'phone', 'active'],
+    onSave: () => void this.save(),
+    describe: (): string => this.form.draft.name.trim() || this.party?.name || t(`catalog.${this.plural}.new`),
+    focusTarget: (field) => this.renderRoot.querySelector<HTMLElement>(`[data-testid="${this.p}-${field}"]`),
+  });
 
   static override styles = [
-    sharedStyles,
+    ...editorStyles,
     css`
-      form {
-        display: flex;
-        flex-direction: column;
-        gap: 16px;
-      }
-      .back {
-        margin-left: -8px;
-      }
-      .section-title {
-        font-size: 0.8125rem;
-        font-weight: 700;
-        text-transform: uppercase;
-        letter-spacing: 0.04em;
-        color: var(--cpt-muted);
-        margin: 0 0 12px;
-      }
-      .mono-input {
-        font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace !important;
-      }
       .segmented {
         display: inline-flex;
         border: 1px solid var(--cpt-border-strong);
@@ -137,12 +104,6 @@ export class CatalogPartyEditor extends LitElement {
         width: 18px;
         height: 18px;
         margin: 0;
-      }
-      .sticky-actions {
-        position: sticky;
-        bottom: 0;
-        background: linear-gradient(to top, var(--cpt-bg) 70%, transparent);
-        padding: 12px 0 4px;
       }
     `,
   ];
@@ -200,98 +161,36 @@ export class CatalogPartyEditor extends LitElement {
   }
 
   private async load(): Promise<void> {
-    this.errors = {};
-    this.formError = '';
-    this.otherErrors = [];
-    this.conflict = false;
-    this.loadError = '';
     if (this.partyId === null) {
       this.party = null;
-      this.draft = this.empty();
-      this.loading = false;
-      void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLInputElement>(`[data-testid="${this.p}-name"]`)?.focus());
+      this.form.reset(this.empty());
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`[data-testid="${this.p}-name"]`)?.focus());
       return;
     }
-    this.loading = true;
-    try {
-      const p = await this.api.get<Party>(`/catalog/${this.plural}/${encodeURIComponent(this.partyId)}`);
-      this.party = p;
-      this.draft = this.draftOf(p);
-    } catch (err) {
-      this.loadError = errorMessage(err);
-    } finally {
-      this.loading = false;
-    }
-  }
-
-  /** Update one draft field; plain text inputs don't need a re-render (cheap keystrokes). */
-  private set<K extends keyof Draft>(key: K, value: Draft[K]): void {
-    this.draft[key] = value;
-    if (this.errors[key as string]) {
-      const { [key as string]: _removed, ...rest } = this.errors;
-      this.errors = rest;
-    } else if (!TEXT_FIELDS.has(key) || key === 'country') {
-      this.requestUpdate();
-    }
-  }
-
-  private fields(): string[] {
-    const base = ['code', 'name', 'street', 'postalCode', 'city', 'country', 'vatNumber', 'email', 'phone', 'active'];
-    return this.kind === 'customer' ? [...base, 'kind', 'language'] : base;
+    await this.form.load(async () => {
+      this.party = await this.api.get<Party>(`/catalog/${this.plural}/${encodeURIComponent(this.partyId!)}`);
+      return this.draftOf(this.party);
+    });
   }
 
   async save(e?: Event): Promise<void> {
     e?.preventDefault();
-    if (this.saving || this.loading || !this.canWrite || this.loadError) return;
-    const d = this.draft;
-    this.formError = '';
-    this.otherErrors = [];
-    this.conflict = false;
-    if (!d.name.trim()) {
-      this.errors = { name: t('catalog.required') };
-      this.shadowRoot?.querySelector<HTMLInputElement>(`[data-testid="${this.p}-name"]`)?.focus();
-      return;
-    }
-    this.errors = {};
-    this.saving = true;
+    if (!this.canWrite || this.form.loadError) return;
+    const d = this.form.draft;
     const body: Record<string, unknown> = {
-      code: d.code.trim(),
-      name: d.name.trim(),
-      street: d.street,
-      postalCode: d.postalCode,
-      city: d.city,
-      country: d.country,
-      vatNumber: d.vatNumber.trim(),
-      email: d.email.trim(),
-      phone: d.phone.trim(),
-      active: d.active,
+      code: d.code.trim(), name: d.name.trim(), street: d.street, postalCode: d.postalCode, city: d.city, country: d.country,
+      vatNumber: d.vatNumber.trim(), email: d.email.trim(), phone: d.phone.trim(), active: d.active,
+      ...(this.kind === 'customer' ? { kind: d.kind, language: d.language } : {}),
     };
-    if (this.kind === 'customer') {
-      body.kind = d.kind;
-      body.language = d.language;
-    }
-    try {
-      let saved: Party;
-      if (this.partyId === null) saved = await this.api.post<Party>(`/catalog/${this.plural}`, body);
-      else saved = await this.api.patch<Party>(`/catalog/${this.plural}/${encodeURIComponent(this.partyId)}`, { ...body, version: this.party?.version });
-      toast(t(`catalog.${this.kind}.saved`, { name: saved?.name ?? d.name }), 'success');
-      this.dispatchEvent(new CustomEvent('saved', { detail: { party: saved }, bubbles: true, composed: true }));
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'VERSION_CONFLICT') {
-        this.conflict = true;
-      } else {
-        const { fields, other } = splitFieldErrors(err, this.fields());
-        this.errors = fields;
-        this.otherErrors = other;
-        this.formError = Object.keys(fields).length && !other.length && err instanceof ApiError && err.status === 400 ? t('catalog.fixErrors') : errorMessage(err);
-        void this.updateComplete.then(() => {
-          const first = Object.keys(this.errors)[0];
-          if (first) this.shadowRoot?.querySelector<HTMLElement>(`[data-testid="${this.p}-${first}"]`)?.focus();
-        });
-      }
-    } finally {
-      this.saving = false;
-    }
+    let saved: Party | null = null;
+    const ok = await this.form.save((): Record<string, string> => (d.name.trim() ? {} : { name: t('catalog.required') }), async () => {
+      saved = this.partyId === null
+        ? await this.api.post<Party>(`/catalog/${this.plural}`, body)
+        : await this.api.patch<Party>(`/catalog/${this.plural}/${encodeURIComponent(this.partyId)}`, { ...body, version: this.party?.version });
+    });
+    if (!ok) return;
+    toast(t(`catalog.${this.kind}.saved`, { name: (saved as Party | null)?.name ?? d.name }), 'success');
+    this.dispatchEvent(new CustomEvent('saved', { detail: { party: saved }, bubbles: true, composed: true }));
   }
 
   private text(field: TextField, label: string, opts: { type?: string; wide?: boolean; required?: boolean; mono?: boolean; autocomplete?: string; hint?: string } = {}) {
@@ -300,7 +199,7 @@ export class CatalogPartyEditor extends LitElement {
       class=${opts.wide ? 'wide' : ''}
       label=${label}
       field=${field}
-      .error=${this.errors[field]}
+      .error=${this.form.errors[field]}
       hint=${opts.hint ?? ''}
       ?required=${opts.required}
     >
@@ -309,9 +208,9 @@ export class CatalogPartyEditor extends LitElement {
         data-testid=${`${this.p}-${field}`}
         type=${opts.type ?? 'text'}
         autocomplete=${opts.autocomplete ?? 'off'}
-        .value=${this.draft[field]}
+        .value=${this.form.draft[field]}
         ?disabled=${ro}
-        @input=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value)}
+        @input=${(e: Event) => this.form.set(field, (e.target as HTMLInputElement).value)}
       />
     </cpt-field>`;
   }
@@ -329,13 +228,12 @@ export class CatalogPartyEditor extends LitElement {
       <h1>${title}</h1>
       ${this.party && !this.party.active ? html`<span class="badge">${t('catalog.inactive')}</span>` : nothing}
     </div>`;
-    if (this.loading) return html`<div class="page" data-testid=${`${p}-editor`}>${header}<p class="muted">${t('catalog.loading')}</p></div>`;
-    if (this.loadError)
-      return html`<div class="page" data-testid=${`${p}-editor`}>
-        ${header}
-        <div class="alert error" role="alert" data-testid=${`${p}-error`}>${this.loadError}</div>
-      </div>`;
-    const d = this.draft;
+    if (this.form.loading) return html`<div class="page" data-testid=${`${p}-editor`}>${header}<p class="muted">${t('catalog.loading')}</p></div>`;
+    if (this.form.loadError) {
+      return html`<div class="page" data-testid=${`${p}-editor`}>${header}<div class="alert error" role="alert" data-testid=${`${p}-error`}>${this.form.loadError}</div></div>`;
+    }
+    const d = this.form.draft;
+    const errors = this.form.errors;
     const ro = !this.canWrite;
     const countries = [...MAIN_COUNTRIES, ...OTHER_COUNTRIES.sort((a, b) => countryName(a).localeCompare(countryName(b)))];
     if (d.country && !countries.includes(d.country)) countries.push(d.country);
@@ -347,7 +245,7 @@ export class CatalogPartyEditor extends LitElement {
         <div class="card">
           <div class="form-grid">
             ${this.kind === 'customer'
-              ? html`<cpt-field class="wide" label=${t('catalog.customer.kind')} field="kind" .error=${this.errors.kind}>
+              ? html`<cpt-field class="wide" label=${t('catalog.customer.kind')} field="kind" .error=${errors.kind}>
                   <div class="segmented" role="radiogroup" data-testid="customer-kind">
                     ${(['person', 'company'] as const).map(
                       (k) => html`<label>
@@ -358,7 +256,7 @@ export class CatalogPartyEditor extends LitElement {
                           data-testid=${`customer-kind-${k}`}
                           .checked=${d.kind === k}
                           ?disabled=${ro}
-                          @change=${() => this.set('kind', k)}
+                          @change=${() => this.form.set('kind', k)}
                         />
                         ${t(`catalog.customerKind.${k}`)}
                       </label>`,
@@ -375,8 +273,8 @@ export class CatalogPartyEditor extends LitElement {
                 })
               : nothing}
             ${this.kind === 'customer'
-              ? html`<cpt-field label=${t('catalog.party.language')} field="language" .error=${this.errors.language}>
-                  <select data-testid="customer-language" ?disabled=${ro} @change=${(e: Event) => this.set('language', (e.target as HTMLSelectElement).value as Language)}>
+              ? html`<cpt-field label=${t('catalog.party.language')} field="language" .error=${errors.language}>
+                  <select data-testid="customer-language" ?disabled=${ro} @change=${(e: Event) => this.form.set('language', (e.target as HTMLSelectElement).value as Language)}>
                     ${LANGUAGES.map((l) => html`<option value=${l} ?selected=${d.language === l}>${t(`language.${l}`)}</option>`)}
                   </select>
                 </cpt-field>`
@@ -388,8 +286,8 @@ export class CatalogPartyEditor extends LitElement {
           <div class="form-grid">
             ${this.text('street', t('catalog.party.street'), { wide: true })} ${this.text('postalCode', t('catalog.party.postalCode'))}
             ${this.text('city', t('catalog.party.city'))}
-            <cpt-field label=${t('catalog.party.country')} field="country" .error=${this.errors.country}>
-              <select data-testid=${`${p}-country`} ?disabled=${ro} @change=${(e: Event) => this.set('country', (e.target as HTMLSelectElement).value)}>
+            <cpt-field label=${t('catalog.party.country')} field="country" .error=${errors.country}>
+              <select data-testid=${`${p}-country`} ?disabled=${ro} @change=${(e: Event) => this.form.set('country', (e.target as HTMLSelectElement).value)}>
                 ${countries.map((c) => html`<option value=${c} ?selected=${d.country === c}>${countryName(c)}</option>`)}
               </select>
             </cpt-field>
@@ -399,28 +297,18 @@ export class CatalogPartyEditor extends LitElement {
           <h2 class="section-title">${t('catalog.party.contact')}</h2>
           <div class="form-grid">
             ${this.text('email', t('catalog.party.email'), { type: 'email' })} ${this.text('phone', t('catalog.party.phone'), { type: 'tel' })}
-            <cpt-field label=${t('catalog.status')} field="active" .error=${this.errors.active}>
+            <cpt-field label=${t('catalog.status')} field="active" .error=${errors.active}>
               <label class="check">
-                <input type="checkbox" data-testid=${`${p}-active`} .checked=${d.active} ?disabled=${ro} @change=${(e: Event) => this.set('active', (e.target as HTMLInputElement).checked)} />
+                <input type="checkbox" data-testid=${`${p}-active`} .checked=${d.active} ?disabled=${ro} @change=${(e: Event) => this.form.set('active', (e.target as HTMLInputElement).checked)} />
                 ${t(`catalog.${p}.activeLabel`)}
               </label>
             </cpt-field>
           </div>
         </div>
-        ${this.conflict
-          ? html`<div class="alert warning" role="alert" data-testid=${`${p}-conflict`}>
-              ${t('catalog.conflict')}
-              <div style="margin-top:8px"><cpt-button data-testid=${`${p}-reload`} @click=${() => this.load()}>${t('catalog.reload')}</cpt-button></div>
-            </div>`
-          : nothing}
-        ${this.formError
-          ? html`<div class="alert error" role="alert" data-testid=${`${p}-error`}>
-              ${this.formError} ${this.otherErrors.map((o) => html`<div data-testid=${`error-${o.field}`}>${o.field} : ${o.message}</div>`)}
-            </div>`
-          : nothing}
+        ${formAlerts(this.form, p, () => void this.load())}
         <div class="actions sticky-actions">
           <cpt-button data-testid=${`${p}-cancel`} @click=${this.cancel}>${ro ? t('catalog.backToList') : t('catalog.cancel')}</cpt-button>
-          ${ro ? nothing : html`<cpt-button type="submit" variant="primary" icon="check" data-testid=${`${p}-save`} ?busy=${this.saving}>${t('catalog.save')}</cpt-button>`}
+          ${ro ? nothing : html`<cpt-button type="submit" variant="primary" icon="check" data-testid=${`${p}-save`} ?busy=${this.form.saving}>${t('catalog.save')}</cpt-button>`}
         </div>
       </form>
     </div>`;

@@ -1,43 +1,28 @@
-/** Catalogue API types (as served under /api/catalog). Amounts in cents incl. VAT; VAT rates in hundredths of percent. */
+/**
+ * The catalogue's API as the screens read it (under /api/catalog). The shapes are the server's own types,
+ * imported as types only: nothing of the server is bundled into the browser modules, and a field the server
+ * renames breaks the UI's type check instead of the shop's screen. Amounts in cents incl. VAT; VAT rates in
+ * hundredths of percent.
+ */
+import type { ArticleView, FamilyView, PartyView } from '../index.js';
+import type { ArticleUnit } from '../entities/index.js';
+import type { BarcodeKind, VatCategoryView } from '../domain/index.js';
 
-export type Unit = 'piece' | 'kg' | 'litre';
+// Pure domain code (no server dependency) that the screens run as well.
+export { BARCODE_KINDS, detectBarcodeKind } from '../domain/barcodes.js';
+
+export type Unit = ArticleUnit;
+/** The sale units in the order the editor offers them (the entity's list, which lives with server code). */
 export const UNITS: readonly Unit[] = ['piece', 'kg', 'litre'];
 
-export type BarcodeKind = 'ean13' | 'ean8' | 'upca' | 'internal';
-export const BARCODE_KINDS: readonly BarcodeKind[] = ['ean13', 'ean8', 'upca', 'internal'];
-
-export interface Barcode {
-  code: string;
-  kind: BarcodeKind;
-}
-
-export interface Article {
-  id: number;
-  code: string;
-  name: string;
-  description: string;
-  familyId: number | null;
-  familyName?: string;
-  unit: Unit;
-  vatCategory: string;
-  vatRate: number;
-  barcodes: Barcode[];
-  price: number | null;
-  active: boolean;
-  version: number;
-}
-
-export interface Family {
-  id: number;
-  code: string;
-  name: string;
-  parentId: number | null;
-  /** As served by GET /catalog/families: "Boissons > Bières belges". */
-  path?: string;
-  /** Articles directly in this family (not in its sub-families). */
-  articles?: number;
-  version?: number;
-}
+export type { BarcodeKind };
+export type Barcode = ArticleView['barcodes'][number];
+export type Article = ArticleView;
+/** A family as GET /catalog/families sends it; the tree helpers need only its identity and parent. */
+export type Family = Pick<FamilyView, 'id' | 'code' | 'name' | 'parentId'> & Partial<Pick<FamilyView, 'path' | 'articles' | 'version'>>;
+export type VatCategory = VatCategoryView;
+export type Party = PartyView;
+export type PartyKind = 'customer' | 'supplier';
 
 /** Each family's article count including its sub-families (what the articles list shows when filtered by the family). */
 export function familyTotals(families: Family[]): Map<number, number> {
@@ -59,41 +44,6 @@ export function familyTotals(families: Family[]): Map<number, number> {
   };
   for (const f of families) total(f, new Set());
   return totals;
-}
-
-export interface VatCategory {
-  code: string;
-  rate: number;
-  name: string;
-}
-
-export type PartyKind = 'customer' | 'supplier';
-
-export interface Party {
-  id: number;
-  code: string;
-  name: string;
-  /** Customers only. */
-  kind?: 'person' | 'company';
-  street: string;
-  postalCode: string;
-  city: string;
-  country: string;
-  vatNumber: string;
-  /** Customers only. */
-  language?: 'fr' | 'nl' | 'en';
-  email: string;
-  phone: string;
-  active: boolean;
-  version: number;
-}
-
-/** Guess the kind of a barcode from its digits. */
-export function detectBarcodeKind(code: string): BarcodeKind {
-  if (/^[0-9]{13}$/.test(code)) return 'ean13';
-  if (/^[0-9]{8}$/.test(code)) return 'ean8';
-  if (/^[0-9]{12}$/.test(code)) return 'upca';
-  return 'internal';
 }
 
 /** Families sorted as a tree (parent then children), with their depth. */

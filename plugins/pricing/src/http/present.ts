@@ -6,7 +6,8 @@ interface Priced {
   adjustments?: LineQuote['adjustments'];
 }
 
-type Presented<T> = Omit<T, 'rule' | 'adjustments'> & {
+/** A priced line as the API sends it: rule and adjustments explained in the request's language. */
+export type Presented<T> = Omit<T, 'rule' | 'adjustments'> & {
   rule: Omit<LineQuote['rule'], 'explanation'> & { explanation: string };
   adjustments: Array<{ by: string; explanation: string }>;
 };

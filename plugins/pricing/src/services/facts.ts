@@ -1,11 +1,11 @@
-import { findVatCategory, type Article } from '@comptoir/catalog';
+import { findVatCategory, type Article, type ArticleUnit } from '@comptoir/catalog';
 
 /** The few article fields pricing needs. */
 export interface ArticleFacts {
   id: number;
   code: string;
   name: string;
-  unit: string;
+  unit: ArticleUnit;
   vatCategory: string;
   vatRate: number;
   price: number | null;

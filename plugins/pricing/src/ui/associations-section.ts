@@ -1,9 +1,11 @@
 import {
   ApiClient,
+  FormController,
   LitElement,
   LocaleController,
   customElement,
   errorMessage,
+  formAlerts,
   html,
   nothing,
   property,
@@ -14,11 +16,21 @@ import {
   type PropertyValues,
 } from '@comptoir/shell';
 import './picker.js';
-import { fieldErrorsOf, formatQuantity, onlyFieldErrors, toThousandths } from './format.js';
+import { formatQuantity, toThousandths } from './format.js';
+import { plainTable } from './plain-table.js';
 import { pricingStyles } from './styles.js';
 import { ASSOCIATION_KINDS, type Article, type Association, type AssociationKind, type Pack } from './types.js';
 
 const FIELDS = ['associatedArticleId', 'ratio', 'kind', 'packId'];
+
+interface Draft {
+  picked: Article | null;
+  kind: AssociationKind;
+  ratio: number | null;
+  packId: number | null;
+}
+
+const empty = (): Draft => ({ picked: null, kind: 'deposit', ratio: 1, packId: null });
 
 /**
  * <cpt-pricing-associations> — articles sold with this one: the deposit of a bottle (per unit) or of a crate
@@ -37,23 +49,19 @@ export class PricingAssociations extends LitElement {
 
   @state() private rows: Association[] = [];
   @state() private packs: Pack[] = [];
-  @state() private picked: Article | null = null;
-  @state() private kind: AssociationKind = 'deposit';
-  @state() private ratio: number | null = 1;
-  @state() private ratioInvalid = false;
-  @state() private packId: number | null = null;
-  @state() private errors: Record<string, string> = {};
-  @state() private formError = '';
-  @state() private saving = false;
+  @state() private loadError = '';
   private i18n = new LocaleController(this);
+  private form: FormController<Draft> = new FormController<Draft>(this, empty(), {
+    fields: FIELDS,
+    describe: () => t('pricing.associations.add'),
+    focusTarget: (field) => this.renderRoot.querySelector<HTMLElement>(`cpt-field[field="association.${field}"]`),
+  });
 
   static override styles = pricingStyles;
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('article')) {
-      this.picked = null;
-      this.errors = {};
-      this.formError = '';
+      this.form.reset(empty());
       void this.refresh();
     }
   }
@@ -64,37 +72,32 @@ export class PricingAssociations extends LitElement {
         this.api.get<Association[]>('/pricing/associations', { article: this.article.id }),
         this.api.get<Pack[]>('/pricing/packs', { article: this.article.id }),
       ]);
+      this.loadError = '';
     } catch (err) {
-      this.formError = errorMessage(err);
+      this.loadError = errorMessage(err);
     }
+  }
+
+  private check(): Record<string, string> {
+    const errors: Record<string, string> = {};
+    if (!this.form.draft.picked) errors.associatedArticleId = t('pricing.required');
+    if (this.form.draft.ratio === null) errors.ratio = t('pricing.required');
+    return errors;
   }
 
   private async save(e?: Event): Promise<void> {
     e?.preventDefault();
-    if (this.saving || this.readonly) return;
-    const errors: Record<string, string> = {};
-    if (!this.picked) errors.associatedArticleId = t('pricing.required');
-    if (this.ratioInvalid) errors.ratio = t('pricing.prices.quantityInvalid');
-    else if (this.ratio === null) errors.ratio = t('pricing.required');
-    this.errors = errors;
-    this.formError = '';
-    if (Object.keys(errors).length) return;
-    this.saving = true;
-    try {
+    if (this.readonly) return;
+    const d = this.form.draft;
+    const ok = await this.form.save(() => this.check(), async () => {
       await this.api.post('/pricing/associations', {
-        articleId: this.article.id, associatedArticleId: this.picked!.id, kind: this.kind, ratio: toThousandths(this.ratio), packId: this.packId,
+        articleId: this.article.id, associatedArticleId: d.picked!.id, kind: d.kind, ratio: toThousandths(d.ratio), packId: d.packId,
       });
-      toast(t('pricing.associations.saved', { name: this.picked!.name }), 'success');
-      this.picked = null;
-      this.ratio = 1;
-      this.packId = null;
-      await this.refresh();
-    } catch (err) {
-      this.errors = fieldErrorsOf(err);
-      this.formError = onlyFieldErrors(err, FIELDS) ? '' : errorMessage(err);
-    } finally {
-      this.saving = false;
-    }
+    });
+    if (!ok) return;
+    toast(t('pricing.associations.saved', { name: d.picked!.name }), 'success');
+    this.form.reset(empty());
+    await this.refresh();
   }
 
   private async removeItem(a: Association): Promise<void> {
@@ -102,7 +105,7 @@ export class PricingAssociations extends LitElement {
       await this.api.delete(`/pricing/associations/${a.id}`);
       await this.refresh();
     } catch (err) {
-      this.formError = errorMessage(err);
+      this.form.fail(err);
     }
   }
 
@@ -113,46 +116,42 @@ export class PricingAssociations extends LitElement {
   }
 
   private renderForm() {
+    const d = this.form.draft;
+    const errors = this.form.errors;
     return html`<form @submit=${this.save} @keydown=${submitOnEnter} novalidate style="margin-top:16px">
       <h3 style="margin-bottom:10px">${t('pricing.associations.add')}</h3>
       <div class="form-grid">
-        <cpt-field class="wide" label=${t('pricing.associations.article')} field="association.associatedArticleId" .error=${this.errors.associatedArticleId} required>
-          ${this.picked
+        <cpt-field class="wide" label=${t('pricing.associations.article')} field="association.associatedArticleId" .error=${errors.associatedArticleId} required>
+          ${d.picked
             ? html`<div style="display:flex;gap:8px;align-items:center">
-                <span class="badge primary" data-testid="association-picked">${this.picked.code} · ${this.picked.name}</span>
-                <cpt-button variant="ghost" icon="close" label=${t('pricing.change')} @click=${() => (this.picked = null)}></cpt-button>
+                <span class="badge primary" data-testid="association-picked">${d.picked.code} · ${d.picked.name}</span>
+                <cpt-button variant="ghost" icon="close" label=${t('pricing.change')} @click=${() => this.form.set('picked', null, 'associatedArticleId')}></cpt-button>
               </div>`
             : html`<cpt-pricing-picker .api=${this.api} source="articles" testid="association-article" placeholder=${t('pricing.associations.articlePlaceholder')}
-                @pick=${(e: CustomEvent<{ item: Article }>) => {
-                  this.picked = e.detail.item;
-                  this.errors = {};
-                }}></cpt-pricing-picker>`}
+                @pick=${(e: CustomEvent<{ item: Article }>) => this.form.set('picked', e.detail.item, 'associatedArticleId')}></cpt-pricing-picker>`}
         </cpt-field>
-        <cpt-field label=${t('pricing.associations.kind')} field="association.kind" .error=${this.errors.kind}>
-          <select data-testid="association-kind" @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as AssociationKind)}>
-            ${ASSOCIATION_KINDS.map((k) => html`<option value=${k} ?selected=${this.kind === k}>${t(`pricing.associations.kind.${k}`)}</option>`)}
+        <cpt-field label=${t('pricing.associations.kind')} field="association.kind" .error=${errors.kind}>
+          <select data-testid="association-kind" @change=${(e: Event) => this.form.set('kind', (e.target as HTMLSelectElement).value as AssociationKind)}>
+            ${ASSOCIATION_KINDS.map((k) => html`<option value=${k} ?selected=${d.kind === k}>${t(`pricing.associations.kind.${k}`)}</option>`)}
           </select>
         </cpt-field>
-        <cpt-field label=${t('pricing.associations.ratio')} field="association.ratio" .error=${this.errors.ratio} hint=${t('pricing.associations.ratioHint')}>
-          <cpt-numeric-field testid="association-ratio" mode="decimal" .decimals=${3} .min=${0} .value=${this.ratio}
-            @change=${(e: CustomEvent<{ value: number | null; valid: boolean }>) => {
-              this.ratioInvalid = !e.detail.valid;
-              if (e.detail.valid) this.ratio = e.detail.value;
-            }}></cpt-numeric-field>
+        <cpt-field label=${t('pricing.associations.ratio')} field="association.ratio" .error=${errors.ratio} hint=${t('pricing.associations.ratioHint')}>
+          <cpt-numeric-field testid="association-ratio" mode="decimal" .decimals=${3} .min=${0} .value=${d.ratio}
+            @change=${this.form.numeric('ratio', (v) => this.form.set('ratio', v))}></cpt-numeric-field>
         </cpt-field>
-        <cpt-field label=${t('pricing.associations.per')} field="association.packId" .error=${this.errors.packId}>
+        <cpt-field label=${t('pricing.associations.per')} field="association.packId" .error=${errors.packId}>
           <select data-testid="association-pack" @change=${(e: Event) => {
             const v = (e.target as HTMLSelectElement).value;
-            this.packId = v === '' ? null : Number(v);
+            this.form.set('packId', v === '' ? null : Number(v));
           }}>
-            <option value="" ?selected=${this.packId === null}>${t('pricing.associations.perUnit')}</option>
-            ${this.packs.map((p) => html`<option value=${String(p.id)} ?selected=${this.packId === p.id}>${this.packName(p.id)}</option>`)}
+            <option value="" ?selected=${d.packId === null}>${t('pricing.associations.perUnit')}</option>
+            ${this.packs.map((p) => html`<option value=${String(p.id)} ?selected=${d.packId === p.id}>${this.packName(p.id)}</option>`)}
           </select>
         </cpt-field>
       </div>
-      ${this.formError ? html`<div class="alert error" role="alert" data-testid="association-error" style="margin-top:12px">${this.formError}</div>` : nothing}
+      <div class="form-alerts">${formAlerts(this.form, 'association', () => void this.refresh())}</div>
       <div class="actions" style="margin-top:12px">
-        <cpt-button type="submit" variant="primary" icon="plus" data-testid="association-save" ?busy=${this.saving}>${t('pricing.associations.addButton')}</cpt-button>
+        <cpt-button type="submit" variant="primary" icon="plus" data-testid="association-save" ?busy=${this.form.saving}>${t('pricing.associations.addButton')}</cpt-button>
       </div>
     </form>`;
   }
@@ -161,36 +160,17 @@ export class PricingAssociations extends LitElement {
     const ro = this.readonly;
     return html`<div class="card" data-testid="associations">
       <h2 class="section-title">${t('pricing.associations.title')}</h2>
-      ${this.rows.length === 0
-        ? html`<p class="empty" data-testid="associations-empty">${t('pricing.associations.empty')}</p>`
-        : html`<table class="plain">
-            <thead>
-              <tr>
-                <th>${t('pricing.associations.article')}</th>
-                <th>${t('pricing.associations.kind')}</th>
-                <th class="end">${t('pricing.associations.ratio')}</th>
-                <th>${t('pricing.associations.per')}</th>
-                <th></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${this.rows.map(
-                (a, i) => html`<tr data-testid="associations-row" data-key=${String(a.id)}>
-                  <td><span class="mono muted">${a.associatedArticleCode ?? ''}</span> ${a.associatedArticleName ?? `#${a.associatedArticleId}`}</td>
-                  <td>${t(`pricing.associations.kind.${a.kind}`)}</td>
-                  <td class="end">${formatQuantity(a.ratio)}</td>
-                  <td>${this.packName(a.packId)}</td>
-                  <td>
-                    ${ro
-                      ? nothing
-                      : html`<div class="row-actions">
-                          <cpt-button variant="ghost" icon="trash" label=${t('pricing.delete')} data-testid=${`association-delete-${i}`} @click=${() => this.removeItem(a)}></cpt-button>
-                        </div>`}
-                  </td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`}
+      ${this.loadError ? html`<div class="alert error" role="alert" data-testid="associations-load-error">${this.loadError}</div>` : nothing}
+      ${plainTable({
+        testid: 'associations', action: 'association', rows: this.rows, empty: t('pricing.associations.empty'), readonly: ro,
+        onDelete: (a) => void this.removeItem(a),
+        columns: [
+          { label: t('pricing.associations.article'), cell: (a) => html`<span class="mono muted">${a.associatedArticleCode ?? ''}</span> ${a.associatedArticleName ?? `#${a.associatedArticleId}`}` },
+          { label: t('pricing.associations.kind'), cell: (a) => t(`pricing.associations.kind.${a.kind}`) },
+          { label: t('pricing.associations.ratio'), end: true, cell: (a) => formatQuantity(a.ratio) },
+          { label: t('pricing.associations.per'), cell: (a) => this.packName(a.packId) },
+        ],
+      })}
       ${ro ? nothing : this.renderForm()}
     </div>`;
   }

@@ -1,9 +1,10 @@
 import {
   ApiClient,
+  FormController,
   LitElement,
   LocaleController,
   customElement,
-  errorMessage,
+  formAlerts,
   formatNumber,
   html,
   nothing,
@@ -14,7 +15,6 @@ import {
   toast,
   type PropertyValues,
 } from '@comptoir/shell';
-import { fieldErrorsOf, onlyFieldErrors } from './format.js';
 import { pricingStyles } from './styles.js';
 import type { Article, Content, ContentUnit } from './types.js';
 
@@ -52,11 +52,12 @@ export class PricingContent extends LitElement {
   @property({ type: Boolean }) readonly = false;
 
   @state() private content: Content | null = null;
-  @state() private text = '';
-  @state() private errors: Record<string, string> = {};
-  @state() private formError = '';
-  @state() private saving = false;
   private i18n = new LocaleController(this);
+  private form: FormController<{ text: string }> = new FormController<{ text: string }>(this, { text: '' }, {
+    fields: ['quantity', 'unit'],
+    describe: () => t('pricing.content.title'),
+    focusTarget: () => this.renderRoot.querySelector<HTMLElement>('[data-testid="content-text"]'),
+  });
 
   static override styles = pricingStyles;
 
@@ -65,49 +66,34 @@ export class PricingContent extends LitElement {
   }
 
   private async load(): Promise<void> {
-    this.errors = {};
-    this.formError = '';
-    try {
+    await this.form.load(async () => {
       const { content } = await this.api.get<{ content: Content | null }>(`/pricing/contents/${this.article.id}`);
       this.content = content;
-      this.text = content ? formatContent(content) : '';
-    } catch (err) {
-      this.formError = errorMessage(err);
-    }
+      return { text: content ? formatContent(content) : '' };
+    });
   }
 
   private async save(e?: Event): Promise<void> {
     e?.preventDefault();
-    if (this.saving || this.readonly) return;
-    const parsed = parseContent(this.text);
-    this.formError = '';
-    if (!parsed) {
-      this.errors = { quantity: t('pricing.content.unreadable') };
-      return;
-    }
-    this.errors = {};
-    this.saving = true;
-    try {
+    if (this.readonly) return;
+    const parsed = parseContent(this.form.draft.text);
+    const ok = await this.form.save((): Record<string, string> => (parsed ? {} : { quantity: t('pricing.content.unreadable') }), async () => {
       this.content = await this.api.put<Content>(`/pricing/contents/${this.article.id}`, parsed);
-      this.text = formatContent(this.content);
-      toast(t('pricing.content.saved', { content: this.text }), 'success');
-      this.dispatchEvent(new CustomEvent('changed', { bubbles: true, composed: true }));
-    } catch (err) {
-      this.errors = fieldErrorsOf(err);
-      this.formError = onlyFieldErrors(err, ['quantity', 'unit']) ? '' : errorMessage(err);
-    } finally {
-      this.saving = false;
-    }
+      return { text: formatContent(this.content) };
+    });
+    if (!ok) return;
+    toast(t('pricing.content.saved', { content: this.form.draft.text }), 'success');
+    this.dispatchEvent(new CustomEvent('changed', { bubbles: true, composed: true }));
   }
 
   private async removeItem(): Promise<void> {
     try {
       await this.api.delete(`/pricing/contents/${this.article.id}`);
       this.content = null;
-      this.text = '';
+      this.form.reset({ text: '' });
       this.dispatchEvent(new CustomEvent('changed', { bubbles: true, composed: true }));
     } catch (err) {
-      this.formError = errorMessage(err);
+      this.form.fail(err);
     }
   }
 
@@ -120,21 +106,19 @@ export class PricingContent extends LitElement {
         ? html`<p class="empty">${t('pricing.content.byMeasure', { unit: this.article.unit === 'kg' ? 'kg' : 'l' })}</p>`
         : html`<form @submit=${this.save} @keydown=${submitOnEnter} novalidate>
             <div class="form-grid">
-              <cpt-field label=${t('pricing.content.label')} field="content.quantity" .error=${this.errors.quantity ?? this.errors.unit} hint=${t('pricing.content.hint')}>
-                <input data-testid="content-text" autocomplete="off" placeholder="33 cl" .value=${this.text} ?disabled=${ro}
-                  @input=${(e: Event) => {
-                    this.text = (e.target as HTMLInputElement).value;
-                    this.errors = {};
-                  }} />
+              <cpt-field label=${t('pricing.content.label')} field="content.quantity" .error=${this.form.errors.quantity ?? this.form.errors.unit} hint=${t('pricing.content.hint')}>
+                <input data-testid="content-text" autocomplete="off" placeholder="33 cl" .value=${this.form.draft.text} ?disabled=${ro}
+                  @input=${(e: Event) => this.form.set('text', (e.target as HTMLInputElement).value, 'quantity')} />
               </cpt-field>
               <div style="display:flex;gap:8px;align-items:start;padding-top:26px">
-                ${ro ? nothing : html`<cpt-button type="submit" variant="primary" icon="check" data-testid="content-save" ?busy=${this.saving}>${t('pricing.save')}</cpt-button>`}
+                ${ro ? nothing : html`<cpt-button type="submit" variant="primary" icon="check" data-testid="content-save" ?busy=${this.form.saving}>${t('pricing.save')}</cpt-button>`}
                 ${!ro && this.content ? html`<cpt-button variant="ghost" icon="trash" data-testid="content-delete" @click=${() => this.removeItem()}>${t('pricing.content.forget')}</cpt-button>` : nothing}
               </div>
             </div>
             ${this.content ? html`<p class="muted" data-testid="content-current" style="margin:8px 0 0">${t('pricing.content.current', { content: formatContent(this.content) })}</p>` : nothing}
           </form>`}
-      ${this.formError ? html`<div class="alert error" role="alert" data-testid="content-error" style="margin-top:12px">${this.formError}</div>` : nothing}
+      ${this.form.loadError ? html`<div class="alert error" role="alert" data-testid="content-load-error">${this.form.loadError}</div>` : nothing}
+      <div class="form-alerts">${formAlerts(this.form, 'content', () => void this.load())}</div>
     </div>`;
   }
 }

@@ -1,10 +1,12 @@
 import {
   ApiClient,
+  FormController,
   LitElement,
   LocaleController,
   css,
   customElement,
   errorMessage,
+  formAlerts,
   formatMoney,
   hasPermission,
   html,
@@ -21,7 +23,8 @@ import {
   type Session,
 } from '@comptoir/shell';
 import './picker.js';
-import { fieldErrorsOf, formatDay, listName, onlyFieldErrors, tierLabel, toThousandths, toUnits, vatSide } from './format.js';
+import { formatDay, listName, tierLabel, toThousandths, toUnits, vatSide } from './format.js';
+import { plainTable } from './plain-table.js';
 import { pricingStyles } from './styles.js';
 import type { Article, Customer, CustomerPrice, CustomerTerms, PriceList, ScanResolution } from './types.js';
 
@@ -59,15 +62,15 @@ export class PricingCustomersScreen extends LitElement {
   @state() private lists: PriceList[] = [];
   @state() private prices: CustomerPrice[] = [];
   @state() private editing: CustomerPrice | null = null;
-  @state() private draft: Draft = emptyDraft();
-  @state() private invalid = { min: false, price: false };
-  @state() private errors: Record<string, string> = {};
-  @state() private formError = '';
   @state() private error = '';
-  @state() private saving = false;
   /** Customers buying at another list than the default one (the start page). */
   @state() private listCustomers: Array<{ id: number; code: string; name: string; list: PriceList }> | null = null;
   private i18n = new LocaleController(this);
+  private form: FormController<Draft> = new FormController<Draft>(this, emptyDraft(), {
+    fields: FIELDS,
+    describe: (): string => (this.customer ? `${this.customer.name} — ${t('pricing.customers.prices')}` : t('pricing.customers.title')),
+    focusTarget: (field) => this.renderRoot.querySelector<HTMLElement>(`cpt-field[field="cp.${field}"]`),
+  });
 
   static override styles = [
     ...pricingStyles,
@@ -105,7 +108,7 @@ export class PricingCustomersScreen extends LitElement {
     try {
       const scan = await this.api.get<ScanResolution>(`/pricing/scan/${encodeURIComponent(code)}`);
       if (scan.kind === 'customer' && scan.customer) navigate(`pricing/customers/${scan.customer.id}`);
-      else if (scan.article && this.customer) this.draft = { ...this.draft, article: scan.article };
+      else if (scan.article && this.customer) this.form.set('article', scan.article, 'articleId');
       else toast(t('pricing.scan.notCustomer', { code }), 'warning');
     } catch (err) {
       toastError(err);
@@ -160,58 +163,44 @@ export class PricingCustomersScreen extends LitElement {
 
   private startNew(): void {
     this.editing = null;
-    this.draft = emptyDraft();
-    this.errors = {};
-    this.formError = '';
-    this.invalid = { min: false, price: false };
+    this.form.reset(emptyDraft());
   }
 
   private edit(p: CustomerPrice): void {
     this.editing = p;
-    this.draft = {
+    this.form.reset({
       article: { id: p.articleId, code: p.articleCode ?? '', name: p.articleName ?? '' },
       minUnits: p.minQuantity <= 1000 ? 1 : toUnits(p.minQuantity), unitPrice: p.unitPrice, vat: p.includesVat ? 'incl' : 'excl',
       validFrom: p.validFrom ?? '', validTo: p.validTo ?? '',
-    };
-    this.errors = {};
-    this.formError = '';
+    });
   }
 
-  private set<K extends keyof Draft>(key: K, value: Draft[K], field: string): void {
-    this.draft = { ...this.draft, [key]: value };
-    if (this.errors[field]) this.errors = Object.fromEntries(Object.entries(this.errors).filter(([k]) => k !== field));
+  private check(): Record<string, string> {
+    const errors: Record<string, string> = {};
+    if (!this.form.draft.article) errors.articleId = t('pricing.required');
+    if (this.form.draft.unitPrice === null) errors.unitPrice = t('pricing.required');
+    return errors;
   }
 
   private async save(e?: Event): Promise<void> {
     e?.preventDefault();
-    if (this.saving || !this.customer || !this.canWrite) return;
-    const d = this.draft;
-    const errors: Record<string, string> = {};
-    if (!d.article) errors.articleId = t('pricing.required');
-    if (this.invalid.min) errors.minQuantity = t('pricing.prices.quantityInvalid');
-    if (this.invalid.price) errors.unitPrice = t('pricing.amountInvalid');
-    else if (d.unitPrice === null) errors.unitPrice = t('pricing.required');
-    this.errors = errors;
-    this.formError = '';
-    if (Object.keys(errors).length) return;
+    if (!this.customer || !this.canWrite) return;
+    const d = this.form.draft;
     const min = toThousandths(d.minUnits) ?? 0;
     const body: Record<string, unknown> = {
-      articleId: d.article!.id, minQuantity: min <= 1000 ? 0 : min, unitPrice: d.unitPrice, validFrom: d.validFrom || null, validTo: d.validTo || null,
+      articleId: d.article?.id, minQuantity: min <= 1000 ? 0 : min, unitPrice: d.unitPrice, validFrom: d.validFrom || null, validTo: d.validTo || null,
     };
     if (d.vat) body.includesVat = d.vat === 'incl';
-    this.saving = true;
-    try {
-      if (this.editing) await this.api.patch(`/pricing/customer-prices/${this.editing.id}`, body);
-      else await this.api.post('/pricing/customer-prices', { customerId: this.customer.id, ...body });
-      toast(t('pricing.customers.priceSaved', { article: d.article!.name }), 'success');
-      this.startNew();
-      await this.reloadPrices();
-    } catch (err) {
-      this.errors = fieldErrorsOf(err);
-      this.formError = onlyFieldErrors(err, FIELDS) ? t('pricing.fixErrors') : errorMessage(err);
-    } finally {
-      this.saving = false;
-    }
+    const editing = this.editing;
+    const customer = this.customer;
+    const ok = await this.form.save(() => this.check(), async () => {
+      if (editing) await this.api.patch(`/pricing/customer-prices/${editing.id}`, body);
+      else await this.api.post('/pricing/customer-prices', { customerId: customer.id, ...body });
+    });
+    if (!ok) return;
+    toast(t('pricing.customers.priceSaved', { article: d.article!.name }), 'success');
+    this.startNew();
+    await this.reloadPrices();
   }
 
   private async removeItem(p: CustomerPrice): Promise<void> {
@@ -248,52 +237,47 @@ export class PricingCustomersScreen extends LitElement {
   }
 
   private renderForm() {
-    const d = this.draft;
+    const d = this.form.draft;
+    const errors = this.form.errors;
     const effective = this.lists.find((l) => l.code === this.terms?.effectiveListCode);
     return html`<form @submit=${this.save} @keydown=${submitOnEnter} novalidate style="margin-top:16px">
       <h3 style="margin-bottom:10px">${this.editing ? t('pricing.customers.editPrice') : t('pricing.customers.addPrice')}</h3>
       <div class="form-grid">
-        <cpt-field class="wide" label=${t('pricing.customers.article')} field="cp.articleId" .error=${this.errors.articleId} required>
+        <cpt-field class="wide" label=${t('pricing.customers.article')} field="cp.articleId" .error=${errors.articleId} required>
           ${d.article
             ? html`<div style="display:flex;gap:8px;align-items:center;min-height:44px">
                 <span class="badge primary" data-testid="customer-price-picked">${d.article.code} · ${d.article.name}</span>
-                ${this.editing ? nothing : html`<cpt-button variant="ghost" icon="close" label=${t('pricing.change')} @click=${() => this.set('article', null, 'articleId')}></cpt-button>`}
+                ${this.editing ? nothing : html`<cpt-button variant="ghost" icon="close" label=${t('pricing.change')} @click=${() => this.form.set('article', null, 'articleId')}></cpt-button>`}
               </div>`
             : html`<cpt-pricing-picker .api=${this.api} source="articles" testid="customer-price-article"
-                @pick=${(e: CustomEvent<{ item: Article }>) => this.set('article', e.detail.item, 'articleId')}></cpt-pricing-picker>`}
+                @pick=${(e: CustomEvent<{ item: Article }>) => this.form.set('article', e.detail.item, 'articleId')}></cpt-pricing-picker>`}
         </cpt-field>
-        <cpt-field label=${t('pricing.prices.from')} field="cp.minQuantity" .error=${this.errors.minQuantity} hint=${t('pricing.customers.fromHint')}>
+        <cpt-field label=${t('pricing.prices.from')} field="cp.minQuantity" .error=${errors.minQuantity} hint=${t('pricing.customers.fromHint')}>
           <cpt-numeric-field testid="customer-price-min" mode="decimal" .decimals=${3} .min=${0} .value=${d.minUnits}
-            @change=${(e: CustomEvent<{ value: number | null; valid: boolean }>) => {
-              this.invalid = { ...this.invalid, min: !e.detail.valid };
-              if (e.detail.valid) this.set('minUnits', e.detail.value, 'minQuantity');
-            }}></cpt-numeric-field>
+            @change=${this.form.numeric('minQuantity', (v) => this.form.set('minUnits', v, 'minQuantity'))}></cpt-numeric-field>
         </cpt-field>
-        <cpt-field label=${t('pricing.prices.price')} field="cp.unitPrice" .error=${this.errors.unitPrice} required>
+        <cpt-field label=${t('pricing.prices.price')} field="cp.unitPrice" .error=${errors.unitPrice} required>
           <cpt-numeric-field testid="customer-price-price" mode="money" .min=${0} .value=${d.unitPrice}
-            @change=${(e: CustomEvent<{ value: number | null; valid: boolean }>) => {
-              this.invalid = { ...this.invalid, price: !e.detail.valid };
-              if (e.detail.valid) this.set('unitPrice', e.detail.value, 'unitPrice');
-            }}></cpt-numeric-field>
+            @change=${this.form.numeric('unitPrice', (v) => this.form.set('unitPrice', v))}></cpt-numeric-field>
         </cpt-field>
-        <cpt-field label=${t('pricing.customers.side')} field="cp.includesVat" .error=${this.errors.includesVat}>
-          <select data-testid="customer-price-vat" @change=${(e: Event) => this.set('vat', (e.target as HTMLSelectElement).value as Draft['vat'], 'includesVat')}>
+        <cpt-field label=${t('pricing.customers.side')} field="cp.includesVat" .error=${errors.includesVat}>
+          <select data-testid="customer-price-vat" @change=${(e: Event) => this.form.set('vat', (e.target as HTMLSelectElement).value as Draft['vat'], 'includesVat')}>
             <option value="" ?selected=${d.vat === ''}>${t('pricing.customers.sideOfList', { side: effective ? vatSide(effective.includesVat, this.session) : '' })}</option>
             <option value="incl" ?selected=${d.vat === 'incl'}>${vatSide(true, this.session)}</option>
             <option value="excl" ?selected=${d.vat === 'excl'}>${vatSide(false, this.session)}</option>
           </select>
         </cpt-field>
-        <cpt-field label=${t('pricing.prices.validFrom')} field="cp.validFrom" .error=${this.errors.validFrom}>
-          <input type="date" data-testid="customer-price-from" .value=${d.validFrom} @change=${(e: Event) => this.set('validFrom', (e.target as HTMLInputElement).value, 'validFrom')} />
+        <cpt-field label=${t('pricing.prices.validFrom')} field="cp.validFrom" .error=${errors.validFrom}>
+          <input type="date" data-testid="customer-price-from" .value=${d.validFrom} @change=${(e: Event) => this.form.set('validFrom', (e.target as HTMLInputElement).value)} />
         </cpt-field>
-        <cpt-field label=${t('pricing.prices.validTo')} field="cp.validTo" .error=${this.errors.validTo}>
-          <input type="date" data-testid="customer-price-to" .value=${d.validTo} @change=${(e: Event) => this.set('validTo', (e.target as HTMLInputElement).value, 'validTo')} />
+        <cpt-field label=${t('pricing.prices.validTo')} field="cp.validTo" .error=${errors.validTo}>
+          <input type="date" data-testid="customer-price-to" .value=${d.validTo} @change=${(e: Event) => this.form.set('validTo', (e.target as HTMLInputElement).value)} />
         </cpt-field>
       </div>
-      ${this.formError ? html`<div class="alert error" role="alert" data-testid="customer-price-error" style="margin-top:12px">${this.formError}</div>` : nothing}
+      <div class="form-alerts">${formAlerts(this.form, 'customer-price', () => void this.reloadPrices())}</div>
       <div class="actions" style="margin-top:12px">
         ${this.editing ? html`<cpt-button data-testid="customer-price-cancel" @click=${() => this.startNew()}>${t('pricing.cancel')}</cpt-button>` : nothing}
-        <cpt-button type="submit" variant="primary" icon=${this.editing ? 'check' : 'plus'} data-testid="customer-price-save" ?busy=${this.saving}>
+        <cpt-button type="submit" variant="primary" icon=${this.editing ? 'check' : 'plus'} data-testid="customer-price-save" ?busy=${this.form.saving}>
           ${this.editing ? t('pricing.save') : t('pricing.customers.addButton')}
         </cpt-button>
       </div>
@@ -304,37 +288,16 @@ export class PricingCustomersScreen extends LitElement {
     const ro = !this.canWrite;
     return html`<div class="card">
       <h2 class="section-title">${t('pricing.customers.prices')}</h2>
-      ${this.prices.length === 0
-        ? html`<p class="empty" data-testid="customer-prices-empty">${t('pricing.customers.noPrices')}</p>`
-        : html`<table class="plain">
-            <thead>
-              <tr>
-                <th>${t('pricing.customers.article')}</th>
-                <th>${t('pricing.prices.tier')}</th>
-                <th class="end">${t('pricing.prices.price')}</th>
-                <th>${t('pricing.customers.period')}</th>
-                <th></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${this.prices.map(
-                (p, i) => html`<tr data-testid="customer-prices-row" data-key=${String(p.id)}>
-                  <td><span class="mono muted">${p.articleCode ?? ''}</span> ${p.articleName ?? `#${p.articleId}`}</td>
-                  <td>${tierLabel(p.minQuantity)}</td>
-                  <td class="end"><strong>${formatMoney(p.unitPrice)}</strong> <span class="muted">${vatSide(p.includesVat, this.session)}</span></td>
-                  <td>${periodText(p)}</td>
-                  <td>
-                    ${ro
-                      ? nothing
-                      : html`<div class="row-actions">
-                          <cpt-button variant="ghost" icon="edit" label=${t('pricing.edit')} data-testid=${`customer-price-edit-${i}`} @click=${() => this.edit(p)}></cpt-button>
-                          <cpt-button variant="ghost" icon="trash" label=${t('pricing.delete')} data-testid=${`customer-price-delete-${i}`} @click=${() => this.removeItem(p)}></cpt-button>
-                        </div>`}
-                  </td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`}
+      ${plainTable({
+        testid: 'customer-prices', action: 'customer-price', rows: this.prices, empty: t('pricing.customers.noPrices'), readonly: ro,
+        onEdit: (p) => this.edit(p), onDelete: (p) => void this.removeItem(p),
+        columns: [
+          { label: t('pricing.customers.article'), cell: (p) => html`<span class="mono muted">${p.articleCode ?? ''}</span> ${p.articleName ?? `#${p.articleId}`}` },
+          { label: t('pricing.prices.tier'), cell: (p) => tierLabel(p.minQuantity) },
+          { label: t('pricing.prices.price'), end: true, cell: (p) => html`<strong>${formatMoney(p.unitPrice)}</strong> <span class="muted">${vatSide(p.includesVat, this.session)}</span>` },
+          { label: t('pricing.customers.period'), cell: (p) => periodText(p) },
+        ],
+      })}
       ${ro ? nothing : this.renderForm()}
     </div>`;
   }

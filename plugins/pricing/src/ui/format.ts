@@ -70,12 +70,6 @@ export function fieldErrorsOf(err: unknown): Record<string, string> {
   return err instanceof ApiError ? err.fieldErrors() : {};
 }
 
-/** True when every problem of the error is one of these fields (so the messages under the fields say it all). */
-export function onlyFieldErrors(err: unknown, fields: string[]): boolean {
-  if (!(err instanceof ApiError) || err.status !== 400 || err.errors.length === 0) return false;
-  return err.errors.every((e) => fields.some((f) => e.field === f || e.field.startsWith(f + '.')));
-}
-
 /** A short "from 24" label for a break; the base price for thresholds of at most one unit. */
 export function tierLabel(minQuantity: number, unit: Unit = 'piece'): string {
   if (minQuantity <= 1000) return t('pricing.prices.base');

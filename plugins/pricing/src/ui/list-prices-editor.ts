@@ -1,16 +1,15 @@
 import {
   ApiClient,
-  ApiError,
+  FormController,
   LitElement,
   LocaleController,
   css,
   customElement,
-  errorMessage,
+  formAlerts,
   formatMoney,
   html,
   nothing,
   property,
-  state,
   submitOnEnter,
   t,
   toast,
@@ -18,7 +17,7 @@ import {
   type Session,
 } from '@comptoir/shell';
 import { rowsVersion } from '../domain/rows-version.js';
-import { fieldErrorsOf, listName, otherSide, tierLabel, toThousandths, vatSide } from './format.js';
+import { listName, otherSide, tierLabel, toThousandths, vatSide } from './format.js';
 import { pricingStyles } from './styles.js';
 import type { Article, ArticleListPrices, ListPrice, PriceList } from './types.js';
 
@@ -30,13 +29,9 @@ interface RowDraft {
   unitPrice: number | null;
   validFrom: string;
   validTo: string;
-  minInvalid: boolean;
-  priceInvalid: boolean;
 }
 
 const FIELDS = ['minQuantity', 'unitPrice', 'validFrom', 'validTo'] as const;
-/** A server message about one field of one row: `rows.2.unitPrice`. */
-const ROW_FIELD = /^rows\.(\d+)\.(minQuantity|unitPrice|validFrom|validTo)$/;
 /** 0 and one unit are both the base price. */
 const tier = (thousandths: number | null) => (thousandths === null ? null : thousandths <= 1000 ? 0 : thousandths);
 
@@ -45,7 +40,7 @@ let nextKey = 1;
 function draftOf(p: ListPrice): RowDraft {
   return {
     key: nextKey++, id: p.id, minUnits: p.minQuantity <= 1000 ? 1 : p.minQuantity / 1000, unitPrice: p.unitPrice,
-    validFrom: p.validFrom ?? '', validTo: p.validTo ?? '', minInvalid: false, priceInvalid: false,
+    validFrom: p.validFrom ?? '', validTo: p.validTo ?? '',
   };
 }
 
@@ -54,7 +49,7 @@ function draftOf(p: ListPrice): RowDraft {
  * ("à partir de 6", "à partir de 24"), each optionally for a period. Rows are added and removed locally, and
  * Save sends them all in one request (PUT /pricing/prices/articles/<id>/lists/<code>, with the version of the rows
  * they started from), which the server applies all or nothing; its messages (`rows.<i>.<field>`) show under
- * each field of the row they concern.
+ * each field of the row they concern. Rows changed and not saved are guarded: leaving the screen asks first.
  *
  * Properties: api, session, list, article, prices (this list's rows for the article), readonly.
  * Events: `saved` once the rows are stored; `stale` when someone else changed them since they were read (409).
@@ -71,15 +66,23 @@ export class PricingListPrices extends LitElement {
   @property({ attribute: false }) prices: ListPrice[] = [];
   @property({ type: Boolean }) readonly = false;
 
-  @state() private rows: RowDraft[] = [];
-  @state() private errors: Record<string, string> = {};
-  @state() private formError = '';
-  @state() private saving = false;
-  @state() private dirty = false;
   /** The stored rows the edited ones started from, and their version (the server's `rowsVersion`). */
   private origin = new Map<number, ListPrice>();
   private version = rowsVersion([]);
   private i18n = new LocaleController(this);
+  private form: FormController<{ rows: RowDraft[] }> = new FormController<{ rows: RowDraft[] }>(this, { rows: [] }, {
+    fields: ['rows'],
+    describe: (): string => t('pricing.prices.guard', { list: listName(this.list), article: this.article?.name ?? '' }),
+    focusTarget: (field) => {
+      const m = /^rows\.(\d+)\.(\w+)$/.exec(field);
+      const part = m ? { minQuantity: 'min', unitPrice: 'price', validFrom: 'from', validTo: 'to' }[m[2]] : null;
+      return part ? this.renderRoot.querySelector<HTMLElement>(`[data-testid="price-${this.list.code}-${m![1]}-${part}"]`) : null;
+    },
+  });
+
+  private get rows(): RowDraft[] {
+    return this.form.draft.rows;
+  }
 
   static override styles = [
     ...pricingStyles,
@@ -152,7 +155,7 @@ export class PricingListPrices extends LitElement {
         this.snapshot = snapshot;
         // Rows being edited stay as typed, with the version they started from: saving them over rows someone
         // else changed meanwhile is refused (409), and Undo brings the new rows.
-        if (!this.dirty) this.reset();
+        if (!this.form.dirty) this.reset();
       }
     }
   }
@@ -160,51 +163,40 @@ export class PricingListPrices extends LitElement {
   private reset(): void {
     this.origin = new Map(this.prices.map((p) => [p.id, p]));
     this.version = rowsVersion(this.prices);
-    this.rows = [...this.prices]
-      .sort((a, b) => (tier(a.minQuantity) ?? 0) - (tier(b.minQuantity) ?? 0) || (a.validFrom ?? '').localeCompare(b.validFrom ?? ''))
-      .map(draftOf);
-    this.errors = {};
-    this.formError = '';
-    this.dirty = false;
+    this.form.reset({
+      rows: [...this.prices]
+        .sort((a, b) => (tier(a.minQuantity) ?? 0) - (tier(b.minQuantity) ?? 0) || (a.validFrom ?? '').localeCompare(b.validFrom ?? ''))
+        .map(draftOf),
+    });
   }
 
   private err(i: number, field: string): string | undefined {
-    return this.errors[`${i}.${field}`];
+    return this.form.errors[`rows.${i}.${field}`];
   }
 
-  private patch(i: number, patch: Partial<RowDraft>, field?: string): void {
-    this.rows = this.rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
-    this.dirty = true;
-    if (field && this.errors[`${i}.${field}`]) {
-      const { [`${i}.${field}`]: _gone, ...rest } = this.errors;
-      this.errors = rest;
-    }
+  private patch(i: number, patch: Partial<RowDraft>, field: string): void {
+    this.form.set('rows', this.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)), `rows.${i}.${field}`);
   }
 
   private async add(): Promise<void> {
     const base = this.rows.length === 0;
-    this.rows = [...this.rows, { key: nextKey++, id: null, minUnits: base ? 1 : null, unitPrice: null, validFrom: '', validTo: '', minInvalid: false, priceInvalid: false }];
-    this.dirty = true;
+    this.form.set('rows', [...this.rows, { key: nextKey++, id: null, minUnits: base ? 1 : null, unitPrice: null, validFrom: '', validTo: '' }], 'rows.new');
     await this.updateComplete;
     const i = this.rows.length - 1;
     this.renderRoot.querySelector<HTMLElement>(`[data-testid="price-${this.list.code}-${i}-${base ? 'price' : 'min'}"]`)?.focus();
   }
 
   private removeItem(i: number): void {
-    this.rows = this.rows.filter((_, j) => j !== i);
-    this.dirty = true;
     // Indices shift: the messages would point at the wrong rows.
-    this.errors = {};
+    this.form.set('rows', this.rows.filter((_, j) => j !== i), 'rows');
   }
 
   /** Local checks: a quantity and a price on every row. */
   private check(): Record<string, string> {
     const errors: Record<string, string> = {};
     this.rows.forEach((r, i) => {
-      if (r.minInvalid) errors[`${i}.minQuantity`] = t('pricing.prices.quantityInvalid');
-      else if (r.minUnits === null) errors[`${i}.minQuantity`] = t('pricing.required');
-      if (r.priceInvalid) errors[`${i}.unitPrice`] = t('pricing.amountInvalid');
-      else if (r.unitPrice === null) errors[`${i}.unitPrice`] = t('pricing.required');
+      if (r.minUnits === null) errors[`rows.${i}.minQuantity`] = t('pricing.required');
+      if (r.unitPrice === null) errors[`rows.${i}.unitPrice`] = t('pricing.required');
     });
     return errors;
   }
@@ -219,17 +211,9 @@ export class PricingListPrices extends LitElement {
 
   async save(e?: Event): Promise<void> {
     e?.preventDefault();
-    if (this.saving || this.readonly) return;
-    const local = this.check();
-    this.errors = local;
-    this.formError = '';
-    if (Object.keys(local).length) {
-      this.formError = t('pricing.fixErrors');
-      return;
-    }
-    this.saving = true;
+    if (this.readonly) return;
     const sent = this.rows;
-    try {
+    const ok = await this.form.save(() => this.check(), async () => {
       // Every row in one request: the server stores exactly these rows, or nothing.
       const saved = await this.api.put<ArticleListPrices>(
         `/pricing/prices/articles/${this.article.id}/lists/${encodeURIComponent(this.list.code)}`,
@@ -237,30 +221,15 @@ export class PricingListPrices extends LitElement {
       );
       // The answer keeps the order sent: new rows get their ids.
       const ids = new Map(sent.map((r, i) => [r.key, saved.rows[i]?.id ?? r.id]));
-      this.rows = this.rows.map((r) => ({ ...r, id: ids.get(r.key) ?? r.id }));
       this.origin = new Map(saved.rows.map((p) => [p.id, p]));
       this.version = saved.version;
-    } catch (err) {
-      const errors: Record<string, string> = {};
-      const others: string[] = [];
-      const fields = fieldErrorsOf(err);
-      for (const [field, message] of Object.entries(fields)) {
-        const m = ROW_FIELD.exec(field);
-        if (m) errors[`${m[1]}.${m[2]}`] = message;
-        else others.push(message);
-      }
-      const stale = err instanceof ApiError && err.status === 409;
-      if (stale) others.push(t('pricing.prices.stale'));
-      else if (!Object.keys(fields).length) others.push(errorMessage(err));
-      this.errors = errors;
-      this.formError = others.length ? others.join(' ') : t('pricing.fixErrors');
-      // The screen reloads the rows under the ones typed, for Undo to show them.
-      if (stale) this.dispatchEvent(new CustomEvent('stale', { bubbles: true, composed: true }));
+      return { rows: sent.map((r) => ({ ...r, id: ids.get(r.key) ?? r.id })) };
+    });
+    if (!ok) {
+      // The screen reloads the rows under the ones typed, for Undo (or Reload) to show them.
+      if (this.form.conflict) this.dispatchEvent(new CustomEvent('stale', { bubbles: true, composed: true }));
       return;
-    } finally {
-      this.saving = false;
     }
-    this.dirty = false;
     toast(t('pricing.prices.saved', { list: listName(this.list), article: this.article.name }), 'success');
     this.dispatchEvent(new CustomEvent('saved', { bubbles: true, composed: true }));
   }
@@ -286,8 +255,7 @@ export class PricingListPrices extends LitElement {
         ?disabled=${ro}
         aria-label=${t('pricing.prices.from')}
         suffix=${this.article.unit === 'kg' ? 'kg' : this.article.unit === 'litre' ? 'l' : ''}
-        @change=${(e: CustomEvent<{ value: number | null; valid: boolean }>) =>
-          this.patch(i, { minUnits: e.detail.valid ? e.detail.value : r.minUnits, minInvalid: !e.detail.valid }, 'minQuantity')}
+        @change=${this.form.numeric(`rows.${i}.minQuantity`, (v) => this.patch(i, { minUnits: v }, 'minQuantity'))}
       ></cpt-numeric-field>
       <div>
         <cpt-numeric-field
@@ -298,8 +266,7 @@ export class PricingListPrices extends LitElement {
           ?invalid=${!!this.err(i, 'unitPrice')}
           ?disabled=${ro}
           aria-label=${t('pricing.prices.price')}
-          @change=${(e: CustomEvent<{ value: number | null; valid: boolean }>) =>
-            this.patch(i, { unitPrice: e.detail.valid ? e.detail.value : r.unitPrice, priceInvalid: !e.detail.valid }, 'unitPrice')}
+          @change=${this.form.numeric(`rows.${i}.unitPrice`, (v) => this.patch(i, { unitPrice: v }, 'unitPrice'))}
         ></cpt-numeric-field>
         ${other !== null ? html`<div class="hint">${t('pricing.colon', { label: vatSide(!this.list.includesVat, this.session) })} ${formatMoney(other)}</div>` : nothing}
       </div>
@@ -342,7 +309,7 @@ export class PricingListPrices extends LitElement {
               <span></span>
               ${this.rows.map((r, i) => this.renderRow(r, i, ro))}
             </div>`}
-        ${this.formError ? html`<div class="alert error" role="alert" data-testid=${`price-${l.code}-error`} style="margin-top:12px">${this.formError}</div>` : nothing}
+        <div class="form-alerts">${formAlerts(this.form, `price-${l.code}`, () => this.reset())}</div>
         ${ro
           ? nothing
           : html`<div class="footer">
@@ -350,8 +317,8 @@ export class PricingListPrices extends LitElement {
                 ${this.rows.length === 0 ? t('pricing.prices.addBase') : t('pricing.prices.addBreak')}
               </cpt-button>
               <span class="spacer"></span>
-              ${this.dirty ? html`<cpt-button variant="ghost" data-testid=${`price-${l.code}-reset`} @click=${() => this.reset()}>${t('pricing.undo')}</cpt-button>` : nothing}
-              <cpt-button type="submit" variant="primary" icon="check" data-testid=${`price-${l.code}-save`} ?busy=${this.saving} ?disabled=${!this.dirty}>
+              ${this.form.dirty ? html`<cpt-button variant="ghost" data-testid=${`price-${l.code}-reset`} @click=${() => this.reset()}>${t('pricing.undo')}</cpt-button>` : nothing}
+              <cpt-button type="submit" variant="primary" icon="check" data-testid=${`price-${l.code}-save`} ?busy=${this.form.saving} ?disabled=${!this.form.dirty}>
                 ${t('pricing.save')}
               </cpt-button>
             </div>`}

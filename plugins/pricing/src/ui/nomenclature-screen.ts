@@ -1,11 +1,13 @@
 import {
   ApiClient,
+  FormController,
   LitElement,
   LocaleController,
   confirmDialog,
   css,
   customElement,
   errorMessage,
+  formAlerts,
   hasPermission,
   html,
   nothing,
@@ -21,7 +23,6 @@ import {
 } from '@comptoir/shell';
 import './barcode-tester.js';
 import type { PricingBarcodeTester } from './barcode-tester.js';
-import { fieldErrorsOf, onlyFieldErrors } from './format.js';
 import { pricingStyles } from './styles.js';
 import { ARTICLE_LOOKUPS, BARCODE_RULE_TYPES, type ArticleLookup, type BarcodeEncoding, type BarcodeRule, type BarcodeRuleType, type DiscountUnit } from './types.js';
 
@@ -57,14 +58,14 @@ export class PricingNomenclatureScreen extends LitElement {
   @state() private rules: BarcodeRule[] = [];
   @state() private error = '';
   @state() private editing: BarcodeRule | null = null;
-  @state() private draft: Draft = emptyDraft();
-  @state() private errors: Record<string, string> = {};
-  @state() private formError = '';
-  @state() private saving = false;
   @state() private moving = false;
 
   @query('cpt-dialog') private dialog?: CptDialog;
   @query('cpt-pricing-barcode-tester') private tester?: PricingBarcodeTester;
+  private form: FormController<Draft> = new FormController<Draft>(this, emptyDraft(), {
+    fields: FIELDS,
+    describe: (): string => this.form.draft.name.trim() || t('pricing.nomenclature.new'),
+  });
   private i18n = new LocaleController(this);
 
   static override styles = [
@@ -165,42 +166,35 @@ export class PricingNomenclatureScreen extends LitElement {
 
   private async open(rule: BarcodeRule | null): Promise<void> {
     this.editing = rule;
-    this.draft = rule
+    this.form.reset(rule
       ? { name: rule.name, type: rule.type, pattern: rule.pattern, encoding: rule.encoding ?? '', discountUnit: rule.discountUnit ?? 'cents', articleLookup: rule.articleLookup, active: rule.active }
-      : emptyDraft();
-    this.errors = {};
-    this.formError = '';
+      : emptyDraft());
     await this.updateComplete;
     this.dialog?.show();
   }
 
   private set<K extends keyof Draft>(key: K, value: Draft[K]): void {
-    this.draft = { ...this.draft, [key]: value };
-    if (this.errors[key]) this.errors = Object.fromEntries(Object.entries(this.errors).filter(([k]) => k !== key));
+    this.form.set(key, value);
   }
 
   private async save(e?: Event): Promise<void> {
     e?.preventDefault();
-    if (this.saving || !this.canWrite) return;
-    const d = this.draft;
+    if (!this.canWrite) return;
+    const d = this.form.draft;
     const body: Record<string, unknown> = {
       name: d.name.trim(), type: d.type, pattern: d.pattern.trim().toUpperCase(), encoding: d.encoding || null,
       discountUnit: d.type === 'discount' ? d.discountUnit : null, articleLookup: d.articleLookup, active: d.active,
     };
-    this.saving = true;
-    this.formError = '';
-    try {
-      if (this.editing) await this.api.patch(`/pricing/barcode-rules/${this.editing.id}`, body);
+    const editing = this.editing;
+    // The server checks the pattern against the type and says what is wrong: no local check to repeat it.
+    const ok = await this.form.save(() => ({}), async () => {
+      if (editing) await this.api.patch(`/pricing/barcode-rules/${editing.id}`, body);
       else await this.api.post('/pricing/barcode-rules', body);
-      toast(t('pricing.nomenclature.saved', { name: d.name.trim() }), 'success');
-      this.dialog?.close('saved');
-      await this.load();
-    } catch (err) {
-      this.errors = fieldErrorsOf(err);
-      this.formError = onlyFieldErrors(err, FIELDS) ? '' : errorMessage(err);
-    } finally {
-      this.saving = false;
-    }
+    });
+    if (!ok) return;
+    toast(t('pricing.nomenclature.saved', { name: d.name.trim() }), 'success');
+    this.dialog?.close('saved');
+    await this.load();
   }
 
   private async removeItem(rule: BarcodeRule): Promise<void> {
@@ -246,30 +240,33 @@ export class PricingNomenclatureScreen extends LitElement {
   }
 
   private renderDialog() {
-    const d = this.draft;
+    const d = this.form.draft;
+    const errors = this.form.errors;
     const withArticle = ['weight', 'price', 'quantity', 'discount', 'article'].includes(d.type);
-    return html`<cpt-dialog testid="rule-dialog" size="large" heading=${this.editing ? t('pricing.nomenclature.edit', { name: this.editing.name }) : t('pricing.nomenclature.new')}>
+    // Closing the dialog (Cancel, ✕, Escape) drops what was typed in it.
+    return html`<cpt-dialog testid="rule-dialog" size="large" heading=${this.editing ? t('pricing.nomenclature.edit', { name: this.editing.name }) : t('pricing.nomenclature.new')}
+      @close=${() => this.form.reset(emptyDraft())}>
       <form @submit=${this.save} @keydown=${submitOnEnter} novalidate>
         <div class="form-grid">
-          <cpt-field label=${t('pricing.nomenclature.name')} field="name" .error=${this.errors.name} required>
+          <cpt-field label=${t('pricing.nomenclature.name')} field="name" .error=${errors.name} required>
             <input data-testid="rule-name" autocomplete="off" .value=${d.name} @input=${(e: Event) => this.set('name', (e.target as HTMLInputElement).value)} />
           </cpt-field>
-          <cpt-field label=${t('pricing.nomenclature.type')} field="type" .error=${this.errors.type} required>
+          <cpt-field label=${t('pricing.nomenclature.type')} field="type" .error=${errors.type} required>
             <select data-testid="rule-type" @change=${(e: Event) => this.set('type', (e.target as HTMLSelectElement).value as BarcodeRuleType)}>
               ${BARCODE_RULE_TYPES.map((ty) => html`<option value=${ty} ?selected=${d.type === ty}>${t(`pricing.ruleType.${ty}`)}</option>`)}
             </select>
           </cpt-field>
-          <cpt-field class="wide" label=${t('pricing.nomenclature.pattern')} field="pattern" .error=${this.errors.pattern} required hint=${t(`pricing.ruleHint.${d.type}`)}>
+          <cpt-field class="wide" label=${t('pricing.nomenclature.pattern')} field="pattern" .error=${errors.pattern} required hint=${t(`pricing.ruleHint.${d.type}`)}>
             <input class="mono-input" data-testid="rule-pattern" autocomplete="off" spellcheck="false" style="text-transform:uppercase" .value=${d.pattern}
               @input=${(e: Event) => this.set('pattern', (e.target as HTMLInputElement).value)} />
           </cpt-field>
-          <cpt-field label=${t('pricing.nomenclature.encoding')} field="encoding" .error=${this.errors.encoding}>
+          <cpt-field label=${t('pricing.nomenclature.encoding')} field="encoding" .error=${errors.encoding}>
             <select data-testid="rule-encoding" @change=${(e: Event) => this.set('encoding', (e.target as HTMLSelectElement).value as Draft['encoding'])}>
               ${(['', 'ean13', 'ean8', 'any'] as const).map((v) => html`<option value=${v} ?selected=${d.encoding === v}>${t(`pricing.encoding.${v || 'auto'}`)}</option>`)}
             </select>
           </cpt-field>
           ${d.type === 'discount'
-            ? html`<cpt-field label=${t('pricing.nomenclature.discountUnit')} field="discountUnit" .error=${this.errors.discountUnit}>
+            ? html`<cpt-field label=${t('pricing.nomenclature.discountUnit')} field="discountUnit" .error=${errors.discountUnit}>
                 <select data-testid="rule-discount-unit" @change=${(e: Event) => this.set('discountUnit', (e.target as HTMLSelectElement).value as DiscountUnit)}>
                   <option value="percent" ?selected=${d.discountUnit === 'percent'}>${t('pricing.discountUnit.percent')}</option>
                   <option value="cents" ?selected=${d.discountUnit === 'cents'}>${t('pricing.discountUnit.cents')}</option>
@@ -277,23 +274,23 @@ export class PricingNomenclatureScreen extends LitElement {
               </cpt-field>`
             : nothing}
           ${withArticle
-            ? html`<cpt-field label=${t('pricing.nomenclature.lookup')} field="articleLookup" .error=${this.errors.articleLookup}>
+            ? html`<cpt-field label=${t('pricing.nomenclature.lookup')} field="articleLookup" .error=${errors.articleLookup}>
                 <select data-testid="rule-lookup" @change=${(e: Event) => this.set('articleLookup', (e.target as HTMLSelectElement).value as ArticleLookup)}>
                   ${ARTICLE_LOOKUPS.map((l) => html`<option value=${l} ?selected=${d.articleLookup === l}>${t(`pricing.lookup.${l}`)}</option>`)}
                 </select>
               </cpt-field>`
             : nothing}
-          <cpt-field field="active" .error=${this.errors.active}>
+          <cpt-field field="active" .error=${errors.active}>
             <label class="check">
               <input type="checkbox" data-testid="rule-active" .checked=${d.active} @change=${(e: Event) => this.set('active', (e.target as HTMLInputElement).checked)} />
               ${t('pricing.nomenclature.activeLabel')}
             </label>
           </cpt-field>
         </div>
-        ${this.formError ? html`<div class="alert error" role="alert" data-testid="rule-form-error" style="margin-top:12px">${this.formError}</div>` : nothing}
+        <div class="form-alerts">${formAlerts(this.form, 'rule-form', () => this.dialog?.close('reload'))}</div>
       </form>
       <cpt-button slot="footer" data-testid="rule-cancel" @click=${() => this.dialog?.close('cancel')}>${t('pricing.cancel')}</cpt-button>
-      <cpt-button slot="footer" variant="primary" icon="check" data-testid="rule-save" ?busy=${this.saving} @click=${() => this.save()}>${t('pricing.save')}</cpt-button>
+      <cpt-button slot="footer" variant="primary" icon="check" data-testid="rule-save" ?busy=${this.form.saving} @click=${() => this.save()}>${t('pricing.save')}</cpt-button>
     </cpt-dialog>`;
   }
 

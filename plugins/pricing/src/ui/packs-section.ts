@@ -1,10 +1,12 @@
 import {
   ApiClient,
+  FormController,
   LitElement,
   LocaleController,
   confirmDialog,
   customElement,
   errorMessage,
+  formAlerts,
   formatMoney,
   html,
   nothing,
@@ -16,7 +18,8 @@ import {
   type PropertyValues,
   type Session,
 } from '@comptoir/shell';
-import { fieldErrorsOf, formatQuantity, listName, onlyFieldErrors, toThousandths, toUnits } from './format.js';
+import { formatQuantity, listName, toThousandths, toUnits } from './format.js';
+import { plainTable } from './plain-table.js';
 import { pricingStyles } from './styles.js';
 import type { Article, Pack, PriceList } from './types.js';
 
@@ -49,12 +52,13 @@ export class PricingPacks extends LitElement {
 
   @state() private packs: Pack[] = [];
   @state() private editing: Pack | null = null;
-  @state() private draft: Draft = empty();
-  @state() private errors: Record<string, string> = {};
-  @state() private formError = '';
-  @state() private saving = false;
-  @state() private invalid = { units: false, price: false };
+  @state() private loadError = '';
   private i18n = new LocaleController(this);
+  private form: FormController<Draft> = new FormController<Draft>(this, empty(), {
+    fields: FIELDS,
+    describe: (): string => this.editing ? t('pricing.packs.edit', { barcode: this.editing.barcode }) : t('pricing.packs.add'),
+    focusTarget: (field) => this.renderRoot.querySelector<HTMLElement>(`cpt-field[field="pack.${field}"]`),
+  });
 
   static override styles = pricingStyles;
 
@@ -68,63 +72,50 @@ export class PricingPacks extends LitElement {
   private async load(): Promise<void> {
     try {
       this.packs = await this.api.get<Pack[]>('/pricing/packs', { article: this.article.id });
+      this.loadError = '';
     } catch (err) {
-      this.formError = errorMessage(err);
+      this.loadError = errorMessage(err);
     }
   }
 
   private startNew(): void {
     this.editing = null;
-    this.draft = empty();
-    this.errors = {};
-    this.formError = '';
-    this.invalid = { units: false, price: false };
+    this.form.reset(empty());
   }
 
   private edit(p: Pack): void {
     this.editing = p;
-    this.draft = { barcode: p.barcode, name: p.name, units: toUnits(p.quantity), price: p.price, priceListCode: p.priceListCode ?? '' };
-    this.errors = {};
-    this.formError = '';
+    this.form.reset({ barcode: p.barcode, name: p.name, units: toUnits(p.quantity), price: p.price, priceListCode: p.priceListCode ?? '' });
   }
 
   /** A barcode scanned while the article is open fills the pack's barcode. */
   fillBarcode(code: string): void {
-    this.draft = { ...this.draft, barcode: code };
+    this.form.set('barcode', code);
   }
 
-  private set<K extends keyof Draft>(key: K, value: Draft[K], field: string = key): void {
-    this.draft = { ...this.draft, [key]: value };
-    if (this.errors[field]) this.errors = Object.fromEntries(Object.entries(this.errors).filter(([k]) => k !== field));
+  private check(): Record<string, string> {
+    const d = this.form.draft;
+    const errors: Record<string, string> = {};
+    if (!d.barcode.trim()) errors.barcode = t('pricing.required');
+    if (d.units === null) errors.quantity = t('pricing.required');
+    return errors;
   }
 
   private async save(e?: Event): Promise<void> {
     e?.preventDefault();
-    if (this.saving || this.readonly) return;
-    const d = this.draft;
-    const errors: Record<string, string> = {};
-    if (!d.barcode.trim()) errors.barcode = t('pricing.required');
-    if (this.invalid.units) errors.quantity = t('pricing.prices.quantityInvalid');
-    else if (d.units === null) errors.quantity = t('pricing.required');
-    if (this.invalid.price) errors.price = t('pricing.amountInvalid');
-    this.errors = errors;
-    this.formError = '';
-    if (Object.keys(errors).length) return;
+    if (this.readonly) return;
+    const d = this.form.draft;
     const body = { barcode: d.barcode.trim(), name: d.name.trim(), quantity: toThousandths(d.units), price: d.price, priceListCode: d.priceListCode || null };
-    this.saving = true;
-    try {
-      if (this.editing) await this.api.patch(`/pricing/packs/${this.editing.id}`, body);
+    const editing = this.editing;
+    const ok = await this.form.save(() => this.check(), async () => {
+      if (editing) await this.api.patch(`/pricing/packs/${editing.id}`, body);
       else await this.api.post('/pricing/packs', { articleId: this.article.id, ...body });
-      toast(t('pricing.packs.saved', { barcode: body.barcode }), 'success');
-      this.startNew();
-      await this.load();
-      this.dispatchEvent(new CustomEvent('changed', { bubbles: true, composed: true }));
-    } catch (err) {
-      this.errors = fieldErrorsOf(err);
-      this.formError = onlyFieldErrors(err, FIELDS) ? '' : errorMessage(err);
-    } finally {
-      this.saving = false;
-    }
+    });
+    if (!ok) return;
+    toast(t('pricing.packs.saved', { barcode: body.barcode }), 'success');
+    this.startNew();
+    await this.load();
+    this.dispatchEvent(new CustomEvent('changed', { bubbles: true, composed: true }));
   }
 
   private async removeItem(p: Pack): Promise<void> {
@@ -143,47 +134,42 @@ export class PricingPacks extends LitElement {
       await this.load();
       this.dispatchEvent(new CustomEvent('changed', { bubbles: true, composed: true }));
     } catch (err) {
-      this.formError = errorMessage(err);
+      this.form.fail(err);
     }
   }
 
   private renderForm() {
-    const d = this.draft;
+    const d = this.form.draft;
+    const errors = this.form.errors;
     return html`<form @submit=${this.save} @keydown=${submitOnEnter} novalidate style="margin-top:16px">
       <h3 style="margin-bottom:10px">${this.editing ? t('pricing.packs.edit', { barcode: this.editing.barcode }) : t('pricing.packs.add')}</h3>
       <div class="form-grid">
-        <cpt-field label=${t('pricing.packs.barcode')} field="pack.barcode" .error=${this.errors.barcode} required hint=${t('pricing.packs.barcodeHint')}>
+        <cpt-field label=${t('pricing.packs.barcode')} field="pack.barcode" .error=${errors.barcode} required hint=${t('pricing.packs.barcodeHint')}>
           <input class="mono-input" data-testid="pack-barcode" inputmode="numeric" autocomplete="off" .value=${d.barcode}
-            @input=${(e: Event) => this.set('barcode', (e.target as HTMLInputElement).value.trim())} />
+            @input=${(e: Event) => this.form.set('barcode', (e.target as HTMLInputElement).value.trim())} />
         </cpt-field>
-        <cpt-field label=${t('pricing.packs.name')} field="pack.name" .error=${this.errors.name} hint=${t('pricing.packs.nameHint')}>
-          <input data-testid="pack-name" autocomplete="off" .value=${d.name} @input=${(e: Event) => this.set('name', (e.target as HTMLInputElement).value)} />
+        <cpt-field label=${t('pricing.packs.name')} field="pack.name" .error=${errors.name} hint=${t('pricing.packs.nameHint')}>
+          <input data-testid="pack-name" autocomplete="off" .value=${d.name} @input=${(e: Event) => this.form.set('name', (e.target as HTMLInputElement).value)} />
         </cpt-field>
-        <cpt-field label=${t('pricing.packs.quantity')} field="pack.quantity" .error=${this.errors.quantity} required>
+        <cpt-field label=${t('pricing.packs.quantity')} field="pack.quantity" .error=${errors.quantity} required>
           <cpt-numeric-field testid="pack-quantity" mode="decimal" .decimals=${3} .min=${0} .value=${d.units} suffix=${this.article.unit === 'piece' ? '' : this.article.unit === 'kg' ? 'kg' : 'l'}
-            @change=${(e: CustomEvent<{ value: number | null; valid: boolean }>) => {
-              this.invalid = { ...this.invalid, units: !e.detail.valid };
-              if (e.detail.valid) this.set('units', e.detail.value, 'quantity');
-            }}></cpt-numeric-field>
+            @change=${this.form.numeric('quantity', (v) => this.form.set('units', v, 'quantity'))}></cpt-numeric-field>
         </cpt-field>
-        <cpt-field label=${t('pricing.packs.price')} field="pack.price" .error=${this.errors.price} hint=${t('pricing.packs.priceHint')}>
+        <cpt-field label=${t('pricing.packs.price')} field="pack.price" .error=${errors.price} hint=${t('pricing.packs.priceHint')}>
           <cpt-numeric-field testid="pack-price" mode="money" .min=${0} .value=${d.price}
-            @change=${(e: CustomEvent<{ value: number | null; valid: boolean }>) => {
-              this.invalid = { ...this.invalid, price: !e.detail.valid };
-              if (e.detail.valid) this.set('price', e.detail.value);
-            }}></cpt-numeric-field>
+            @change=${this.form.numeric('price', (v) => this.form.set('price', v))}></cpt-numeric-field>
         </cpt-field>
-        <cpt-field label=${t('pricing.packs.list')} field="pack.priceListCode" .error=${this.errors.priceListCode}>
-          <select data-testid="pack-list" @change=${(e: Event) => this.set('priceListCode', (e.target as HTMLSelectElement).value)}>
+        <cpt-field label=${t('pricing.packs.list')} field="pack.priceListCode" .error=${errors.priceListCode}>
+          <select data-testid="pack-list" @change=${(e: Event) => this.form.set('priceListCode', (e.target as HTMLSelectElement).value)}>
             <option value="" ?selected=${d.priceListCode === ''}>${t('pricing.packs.defaultList')}</option>
             ${this.lists.map((l) => html`<option value=${l.code} ?selected=${d.priceListCode === l.code}>${listName(l)}</option>`)}
           </select>
         </cpt-field>
       </div>
-      ${this.formError ? html`<div class="alert error" role="alert" data-testid="pack-error" style="margin-top:12px">${this.formError}</div>` : nothing}
+      <div class="form-alerts">${formAlerts(this.form, 'pack', () => this.startNew())}</div>
       <div class="actions" style="margin-top:12px">
         ${this.editing ? html`<cpt-button data-testid="pack-cancel" @click=${() => this.startNew()}>${t('pricing.cancel')}</cpt-button>` : nothing}
-        <cpt-button type="submit" variant="primary" icon=${this.editing ? 'check' : 'plus'} data-testid="pack-save" ?busy=${this.saving}>
+        <cpt-button type="submit" variant="primary" icon=${this.editing ? 'check' : 'plus'} data-testid="pack-save" ?busy=${this.form.saving}>
           ${this.editing ? t('pricing.save') : t('pricing.packs.addButton')}
         </cpt-button>
       </div>
@@ -194,39 +180,18 @@ export class PricingPacks extends LitElement {
     const ro = this.readonly;
     return html`<div class="card" data-testid="packs">
       <h2 class="section-title">${t('pricing.packs.title')}</h2>
-      ${this.packs.length === 0
-        ? html`<p class="empty" data-testid="packs-empty">${t('pricing.packs.empty')}</p>`
-        : html`<table class="plain">
-            <thead>
-              <tr>
-                <th>${t('pricing.packs.barcode')}</th>
-                <th>${t('pricing.packs.name')}</th>
-                <th class="end">${t('pricing.packs.quantity')}</th>
-                <th class="end">${t('pricing.packs.price')}</th>
-                <th>${t('pricing.packs.list')}</th>
-                <th></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${this.packs.map(
-                (p, i) => html`<tr data-testid="packs-row" data-key=${String(p.id)}>
-                  <td class="mono">${p.barcode}</td>
-                  <td>${p.name || html`<span class="muted">${this.article.name} × ${formatQuantity(p.quantity)}</span>`}</td>
-                  <td class="end">${formatQuantity(p.quantity)}</td>
-                  <td class="end">${p.price === null ? html`<span class="muted">${t('pricing.packs.unitPrices')}</span>` : formatMoney(p.price)}</td>
-                  <td>${p.price === null ? '' : listName(this.lists.find((l) => l.code === p.priceListCode) ?? this.lists.find((l) => l.isDefault))}</td>
-                  <td>
-                    ${ro
-                      ? nothing
-                      : html`<div class="row-actions">
-                          <cpt-button variant="ghost" icon="edit" label=${t('pricing.edit')} data-testid=${`pack-edit-${i}`} @click=${() => this.edit(p)}></cpt-button>
-                          <cpt-button variant="ghost" icon="trash" label=${t('pricing.delete')} data-testid=${`pack-delete-${i}`} @click=${() => this.removeItem(p)}></cpt-button>
-                        </div>`}
-                  </td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`}
+      ${this.loadError ? html`<div class="alert error" role="alert" data-testid="packs-load-error">${this.loadError}</div>` : nothing}
+      ${plainTable({
+        testid: 'packs', action: 'pack', rows: this.packs, empty: t('pricing.packs.empty'), readonly: ro,
+        onEdit: (p) => this.edit(p), onDelete: (p) => void this.removeItem(p),
+        columns: [
+          { label: t('pricing.packs.barcode'), cell: (p) => html`<span class="mono">${p.barcode}</span>` },
+          { label: t('pricing.packs.name'), cell: (p) => p.name || html`<span class="muted">${this.article.name} × ${formatQuantity(p.quantity)}</span>` },
+          { label: t('pricing.packs.quantity'), end: true, cell: (p) => formatQuantity(p.quantity) },
+          { label: t('pricing.packs.price'), end: true, cell: (p) => (p.price === null ? html`<span class="muted">${t('pricing.packs.unitPrices')}</span>` : formatMoney(p.price)) },
+          { label: t('pricing.packs.list'), cell: (p) => (p.price === null ? '' : listName(this.lists.find((l) => l.code === p.priceListCode) ?? this.lists.find((l) => l.isDefault))) },
+        ],
+      })}
       ${ro ? nothing : this.renderForm()}
     </div>`;
   }

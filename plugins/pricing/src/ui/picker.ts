@@ -21,11 +21,14 @@ type Item = Article | Customer;
 /**
  * <cpt-pricing-picker> — find an article or a customer by code, barcode or name, and pick it.
  *
- * Properties: api, source ('articles' | 'customers'), testid (prefix), placeholder, family (articles only).
- * Results show under the field as the user types; Enter picks the only result, or the one whose code or
- * barcode is exactly what was typed. Events: `pick` (CustomEvent<{ item }>, bubbles, composed).
+ * Properties: api, source ('articles' | 'customers'), testid (prefix), placeholder.
+ * Results show under the field as the user types. Keyboard: ↓ and ↑ move through them, Enter picks the one
+ * highlighted — or, when none is, the only result or the one whose code or barcode is exactly what was typed —
+ * and Escape closes the list (a second Escape clears the field). Once picked, the field is empty again.
+ * Events: `pick` (CustomEvent<{ item }>, bubbles, composed).
  *
- * Test ids: <testid>-search (the input), <testid>-result (data-key = id, data-code = code), <testid>-none.
+ * Test ids: <testid>-search (the input), <testid>-result (data-key = id, data-code = code, aria-selected on the
+ * highlighted one), <testid>-none.
  */
 @customElement('cpt-pricing-picker')
 export class PricingPicker extends LitElement {
@@ -38,6 +41,8 @@ export class PricingPicker extends LitElement {
   @state() private results: Item[] = [];
   @state() private open = false;
   @state() private error = '';
+  /** The highlighted result (↓ / ↑), -1 for none. */
+  @state() private active = -1;
   @query('cpt-search-field') private field?: HTMLElement & { focus(): void; clear(): void };
 
   private requestId = 0;
@@ -82,6 +87,10 @@ export class PricingPicker extends LitElement {
       li button:focus-visible {
         background: var(--cpt-hover);
       }
+      li button[aria-selected='true'] {
+        background: var(--cpt-primary-soft);
+        box-shadow: inset 3px 0 0 var(--cpt-primary);
+      }
       .code {
         font-family: ui-monospace, Menlo, Consolas, monospace;
         font-size: 0.875rem;
@@ -106,6 +115,7 @@ export class PricingPicker extends LitElement {
     this.q = '';
     this.results = [];
     this.open = false;
+    this.active = -1;
     this.field?.clear();
   }
 
@@ -115,6 +125,7 @@ export class PricingPicker extends LitElement {
     if (!q) {
       this.results = [];
       this.open = false;
+      this.active = -1;
       return;
     }
     const id = ++this.requestId;
@@ -123,6 +134,7 @@ export class PricingPicker extends LitElement {
       if (id !== this.requestId) return;
       this.results = page.items ?? [];
       this.open = true;
+      this.active = -1;
       if (pickExact) {
         const lower = q.toLowerCase();
         const exact = this.results.filter(
@@ -138,9 +150,35 @@ export class PricingPicker extends LitElement {
   }
 
   private pick(item: Item): void {
-    this.open = false;
-    this.results = [];
+    // The field empties: what was typed to find the item is not left behind.
+    this.clear();
     this.dispatchEvent(new CustomEvent('pick', { detail: { item }, bubbles: true, composed: true }));
+  }
+
+  /** ↓ / ↑ / Enter / Escape on the field, before the field's own handling (capture). */
+  private onKey(e: KeyboardEvent): void {
+    const n = this.results.length;
+    const stop = () => {
+      e.preventDefault();
+      e.stopPropagation();
+    };
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && n > 0) {
+      stop();
+      this.open = true;
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      this.active = this.active < 0 ? (step > 0 ? 0 : n - 1) : (this.active + step + n) % n;
+      void this.updateComplete.then(() => this.renderRoot.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' }));
+    } else if (e.key === 'Enter' && this.open && this.active >= 0 && this.results[this.active]) {
+      stop();
+      this.pick(this.results[this.active]);
+    } else if (e.key === 'Enter') {
+      // Enter searches at once and picks the exact match; typing only lists.
+      this.enter = true;
+    } else if (e.key === 'Escape' && this.open) {
+      stop();
+      this.open = false;
+      this.active = -1;
+    }
   }
 
   private describe(item: Item) {
@@ -174,27 +212,20 @@ export class PricingPicker extends LitElement {
         .value=${this.q}
         placeholder=${this.placeholder || (this.source === 'articles' ? t('pricing.pick.article') : t('pricing.pick.customer'))}
         @search=${(e: CustomEvent<{ value: string }>) => {
-          // Enter searches at once and picks the exact match; typing only lists.
           const enter = this.enter;
           this.enter = false;
           void this.search(e.detail.value, enter);
         }}
-        @keydown=${{
-          // Capture: runs before the field's own Enter handler fires `search`.
-          capture: true,
-          handleEvent: (e: KeyboardEvent) => {
-            if (e.key === 'Enter') this.enter = true;
-            if (e.key === 'Escape') this.open = false;
-          },
-        }}
+        @keydown=${{ capture: true, handleEvent: (e: KeyboardEvent) => this.onKey(e) }}
       ></cpt-search-field>
       ${this.error ? html`<div class="alert error" role="alert" data-testid=${`${this.testid}-error`}>${this.error}</div>` : nothing}
       ${this.open
-        ? html`<ul role="listbox">
+        ? html`<ul role="listbox" aria-label=${this.placeholder || t('pricing.pick.article')}>
             ${this.results.length === 0 ? html`<li class="none" data-testid=${`${this.testid}-none`}>${t('pricing.pick.none')}</li>` : nothing}
             ${this.results.map(
-              (r) => html`<li>
-                <button type="button" role="option" data-testid=${`${this.testid}-result`} data-key=${String(r.id)} data-code=${r.code} @click=${() => this.pick(r)}>
+              (r, i) => html`<li>
+                <button type="button" role="option" tabindex="-1" aria-selected=${i === this.active ? 'true' : 'false'} data-testid=${`${this.testid}-result`}
+                  data-key=${String(r.id)} data-code=${r.code} @click=${() => this.pick(r)} @mouseenter=${() => (this.active = i)}>
                   ${this.describe(r)}
                 </button>
               </li>`,

@@ -1,11 +1,12 @@
 import {
   ApiClient,
-  ApiError,
+  FormController,
   LitElement,
   LocaleController,
   confirmDialog,
   customElement,
   errorMessage,
+  formAlerts,
   hasPermission,
   html,
   nothing,
@@ -20,7 +21,7 @@ import {
   type CptDialog,
   type Session,
 } from '@comptoir/shell';
-import { fieldErrorsOf, listName, onlyFieldErrors, vatSide } from './format.js';
+import { listName, vatSide } from './format.js';
 import { pricingStyles } from './styles.js';
 import type { PriceList } from './types.js';
 
@@ -53,14 +54,14 @@ export class PricingListsScreen extends LitElement {
   @state() private loading = false;
   @state() private error = '';
   @state() private editing: PriceList | null = null;
-  @state() private draft: Draft = emptyDraft();
-  @state() private errors: Record<string, string> = {};
-  @state() private formError = '';
-  @state() private saving = false;
   @state() private customers: Array<{ id: number; code: string; name: string }> = [];
 
   @query('cpt-dialog') private dialog?: CptDialog;
   private i18n = new LocaleController(this);
+  private form: FormController<Draft> = new FormController<Draft>(this, emptyDraft(), {
+    fields: FIELDS,
+    describe: (): string => this.form.draft.fr.trim() || t('pricing.lists.new'),
+  });
 
   static override styles = pricingStyles;
 
@@ -87,11 +88,9 @@ export class PricingListsScreen extends LitElement {
 
   private async open(list: PriceList | null): Promise<void> {
     this.editing = list;
-    this.draft = list
+    this.form.reset(list
       ? { code: list.code, fr: list.name.fr, nl: list.name.nl, en: list.name.en, includesVat: list.includesVat, isDefault: list.isDefault, active: list.active }
-      : emptyDraft();
-    this.errors = {};
-    this.formError = '';
+      : emptyDraft());
     this.customers = [];
     await this.updateComplete;
     this.dialog?.show();
@@ -104,43 +103,31 @@ export class PricingListsScreen extends LitElement {
     }
   }
 
+  /** The three names are one field for the server ('name'). */
   private set<K extends keyof Draft>(key: K, value: Draft[K]): void {
-    this.draft = { ...this.draft, [key]: value };
-    const field = key === 'fr' || key === 'nl' || key === 'en' ? 'name' : key;
-    if (this.errors[field]) this.errors = Object.fromEntries(Object.entries(this.errors).filter(([k]) => k !== field));
+    this.form.set(key, value, key === 'fr' || key === 'nl' || key === 'en' ? 'name' : key);
   }
 
   private async save(e?: Event): Promise<void> {
     e?.preventDefault();
-    if (this.saving || !this.canWrite) return;
-    const d = this.draft;
-    const errors: Record<string, string> = {};
-    if (!d.code.trim()) errors.code = t('pricing.required');
-    if (!d.fr.trim()) errors.name = t('pricing.required');
-    this.errors = errors;
-    this.formError = '';
-    if (Object.keys(errors).length) return;
+    if (!this.canWrite) return;
+    const d = this.form.draft;
     const name: Record<string, string> = { fr: d.fr.trim() };
     if (d.nl.trim()) name.nl = d.nl.trim();
     if (d.en.trim()) name.en = d.en.trim();
     const body: Record<string, unknown> = { code: d.code.trim(), name, includesVat: d.includesVat, active: d.active };
     // Only a list becomes the default; the previous default steps down on the server.
     if (d.isDefault && !this.editing?.isDefault) body.isDefault = true;
-    this.saving = true;
-    try {
-      if (this.editing) await this.api.patch(`/pricing/lists/${this.editing.id}`, { ...body, version: this.editing.version });
+    const editing = this.editing;
+    const check = (): Record<string, string> => ({ ...(d.code.trim() ? {} : { code: t('pricing.required') }), ...(d.fr.trim() ? {} : { name: t('pricing.required') }) });
+    const ok = await this.form.save(check, async () => {
+      if (editing) await this.api.patch(`/pricing/lists/${editing.id}`, { ...body, version: editing.version });
       else await this.api.post('/pricing/lists', body);
-      toast(t('pricing.lists.saved', { name: d.fr.trim() }), 'success');
-      this.dialog?.close('saved');
-      await this.load();
-    } catch (err) {
-      this.errors = fieldErrorsOf(err);
-      if (err instanceof ApiError && err.code === 'VERSION_CONFLICT') this.formError = t('pricing.conflict');
-      else if (onlyFieldErrors(err, FIELDS)) this.formError = t('pricing.fixErrors');
-      else this.formError = errorMessage(err);
-    } finally {
-      this.saving = false;
-    }
+    });
+    if (!ok) return;
+    toast(t('pricing.lists.saved', { name: d.fr.trim() }), 'success');
+    this.dialog?.close('saved');
+    await this.load();
   }
 
   private async removeItem(): Promise<void> {
@@ -161,23 +148,26 @@ export class PricingListsScreen extends LitElement {
       this.dialog?.close('deleted');
       await this.load();
     } catch (err) {
-      this.formError = errorMessage(err);
+      this.form.fail(err);
       toastError(err);
     }
   }
 
   private renderDialog() {
-    const d = this.draft;
+    const d = this.form.draft;
+    const errors = this.form.errors;
     const ro = !this.canWrite;
     const list = this.editing;
-    return html`<cpt-dialog testid="list-dialog" heading=${list ? t('pricing.lists.edit', { name: listName(list) }) : t('pricing.lists.new')}>
+    // Closing the dialog (Cancel, ✕, Escape) drops what was typed in it.
+    return html`<cpt-dialog testid="list-dialog" heading=${list ? t('pricing.lists.edit', { name: listName(list) }) : t('pricing.lists.new')}
+      @close=${() => this.form.reset(emptyDraft())}>
       <form id="list-form" @submit=${this.save} @keydown=${submitOnEnter} novalidate>
         <div class="form-grid">
-          <cpt-field label=${t('pricing.lists.code')} field="code" .error=${this.errors.code} required hint=${t('pricing.lists.codeHint')}>
+          <cpt-field label=${t('pricing.lists.code')} field="code" .error=${errors.code} required hint=${t('pricing.lists.codeHint')}>
             <input class="mono-input" data-testid="list-code" autocomplete="off" spellcheck="false" .value=${d.code} ?disabled=${ro}
               @input=${(e: Event) => this.set('code', (e.target as HTMLInputElement).value)} />
           </cpt-field>
-          <cpt-field label=${t('pricing.lists.nameFr')} field="name" .error=${this.errors.name} required>
+          <cpt-field label=${t('pricing.lists.nameFr')} field="name" .error=${errors.name} required>
             <input data-testid="list-name-fr" autocomplete="off" .value=${d.fr} ?disabled=${ro} @input=${(e: Event) => this.set('fr', (e.target as HTMLInputElement).value)} />
           </cpt-field>
           <cpt-field label=${t('pricing.lists.nameNl')} hint=${t('pricing.lists.nameHint')}>
@@ -186,7 +176,7 @@ export class PricingListsScreen extends LitElement {
           <cpt-field label=${t('pricing.lists.nameEn')} hint=${t('pricing.lists.nameHint')}>
             <input data-testid="list-name-en" autocomplete="off" .value=${d.en} ?disabled=${ro} @input=${(e: Event) => this.set('en', (e.target as HTMLInputElement).value)} />
           </cpt-field>
-          <cpt-field class="wide" label=${t('pricing.lists.prices')} field="includesVat" .error=${this.errors.includesVat}
+          <cpt-field class="wide" label=${t('pricing.lists.prices')} field="includesVat" .error=${errors.includesVat}
             hint=${list && list.priceCount > 0 ? t('pricing.lists.vatLocked') : ''}>
             <div>
               <label class="check" style="margin-right:24px">
@@ -199,14 +189,14 @@ export class PricingListsScreen extends LitElement {
               </label>
             </div>
           </cpt-field>
-          <cpt-field field="isDefault" .error=${this.errors.isDefault} hint=${t('pricing.lists.defaultHint')}>
+          <cpt-field field="isDefault" .error=${errors.isDefault} hint=${t('pricing.lists.defaultHint')}>
             <label class="check">
               <input type="checkbox" data-testid="list-default" .checked=${d.isDefault} ?disabled=${ro || !!list?.isDefault}
                 @change=${(e: Event) => this.set('isDefault', (e.target as HTMLInputElement).checked)} />
               ${t('pricing.lists.isDefault')}
             </label>
           </cpt-field>
-          <cpt-field field="active" .error=${this.errors.active}>
+          <cpt-field field="active" .error=${errors.active}>
             <label class="check">
               <input type="checkbox" data-testid="list-active" .checked=${d.active} ?disabled=${ro}
                 @change=${(e: Event) => this.set('active', (e.target as HTMLInputElement).checked)} />
@@ -219,7 +209,10 @@ export class PricingListsScreen extends LitElement {
               ${t('pricing.lists.customersOf', { count: this.customers.length })} ${this.customers.map((c) => c.name).join(', ')}
             </p>`
           : nothing}
-        ${this.formError ? html`<div class="alert error" role="alert" data-testid="list-form-error" style="margin-top:12px">${this.formError}</div>` : nothing}
+        <div class="form-alerts">${formAlerts(this.form, 'list-form', () => {
+          this.dialog?.close('reload');
+          void this.load();
+        })}</div>
       </form>
       ${list && !ro && !list.isDefault
         ? html`<cpt-button slot="footer" variant="danger" icon="trash" data-testid="list-delete" @click=${() => this.removeItem()}>${t('pricing.delete')}</cpt-button>`
@@ -227,7 +220,7 @@ export class PricingListsScreen extends LitElement {
       <cpt-button slot="footer" data-testid="list-cancel" @click=${() => this.dialog?.close('cancel')}>${ro ? t('pricing.close') : t('pricing.cancel')}</cpt-button>
       ${ro
         ? nothing
-        : html`<cpt-button slot="footer" variant="primary" icon="check" data-testid="list-save" ?busy=${this.saving} @click=${() => this.save()}>${t('pricing.save')}</cpt-button>`}
+        : html`<cpt-button slot="footer" variant="primary" icon="check" data-testid="list-save" ?busy=${this.form.saving} @click=${() => this.save()}>${t('pricing.save')}</cpt-button>`}
     </cpt-dialog>`;
   }
 

@@ -38,6 +38,9 @@ export const pricingStyles = [
       font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace !important;
       letter-spacing: 0.02em;
     }
+    .form-alerts > .alert {
+      margin-top: 12px;
+    }
     .empty {
       color: var(--cpt-muted);
       margin: 0;

@@ -1,233 +1,60 @@
 /**
- * The pricing API as the screens read it (under /api/pricing), plus the few catalogue shapes they use.
+ * The pricing API as the screens read it (under /api/pricing), plus the few catalogue shapes they use. The
+ * shapes are the servers' own types, imported as types only: nothing of the server is bundled into the browser
+ * modules, and a field the server changes breaks the UI's type check rather than a shop's screen.
  * Amounts are integer cents; quantities are integer thousandths (24 units = 24000, 0,5 kg = 500).
  */
+import type { ArticleView, FamilyView, PartyView } from '@comptoir/catalog';
+import type { Page } from '@comptoir/shell';
+import type { AssociationKind, ListName } from '../entities/index.js';
+import type { ArticleLookup } from '../entities/nomenclature-rule.entity.js';
+import type { LineQuote } from '../hooks.js';
+import type { Presented } from '../http/present.js';
+import type { LabelService } from '../services/label.service.js';
+import type { AssociationView, ContentView, PackView } from '../services/packaging.service.js';
+import type { ArticleListPricesView, ListPriceView, PriceListView } from '../services/price-list.service.js';
+import type { CustomerPriceView, CustomerTermsView } from '../services/customer-price.service.js';
+import type { NomenclatureRuleView } from '../services/nomenclature.service.js';
+import type { AssociatedLineQuote, LegalUnitPrice, QuoteResult } from '../services/pricing.service.js';
+import type { ScanResolution as ScanResolutionView } from '../services/scan.js';
+import type { BarcodeEncoding, BarcodeRuleType, ContentUnit, DiscountUnit } from '../domain/index.js';
 
-export type Language = 'fr' | 'nl' | 'en';
-export type ListName = { fr: string; nl: string; en: string };
+// Pure domain values (no server dependency) that the screens use as well.
+export { BARCODE_RULE_TYPES } from '../domain/barcode-rule.js';
 
-export interface PriceList {
-  id: number;
-  code: string;
-  name: ListName;
-  /** The name in the request's language. */
+export type { Language } from '@comptoir/shell';
+export type { AssociationKind, ArticleLookup, BarcodeEncoding, BarcodeRuleType, ContentUnit, DiscountUnit, LegalUnitPrice, ListName, Page };
+
+export type PriceList = PriceListView & {
+  /** The name in the request's language, when the server adds it. */
   label?: string;
-  includesVat: boolean;
-  isDefault: boolean;
-  active: boolean;
-  position: number;
-  version: number;
-  priceCount: number;
-  customerCount: number;
-}
+};
+export type ListPrice = ListPriceView;
+export type ArticleListPrices = ArticleListPricesView;
+export type CustomerPrice = CustomerPriceView;
+export type CustomerTerms = CustomerTermsView;
+export type Pack = PackView;
+export type Association = AssociationView;
+export type Content = ContentView;
+export type BarcodeRule = NomenclatureRuleView;
+export type LabelLayout = ReturnType<LabelService['layouts']>[number];
 
-/** A base price (minQuantity 0 or 1000) or a quantity break ("from 24" = 24000), optionally for a period. */
-export interface ListPrice {
-  id: number;
-  priceListId: number;
-  priceListCode: string;
-  articleId: number;
-  articleCode: string | null;
-  articleName: string | null;
-  minQuantity: number;
-  unitPrice: number;
-  includesVat: boolean;
-  validFrom: string | null;
-  validTo: string | null;
-}
-
-/** An article's rows in one list (GET / PUT /prices/articles/:articleId/lists/:listCode): the PUT answers them in the order sent. */
-export interface ArticleListPrices {
-  articleId: number;
-  priceListCode: string;
-  /** `rowsVersion` of the rows: send it back with the next PUT. */
-  version: number;
-  rows: ListPrice[];
-}
-
-export interface CustomerPrice {
-  id: number;
-  customerId: number;
-  customerCode: string | null;
-  customerName: string | null;
-  articleId: number;
-  articleCode: string | null;
-  articleName: string | null;
-  minQuantity: number;
-  unitPrice: number;
-  includesVat: boolean;
-  validFrom: string | null;
-  validTo: string | null;
-}
-
-export interface CustomerTerms {
-  customerId: number;
-  priceListCode: string | null;
-  effectiveListCode: string | null;
-}
-
-export interface Pack {
-  id: number;
-  articleId: number;
-  barcode: string;
-  quantity: number;
-  price: number | null;
-  priceListCode: string | null;
-  name: string;
-}
-
-export type AssociationKind = 'deposit' | 'accessory' | 'fee';
+/** The kinds of associated articles, in the order the form offers them. */
 export const ASSOCIATION_KINDS: readonly AssociationKind[] = ['deposit', 'accessory', 'fee'];
-
-export interface Association {
-  id: number;
-  articleId: number;
-  associatedArticleId: number;
-  associatedArticleCode: string | null;
-  associatedArticleName: string | null;
-  packId: number | null;
-  ratio: number;
-  kind: AssociationKind;
-}
-
-export type ContentUnit = 'kg' | 'l';
-
-export interface Content {
-  articleId: number;
-  quantity: number;
-  unit: ContentUnit;
-}
-
-export type BarcodeRuleType = 'weight' | 'price' | 'quantity' | 'discount' | 'customer' | 'cashier' | 'article';
-export const BARCODE_RULE_TYPES: readonly BarcodeRuleType[] = ['weight', 'price', 'quantity', 'discount', 'customer', 'cashier', 'article'];
-export type BarcodeEncoding = 'ean13' | 'ean8' | 'any';
-export type DiscountUnit = 'percent' | 'cents';
-export type ArticleLookup = 'plu-internal-code' | 'barcode' | 'article-code';
+/** How a nomenclature rule's article digits find the article (the entity's list, which lives with server code). */
 export const ARTICLE_LOOKUPS: readonly ArticleLookup[] = ['plu-internal-code', 'barcode', 'article-code'];
 
-export interface BarcodeRule {
-  id: number;
-  position: number;
-  name: string;
-  type: BarcodeRuleType;
-  pattern: string;
-  encoding: BarcodeEncoding | null;
-  discountUnit: DiscountUnit | null;
-  articleLookup: ArticleLookup;
-  active: boolean;
-}
-
-export interface LineRule {
-  kind: string;
-  listCode: string | null;
-  minQuantity: number | null;
-  validTo: string | null;
-  /** In the request's language. */
-  explanation: string;
-}
-
-/** A priced line (quote, scan or associated line). */
-export interface PricedLine {
-  articleId: number;
-  customerId: number | null;
-  quantity: number;
-  date: string;
-  priceListCode: string;
-  vatRate: number;
-  unitPrice: number | null;
-  includesVat: boolean;
-  unitPriceIncl: number | null;
-  unitPriceExcl: number | null;
-  lineTotal: number | null;
-  rule: LineRule;
-  adjustments: Array<{ by: string; explanation: string }>;
-}
-
-export interface LegalUnitPrice {
-  cents: number;
-  unit: ContentUnit;
-}
-
-export interface AssociatedLine extends PricedLine {
-  kind: AssociationKind;
-  article: { id: number; code: string; name: string };
-}
-
-export interface Quote extends PricedLine {
-  article: { id: number; code: string; name: string; unit: Unit; vatCategory: string; vatRate: number; price: number | null };
-  priceList: { code: string; name: ListName; includesVat: boolean };
-  unitPriceLegal: LegalUnitPrice | null;
-  associatedLines: AssociatedLine[];
-}
-
+/** A priced line as the API sends it (quote, scan or associated line): explanations in the request's language. */
+export type PricedLine = Presented<LineQuote>;
+export type LineRule = PricedLine['rule'];
+export type AssociatedLine = Presented<AssociatedLineQuote>;
+export type Quote = Omit<Presented<QuoteResult>, 'associatedLines'> & { associatedLines: AssociatedLine[] };
 /** A scanned code, resolved by GET /pricing/scan/:code. Price fields are absent for cards and coupons. */
-export interface ScanResolution extends Partial<Omit<PricedLine, 'quantity'>> {
-  code: string;
-  kind: 'article' | 'customer' | 'cashier' | 'discount';
-  source: 'nomenclature' | 'pack' | 'barcode';
-  barcodeRule: { id: number; name: string; type: string } | null;
-  article: Article | null;
-  pack: { id: number; barcode: string; quantity: number; price: number | null; name: string } | null;
-  customer: { id: number; code: string; name: string } | null;
-  cardNumber: string | null;
-  discount: { unit: DiscountUnit; value: number } | null;
-  quantity: number | null;
-  priceFromLabel: boolean;
-  needsQuantity: boolean;
-  unitPriceLegal: LegalUnitPrice | null;
-  associatedLines: AssociatedLine[];
-}
-
-export interface LabelLayout {
-  id: string;
-  name: string;
-  page: { width: number; height: number };
-  columns: number;
-  rows: number;
-  label: { width: number; height: number };
-  perPage: number;
-  style: 'article' | 'shelf';
-}
+export type ScanResolution = Omit<ScanResolutionView, 'rule' | 'adjustments' | 'associatedLines'> & Partial<Pick<PricedLine, 'rule' | 'adjustments'>> & { associatedLines: AssociatedLine[] };
 
 // Catalogue shapes (under /api/catalog).
-
-export type Unit = 'piece' | 'kg' | 'litre';
-
-export interface Article {
-  id: number;
-  code: string;
-  name: string;
-  description?: string;
-  familyId: number | null;
-  familyName?: string;
-  unit: Unit;
-  vatCategory: string;
-  vatRate: number;
-  barcodes: Array<{ code: string; kind: string }>;
-  price: number | null;
-  active: boolean;
-  version?: number;
-}
-
-export interface Family {
-  id: number;
-  code: string;
-  name: string;
-  parentId: number | null;
-}
-
-export interface Customer {
-  id: number;
-  code: string;
-  name: string;
-  city?: string;
-  vatNumber?: string;
-  active?: boolean;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type Unit = ArticleView['unit'];
+export type Article = ArticleView;
+export type Family = Pick<FamilyView, 'id' | 'code' | 'name' | 'parentId'>;
+/** A customer as a picker or a scan gives it: always its identity, the rest when the list sent it. */
+export type Customer = Pick<PartyView, 'id' | 'code' | 'name'> & Partial<PartyView>;
