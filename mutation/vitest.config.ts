@@ -1,5 +1,5 @@
 // The vitest configuration Stryker runs: the package tests only (no e2e project), from TypeScript sources.
-// Which test files run for a target is set by the target's `testFiles` (see targets.mjs).
+// Which test files run is the target's `testFiles` (targets.mjs), passed by base.mjs in MUTATION_TESTS.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
-    include: ['kernel/**/*.{spec,test}.ts', 'plugins/**/*.{spec,test}.ts'],
+    include: process.env.MUTATION_TESTS ? JSON.parse(process.env.MUTATION_TESTS) : ['kernel/**/*.{spec,test}.ts', 'plugins/**/*.{spec,test}.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
