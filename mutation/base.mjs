@@ -23,12 +23,14 @@ export function strykerConfig(name) {
     tempDirName: `mutation/.tmp-${name}`,
     coverageAnalysis: 'perTest',
     concurrency: Math.min(2, Number(process.env.MUTATION_WORKERS ?? 2)),
-    mutate: target.mutate,
+    // `pnpm mutation --since <ref>` narrows a target to the source files a change touched.
+    mutate: process.env.MUTATION_MUTATE ? JSON.parse(process.env.MUTATION_MUTATE) : target.mutate,
     thresholds: { high: target.goal, low: target.goal - 10, break: null },
     timeoutMS: 20_000,
     reporters: ['json', 'html', 'clear-text', 'progress-append-only'],
-    jsonReporter: { fileName: `mutation/reports/${name}.json` },
-    htmlReporter: { fileName: `mutation/reports/${name}.html` },
+    // A run narrowed to changed files reports apart, so that the whole target's report stays whole.
+    jsonReporter: { fileName: `mutation/reports/${name}${process.env.MUTATION_MUTATE ? '.changed' : ''}.json` },
+    htmlReporter: { fileName: `mutation/reports/${name}${process.env.MUTATION_MUTATE ? '.changed' : ''}.html` },
     clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true },
     incremental: process.env.MUTATION_INCREMENTAL === '1',
     incrementalFile: `mutation/reports/${name}.incremental.json`,
