@@ -81,6 +81,7 @@ const SPACES = ' \u00A0\u202F\u2009';
 const SIGN = /^[-+\u2212]/;
 
 /** Escapes characters for use inside a RegExp character class. */
+// Stryker disable next-line Regex,StringLiteral: a guard; no locale separates digits with \ ] ^ or -, the only characters it escapes
 const classOf = (chars: string): string => `[${chars.replace(/[\\\]^-]/g, '\\$&')}]`;
 
 /** Builds a number grammar: digits, optionally grouped by 3 with one of `groups` (used consistently), then a decimal part. */

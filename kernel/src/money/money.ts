@@ -48,7 +48,8 @@ export function toSafeCents(value: bigint, what = 'amount'): number {
 
 /** Throws `MONEY_NOT_INTEGER` / `MONEY_UNSAFE` unless `value` is a safe integer number of cents. */
 export function assertCents(value: unknown, what = 'amount'): asserts value is number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
+  // Number.isInteger is false for anything that is not a number: no typeof needed.
+  if (!Number.isInteger(value)) {
     throw new MoneyError(
       'MONEY_NOT_INTEGER',
       `The ${what} must be a whole number of cents, got ${String(value)}.`,
@@ -64,7 +65,7 @@ export function assertCents(value: unknown, what = 'amount'): asserts value is n
 
 /** Throws `QUANTITY_INVALID` unless `value` is a safe integer number of thousandths. */
 export function assertQuantity(value: unknown, what = 'quantity'): asserts value is number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+  if (!Number.isSafeInteger(value)) {
     throw new MoneyError(
       'QUANTITY_INVALID',
       `The ${what} must be a whole number of thousandths (1 piece = 1000, 1.250 kg = 1250), got ${String(value)}.`,
@@ -74,7 +75,8 @@ export function assertQuantity(value: unknown, what = 'quantity'): asserts value
 
 /** Throws `RATE_INVALID` unless `value` is a VAT rate in basis points between 0 and 10000 (0 % – 100 %). */
 export function assertVatRate(value: unknown): asserts value is number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > RATE_SCALE) {
+  const rate = value as number; // compared only once known to be an integer
+  if (!Number.isInteger(value) || rate < 0 || rate > RATE_SCALE) {
     throw new MoneyError(
       'RATE_INVALID',
       `A VAT rate must be a whole number of basis points between 0 and ${RATE_SCALE} (21 % = 2100), got ${String(value)}.`,
