@@ -150,3 +150,34 @@ describe('the list in force', () => {
       .toBe("Price list 'gone' does not exist (the default list).");
   });
 });
+
+describe('explanations, in the three languages', () => {
+  it('a break with an end, from a list', () => {
+    const promo = book([], { prices: [
+      { listCode: 'retail', articleId: ORVAL, minQuantity: 0, unitPrice: 250 },
+      { listCode: 'retail', articleId: ORVAL, minQuantity: 1500, unitPrice: 230, validTo: '2026-12-31' },
+    ] });
+    expect(priceFor(query({ customerId: null, quantity: 1500 }), promo).rule).toEqual({
+      kind: 'break', listCode: 'retail', minQuantity: 1500, validTo: '2026-12-31',
+      explanation: {
+        fr: "détail, palier à partir de 1,5, jusqu'au 31/12/2026",
+        nl: 'detailhandel, staffel vanaf 1,5, tot en met 31/12/2026',
+        en: 'retail, break from 1.5, until 31/12/2026',
+      },
+    });
+  });
+
+  it('a threshold of one piece is the base price, anything above it a break', () => {
+    const rows = (minQuantity: number) => book([], { prices: [{ listCode: 'retail', articleId: ORVAL, minQuantity, unitPrice: 240 }] });
+    expect(priceFor(query({ customerId: null, quantity: 500 }), rows(1000)).rule).toMatchObject({ kind: 'list', explanation: { en: 'retail, base price' } });
+    expect(priceFor(query({ customerId: null, quantity: 1000 }), rows(1001)).rule.kind).toBe('catalogue');
+    expect(priceFor(query({ customerId: null, quantity: 1001 }), rows(1001)).rule).toMatchObject({ kind: 'break', explanation: { fr: 'détail, palier à partir de 1,001' } });
+  });
+
+  it('a customer price with an end but no break', () => {
+    const until = book([customerRow({ validTo: '2026-07-14' })]);
+    expect(priceFor(query(), until).rule.explanation).toEqual({
+      fr: "prix client, jusqu'au 14/07/2026", nl: 'klantprijs, tot en met 14/07/2026', en: 'customer price, until 14/07/2026',
+    });
+  });
+});
