@@ -92,7 +92,7 @@ for (const dialect of testDialects()) {
   const tk = await startTestKernel(dialect, { plugins: [catalog, pricing] });
   const admin = tk.admin;
   for (const f of FAMILIES) await admin.post('/api/catalog/families', { code: f.code, name: f.name });
-  const imports = tk.kernel.container.resolve<ImportService>('importService');
+  const imports = tk.kernel.container.resolve<ImportService>('pricingImport');
   const service = tk.kernel.container.resolve<PricingService>('pricingService');
   const request = { format: 'csv' as const, content: Buffer.from(file.csv).toString('base64'), mapping };
 

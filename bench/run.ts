@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { seedDemo } from '@comptoir/kernel';
+import { seedDemo } from '@comptoir/kernel/host';
 import { startTestKernel, testDialects } from '@comptoir/kernel/testing';
 import catalog from '@comptoir/catalog';
 

@@ -9,7 +9,8 @@ import { readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { openOrm, runMigrations, kernelPluginDefinition, type Dialect, type PluginDefinition } from '@comptoir/kernel';
+import type { Dialect, PluginDefinition } from '@comptoir/kernel';
+import { openOrm, runMigrations, kernelPluginDefinition } from '@comptoir/kernel/host';
 
 const [dirArg, nameArg] = process.argv.slice(2);
 if (!dirArg || !nameArg || !/^[a-z0-9-]+$/.test(nameArg)) {

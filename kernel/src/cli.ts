@@ -26,11 +26,25 @@ const serverOptions = (cmd: Command) => cmd
   .addOption(new Option('--port <port>', 'HTTP port').env('PORT').default('3000'))
   .addOption(new Option('--host <host>', 'address to listen on (0.0.0.0 to serve the shop’s tablets)').env('HOST').default('127.0.0.1'))
   .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'))
-  .addOption(new Option('--trust-proxy <addresses>', 'reverse proxies whose X-Forwarded-For to believe (e.g. loopback)').env('COMPTOIR_TRUST_PROXY'));
+  .addOption(new Option('--trust-proxy <addresses>', 'reverse proxies whose X-Forwarded-For to believe (e.g. loopback)').env('COMPTOIR_TRUST_PROXY'))
+  .addOption(new Option('--idempotency-hours <hours>', 'how long an Idempotency-Key and its answer are kept').env('COMPTOIR_IDEMPOTENCY_HOURS').default('24').argParser(positive))
+  .addOption(new Option('--session-cache-seconds <seconds>', 'how long a signed-in context is trusted from memory (0: read on every request; lower it when several servers share one database)')
+    .env('COMPTOIR_SESSION_CACHE_SECONDS').default('30').argParser(positive));
 
-async function boot(dataDir: string, logLevel: string, trustProxy?: string): Promise<Kernel> {
+/** A number of hours or seconds given on the command line. */
+function positive(value: string): string {
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new KernelError('OPTION_INVALID', `'${value}' is not a number of hours or seconds.`);
+  return value;
+}
+
+interface ServerOptions { logLevel: string; trustProxy?: string; idempotencyHours: string; sessionCacheSeconds: string }
+
+async function boot(dataDir: string, o: ServerOptions): Promise<Kernel> {
   const root = resolve(common().root);
-  return createKernel({ plugins: await plugins(), dataDir, databaseUrl: common().database, shellDir: findShellDir(root), logLevel: logLevel as any, trustProxy });
+  return createKernel({
+    plugins: await plugins(), dataDir, databaseUrl: common().database, shellDir: findShellDir(root), logLevel: o.logLevel as any, trustProxy: o.trustProxy,
+    idempotencyHours: Number(o.idempotencyHours), sessionCacheSeconds: Number(o.sessionCacheSeconds),
+  });
 }
 
 function announce(kernel: Kernel, address: string) {
@@ -54,7 +68,7 @@ function stopOnSignal(kernel: Kernel) {
 
 serverOptions(program.command('start').description('start the shop’s server (migrates the database first)'))
   .action(async (o) => {
-    const kernel = await boot(common().data, o.logLevel, o.trustProxy);
+    const kernel = await boot(common().data, o);
     const address = await kernel.listen(Number(o.port), o.host);
     announce(kernel, address);
     if (kernel.firstStart) {
@@ -68,7 +82,7 @@ serverOptions(program.command('demo').description('start a demo shop with fresh 
   .action(async (o) => {
     const dataDir = program.getOptionValueSource('data') === 'default' ? 'data/demo' : common().data;
     await wipeDatabase(databaseConfig({ dataDir: resolve(dataDir), databaseUrl: common().database }));
-    const kernel = await boot(dataDir, o.logLevel, o.trustProxy);
+    const kernel = await boot(dataDir, o);
     const t0 = Date.now();
     await seedDemo(kernel);
     console.log(`Demo data created in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);

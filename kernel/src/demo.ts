@@ -42,10 +42,12 @@ export async function seedDemo(kernel: Kernel): Promise<void> {
       await kernel.auth.saveUser(em, { username: a.username, displayName: a.displayName, password: a.password, pin: a.pin ?? undefined, roles: [...a.roles], language: 'fr' },
         { existing: existing ?? undefined, knownRoles: roles });
     }
+    // The shop's identity changed under any signed-in browser.
+    kernel.auth.invalidateSessions(null, em);
   });
   for (const p of kernel.enabled) {
     if (!p.demo) continue;
-    await kernel.em().transactional((em) => p.demo!({ kernel, container: kernel.container, log: kernel.log, em, shopCountry: 'BE' }));
+    await kernel.em().transactional((em) => p.demo!({ ...kernel.pluginContext(p.name), em, shopCountry: 'BE' }));
   }
   await kernel.journal.append(kernel.em(), { chain: 'events', type: 'demo.seeded', payload: { plugins: kernel.enabled.filter((p) => p.demo).map((p) => p.name) } });
 }

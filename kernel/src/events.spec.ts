@@ -15,6 +15,28 @@ describe('the event bus behind /api/events', () => {
     expect(b.map((e) => e.type)).toEqual(['notification', 'device']);
   });
 
+  it('hands an event to every listener even when one of them fails, and reports the failure', () => {
+    const failures: unknown[] = [];
+    const bus = new EventBus({ log: (err) => failures.push(err) });
+    const got: string[] = [];
+    bus.subscribe(() => { throw new Error('connexion fermée'); });
+    bus.subscribe((e) => got.push(e.type));
+    bus.publish({ type: 'notification', data: {} });
+    expect(got).toEqual(['notification']);
+    expect((failures[0] as Error).message).toBe('connexion fermée');
+  });
+
+  it('unsubscribes one subscription of a listener subscribed twice', () => {
+    const bus = new EventBus();
+    let n = 0;
+    const listener = () => { n++; };
+    const stop = bus.subscribe(listener);
+    bus.subscribe(listener);
+    stop();
+    bus.publish({ type: 'x', data: null });
+    expect(n).toBe(1);
+  });
+
   it('ends every open stream once at shutdown, except those already gone', () => {
     const bus = new EventBus();
     const ended: string[] = [];

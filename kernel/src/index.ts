@@ -1,23 +1,22 @@
-// Public API of @comptoir/kernel: what plugins may import. Anything else is internal.
+// Public API of @comptoir/kernel: what plugins may import. Anything else is internal; what only the host and
+// the CLI need is in @comptoir/kernel/host, test helpers in @comptoir/kernel/testing.
 export { definePlugin, type PluginDefinition, type PluginContext, type DemoContext, type PermissionDefinition, type ScreenDefinition } from './plugin/define.js';
-export { resolvePlugins } from './plugin/resolve.js';
-export { listPlugins, setPluginEnabled, enabledPluginNames, type PluginStatus } from './plugin/manager.js';
-export { createKernel, Kernel, KERNEL_VERSION, kernelPluginDefinition, getKernelHooks, type KernelOptions, type Clock } from './kernel.js';
+export { containerPrefix } from './plugin/container.js';
+export { Kernel, KERNEL_VERSION, getKernelHooks, type Clock } from './kernel.js';
 export { defineHooks, AsyncSeriesHook, AsyncSeriesWaterfallHook, AsyncSeriesBailHook, AsyncParallelHook, SyncHook, SyncWaterfallHook, SyncBailHook } from './hooks.js';
 export { RouteRegistrar, type RouteDefinition, type RouteContext, type RoutePermission } from './http/routes.js';
 export { problem, toProblem, type Problem } from './http/problem.js';
 export { DomainError, ValidationError, NotFoundError, VersionConflictError, KernelError, localize, LANGUAGES, type LocalizedText, type FieldError, type Language } from './errors.js';
-export { defineMigration, runMigrations, type Migration, type Dialect } from './db/migrations.js';
-export { openOrm, databaseConfig, describeDatabase, type DatabaseConfig } from './db/orm.js';
+export { defineMigration, type Migration, type Dialect } from './db/migrations.js';
+export { afterCommit, type Effect } from './db/after-commit.js';
 export { Sequences, type DocumentNumber } from './sequences.js';
 export { Journal, type JournalRecord, type JournalVerification } from './journal/journal.js';
 export { canonicalJson } from './journal/canonical.js';
 export { EventBus, type ServerEvent } from './events.js';
 export { Settings } from './settings.js';
-export { seedDemo, wipeDatabase, DEMO_ACCOUNTS } from './demo.js';
-export { AuthService, type UserInput } from './auth/auth.service.js';
+export { AuthService, type AuthContext, type UserInput } from './auth/auth.service.js';
 export { hashSecret, verifySecret } from './auth/password.js';
-export { User, Station, Shop, Role, Session, JournalEntry } from './entities/index.js';
+export { User, Station, Shop } from './entities/index.js';
 export * from './money/index.js';
 export { asClass, asFunction, asValue, type AwilixContainer } from 'awilix';
 export { EntitySchema, Collection, type EntityManager } from '@mikro-orm/core';

@@ -19,7 +19,12 @@ import { generatePassword } from './auth/password.js';
 import { EventBus } from './events.js';
 import { Settings } from './settings.js';
 import { defineHooks } from './hooks.js';
-import { createHttpServer, mountRoute } from './http/server.js';
+import { logEffectErrors } from './db/after-commit.js';
+import { SignedInContext } from './auth/signed-in.js';
+import { IdempotencyStore, IDEMPOTENCY_HOURS } from './http/idempotency.js';
+import { ContainerNames, pluginContainer } from './plugin/container.js';
+import { createHttpServer } from './http/server.js';
+import { mountRoute } from './http/mount.js';
 import { RouteRegistrar } from './http/routes.js';
 import { kernelRoutes } from './http/kernel-routes.js';
 import * as money from './money/index.js';
@@ -52,7 +57,20 @@ export interface KernelOptions {
    * (`'loopback'`, `'10.0.0.1,192.168.1.0/24'`). Default false: the client's own address counts.
    */
   trustProxy?: boolean | string;
+  /** How long an Idempotency-Key and its answer are kept (default 24 hours). */
+  idempotencyHours?: number;
+  /**
+   * How long a signed-in context (session, user, rights, station, shop) is trusted from memory before it is
+   * read again (default 30 s; 0 reads it on every request). Changes made through this server take effect at
+   * once; the delay only bounds changes made by another process on the same database.
+   */
+  sessionCacheSeconds?: number;
 }
+
+/** The kernel's own container names: no plugin may register them. */
+const KERNEL_SERVICES = ['kernel', 'orm', 'http', 'hooks', 'money', 'sequences', 'journal', 'auth', 'events', 'settings', 'logger', 'clock'];
+/** How often expired idempotency keys are purged while the server runs. */
+const PURGE_EVERY_MS = 3600_000;
 
 /** The kernel's own extension points. */
 export const getKernelHooks = defineHooks(() => ({
@@ -102,9 +120,16 @@ export class Kernel {
   auth!: AuthService;
   events!: EventBus;
   settings!: Settings;
+  /** The signed-in context of requests, kept between requests (see auth/signed-in.ts). */
+  signedIn!: SignedInContext;
+  /** Stored answers of idempotent requests. */
+  idempotency!: IdempotencyStore;
   /** Set on the very first start: the administrator account created and its password. */
   firstStart: { username: string; password: string } | null = null;
   private readonly permissions = new Map<string, { plugin: string; label: LocalizedText; roles: string[] }>();
+  private readonly containerNames = new ContainerNames();
+  private readonly contexts = new Map<string, PluginContext>();
+  private purgeTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(readonly options: KernelOptions) {
@@ -128,6 +153,16 @@ export class Kernel {
     return [...this.permissions.keys()];
   }
 
+  /** What a plugin's `register`, `routes`, `start` and `demo` receive: its own view of the container. */
+  pluginContext(plugin: string): PluginContext {
+    let ctx = this.contexts.get(plugin);
+    if (!ctx) {
+      ctx = { kernel: this, container: pluginContainer(this.container, plugin, this.containerNames), log: this.http.log };
+      this.contexts.set(plugin, ctx);
+    }
+    return ctx;
+  }
+
   /** Declared permissions with their plugin and label in a language. */
   permissionList(lang: 'fr' | 'nl' | 'en') {
     return [...this.permissions.entries()].map(([name, p]) => ({ name, plugin: p.plugin, label: localize(p.label, lang) }));
@@ -149,8 +184,11 @@ export class Kernel {
       this.journal = new Journal({ clock: this.clock });
       this.sequences = new Sequences();
       this.auth = new AuthService({ journal: this.journal, clock: this.clock });
-      this.events = new EventBus();
+      logEffectErrors(this.orm.config, (err) => this.log.error({ err }, 'an effect after a commit failed; the data was committed'));
+      this.events = new EventBus({ log: (err) => this.log.error({ err }, 'an event listener failed') });
       this.settings = new Settings();
+      this.signedIn = new SignedInContext(this.auth, this.clock, () => this.permissionNames(), (this.options.sessionCacheSeconds ?? 30) * 1000);
+      this.idempotency = new IdempotencyStore((this.options.idempotencyHours ?? IDEMPOTENCY_HOURS) * 3600_000, this.clock);
       this.container.register({
         kernel: asValue(this),
         orm: asValue(this.orm),
@@ -165,6 +203,7 @@ export class Kernel {
         logger: asValue(this.http.log),
         clock: asValue(this.clock),
       });
+      for (const name of KERNEL_SERVICES) this.containerNames.claim(name, 'kernel');
 
       for (const p of [kernelPluginDefinition, ...this.enabled]) {
         for (const [name, def] of Object.entries(p.permissions ?? {})) {
@@ -173,8 +212,7 @@ export class Kernel {
       }
       await this.syncRolesAndShop();
 
-      const ctx: PluginContext = { kernel: this, container: this.container, log: this.http.log };
-      for (const p of this.enabled) await p.register?.(ctx);
+      for (const p of this.enabled) await p.register?.(this.pluginContext(p.name));
 
       const kr = new RouteRegistrar('/api');
       kernelRoutes(kr, this);
@@ -182,10 +220,13 @@ export class Kernel {
       for (const p of this.enabled) {
         if (!p.routes) continue;
         const reg = new RouteRegistrar(`/api/${p.name}`);
-        p.routes(reg, ctx);
+        p.routes(reg, this.pluginContext(p.name));
         for (const r of reg.routes) mountRoute(this, this.http, `/api/${p.name}`, p.name, r);
       }
-      for (const p of this.enabled) await p.start?.(ctx);
+      for (const p of this.enabled) await p.start?.(this.pluginContext(p.name));
+      await this.purgeIdempotencyKeys();
+      this.purgeTimer = setInterval(() => void this.purgeIdempotencyKeys(), PURGE_EVERY_MS);
+      this.purgeTimer.unref();
       await this.hooks.started.promise(this);
       await this.journal.append(this.em(), {
         chain: 'events', type: 'kernel.started',
@@ -193,6 +234,7 @@ export class Kernel {
       });
       await this.http.ready();
     } catch (e) {
+      if (this.purgeTimer) clearInterval(this.purgeTimer);
       await this.orm.close(true).catch(() => undefined);
       await this.http.close().catch(() => undefined);
       throw e;
@@ -230,6 +272,18 @@ export class Kernel {
     });
   }
 
+  /** Forgets expired idempotency keys (at start, then every hour); a failure is logged, never fatal. */
+  async purgeIdempotencyKeys(): Promise<number> {
+    try {
+      const n = await this.idempotency.purge(this.em());
+      if (n) this.log.info({ keys: n }, 'expired idempotency keys purged');
+      return n;
+    } catch (err) {
+      this.log.error({ err }, 'purging expired idempotency keys failed');
+      return 0;
+    }
+  }
+
   /** Starts listening; returns the address. */
   async listen(port = 3000, host = '127.0.0.1'): Promise<string> {
     return this.http.listen({ port, host });
@@ -239,6 +293,7 @@ export class Kernel {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
     try {
       await this.hooks.stopping.promise(this);
       this.events?.shutdown();

@@ -1,8 +1,8 @@
-import { get as httpGet, type ClientRequest, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definePlugin } from '@comptoir/kernel';
 import { startTestKernel, testDialects, TestClient, type TestKernel } from '@comptoir/kernel/testing';
 import { sqlRows } from './support/db.js';
+import { EventStream } from './support/sse.js';
 
 /** A plugin route, to see it in the API reference next to the kernel's. */
 const display = definePlugin({
@@ -18,50 +18,6 @@ const display = definePlugin({
     });
   },
 });
-
-/**
- * Reads a server-sent-events stream the way a browser's EventSource does, until some text appears.
- * Uses node:http rather than fetch, so that closing the stream closes exactly its own connection.
- */
-class EventStream {
-  private req!: ClientRequest;
-  private res!: IncomingMessage;
-  private waiting: (() => void) | null = null;
-  private ended = false;
-  text = '';
-
-  get status(): number {
-    return this.res.statusCode ?? 0;
-  }
-
-  get contentType(): string {
-    return String(this.res.headers['content-type'] ?? '');
-  }
-
-  async open(baseUrl: string, session: string | undefined, station?: string): Promise<this> {
-    const cookie = [session && `cpt_session=${session}`, station && `cpt_station=${station}`].filter(Boolean).join('; ');
-    this.res = await new Promise<IncomingMessage>((resolve, reject) => {
-      this.req = httpGet(`${baseUrl}/api/events`, { headers: { ...(cookie ? { cookie } : {}), accept: 'text/event-stream' } }, resolve);
-      this.req.on('error', reject);
-    });
-    this.res.setEncoding('utf8');
-    this.res.on('data', (chunk: string) => { this.text += chunk; this.waiting?.(); });
-    this.res.on('end', () => { this.ended = true; this.waiting?.(); });
-    return this;
-  }
-
-  async readUntil(until: string): Promise<string> {
-    while (!this.text.includes(until)) {
-      if (this.ended) throw new Error(`stream ended before '${until}': ${this.text}`);
-      await new Promise<void>((resolve) => { this.waiting = resolve; });
-    }
-    return this.text;
-  }
-
-  close(): void {
-    this.req.destroy();
-  }
-}
 
 describe.each(testDialects())('the HTTP API (%s)', (dialect) => {
   let tk: TestKernel;
@@ -97,7 +53,7 @@ describe.each(testDialects())('the HTTP API (%s)', (dialect) => {
     expect(doc.paths['/api/users'].get.tags).toEqual(['kernel']);
     expect(doc.paths['/api/users'].get.security).toEqual([{ session: [] }]);
     expect(doc.paths['/api/shop'].put.description).toBe('Permission: `kernel.shop`');
-    expect(doc.paths['/api/health'].get.description).toBe('Permission: `public`');
+    expect(doc.paths['/api/health'].get.description).toBe('The database is asked at most once a second; an unreachable database answers 500.\n\nPermission: `public`');
     expect(doc.paths['/api/health'].get.security).toBeUndefined();
     expect(doc.paths['/api/plugins/{name}/disable'].post.description).toBe('Permission: `kernel.plugins`');
     expect(doc.paths['/api/display/messages'].post).toMatchObject({

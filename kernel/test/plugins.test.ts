@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asValue, createKernel, defineMigration, definePlugin, EntitySchema, KernelError, type EntityManager } from '@comptoir/kernel';
+import { asValue, defineMigration, definePlugin, EntitySchema, KernelError, type EntityManager } from '@comptoir/kernel';
+import { createKernel } from '@comptoir/kernel/host';
 import { createTestDatabase, startTestKernel, testDialects, type TestClient, type TestKernel } from '@comptoir/kernel/testing';
 import { journalEntries, sqlRows } from './support/db.js';
 
@@ -42,7 +43,7 @@ const notes = definePlugin({
     'notes.write': { label: { fr: 'Écrire des notes', en: 'Write notes' }, roles: ['manager'] },
   },
   register({ container }) {
-    container.register({ noteBook: asValue<NoteBook>({ count: (em) => em.count(Note, {}) }) });
+    container.register({ notesBook: asValue<NoteBook>({ count: (em) => em.count(Note, {}) }) });
   },
   routes(r) {
     r.get('/', {
@@ -70,7 +71,7 @@ const reminders = definePlugin({
   routes(r) {
     r.get('/', {
       permission: 'reminders.read', summary: 'How many notes are waiting',
-      handler: async (_req, ctx) => ({ waiting: await ctx.container.resolve<NoteBook>('noteBook').count(ctx.em) }),
+      handler: async (_req, ctx) => ({ waiting: await ctx.container.resolve<NoteBook>('notesBook').count(ctx.em) }),
     });
   },
 });
@@ -267,5 +268,53 @@ describe.each(testDialects())('an installation that cannot start (%s)', (dialect
     } finally {
       await db.drop();
     }
+  });
+});
+
+describe.each(testDialects())('container names (%s)', (dialect) => {
+  /** Boots with these plugins and returns why the start was refused. */
+  const refusal = async (...plugins: ReturnType<typeof definePlugin>[]) => {
+    const db = await createTestDatabase(dialect);
+    try {
+      return await createKernel({ plugins, dataDir: db.dataDir, databaseUrl: db.databaseUrl, logLevel: 'silent', shellDir: null }).then(
+        async (k) => {
+          await k.close();
+          return null;
+        },
+        (e: unknown) => e as KernelError,
+      );
+    } finally {
+      await db.drop();
+    }
+  };
+  const registering = (name: string, names: string[], requires?: Record<string, string>) => definePlugin({
+    name, version: '1.0.0', kernel: '^0.1.0', requires,
+    register({ container }) {
+      for (const n of names) container.register(n, asValue({ owner: name }));
+    },
+  });
+
+  it('lets a plugin register names that start with its camel-cased name', async () => {
+    expect(await refusal(registering('shop-notes', ['shopNotes', 'shopNotesNotes', 'shopNotes2']))).toBeNull();
+  });
+
+  it('refuses a name without the plugin’s prefix, and says which prefix', async () => {
+    const err = await refusal(registering('pricing', ['priceListService']));
+    expect(err).toMatchObject({ code: 'CONTAINER_NAME_PREFIX' });
+    expect(err!.message).toBe("Plugin 'pricing' registers 'priceListService' in the container: its names must start with 'pricing' (e.g. 'pricingPriceListService').");
+    // A longer word is not the prefix: 'pricingly' is not 'pricing' followed by a new word.
+    expect(await refusal(registering('pricing', ['pricingly']))).toMatchObject({ code: 'CONTAINER_NAME_PREFIX' });
+  });
+
+  it('refuses a name registered by two plugins, naming both', async () => {
+    const err = await refusal(registering('notes', ['notesBook']), registering('notes-book', ['notesBook'], { notes: '^1.0.0' }));
+    expect(err).toMatchObject({ code: 'CONTAINER_NAME_TAKEN' });
+    expect(err!.message).toBe("Plugins 'notes' and 'notes-book' both register 'notesBook' in the container: a name has one owner. Rename it in 'notes-book'.");
+  });
+
+  it('refuses a plugin taking one of the kernel’s names', async () => {
+    const err = await refusal(registering('clock', ['clock']));
+    expect(err).toMatchObject({ code: 'CONTAINER_NAME_TAKEN' });
+    expect(err!.message).toContain("Plugins 'kernel' and 'clock' both register 'clock'");
   });
 });

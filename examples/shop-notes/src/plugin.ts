@@ -31,12 +31,12 @@ export const notesPlugin = definePlugin({
     },
   },
   register({ kernel, container }) {
-    container.register({ noteService: asClass(NoteService).singleton() });
+    container.register({ notesService: asClass(NoteService).singleton() });
 
     getCatalogHooks(kernel).articleSaved.tapPromise('notes', async ({ em, article, isNew, user, changed, before }) => {
       if (isNew || !changed.includes('price')) return;
       // `em` is the catalogue's transactional entity manager: the note commits or rolls back with the article.
-      await container.resolve<NoteService>('noteService').addPriceChange(em, article, before?.price ?? null, user);
+      await container.resolve<NoteService>('notesService').addPriceChange(em, article, before?.price ?? null, user);
     });
   },
   routes: notesRoutes,
@@ -45,8 +45,8 @@ export const notesPlugin = definePlugin({
   ],
   async demo({ container, em }) {
     // The catalogue's demo ran first (notes requires catalog): leave a few notes on its first articles.
-    const articles = await container.resolve<ArticleService>('articleService').search(em, { pageSize: 3 });
-    const notes = container.resolve<NoteService>('noteService');
+    const articles = await container.resolve<ArticleService>('catalogArticles').search(em, { pageSize: 3 });
+    const notes = container.resolve<NoteService>('notesService');
     const texts = ['Rupture chez le fournisseur jusqu’à la fin du mois.', 'Mettre en avant près de la caisse.', 'Vérifier la date de péremption avant la mise en rayon.'];
     for (const [i, a] of articles.items.entries()) await notes.add(em, { articleId: a.id, text: texts[i], author: 'gerant' }, null);
   },

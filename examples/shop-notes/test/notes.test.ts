@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError, KERNEL_VERSION, resolvePlugins, type Kernel } from '@comptoir/kernel';
+import { DomainError, KERNEL_VERSION, type Kernel } from '@comptoir/kernel';
+import { resolvePlugins } from '@comptoir/kernel/host';
 import { startTestKernel, testDialects, type TestClient, type TestKernel } from '@comptoir/kernel/testing';
 import catalog, { makeEan13 } from '@comptoir/catalog';
 import notes, { getNotesHooks } from '../src/index.js';
@@ -176,6 +177,32 @@ describe.each(testDialects())('notes (%s)', (dialect) => {
       ['BIE-TRIPLE', 'Prix modifié'],
     ]);
     expect((await cashier.get('/api/notes/recent?limit=0')).status).toBe(400);
+  });
+
+  it('announces a saved note to the shop’s browsers, and never one refused after it was announced', async () => {
+    const heard: Array<{ type: string; text: string; permission?: string }> = [];
+    const stop = tk.kernel.events.subscribe((e) => heard.push({ type: e.type, text: (e.data as { text: string }).text, permission: e.permission }));
+    try {
+      expect((await cashier.post(`/api/notes/articles/${articleId}`, { text: 'Rayon réassorti.' })).status).toBe(201);
+      // The automatic note of this price change is announced inside the transaction, then vetoed by the tap above.
+      const a = await article();
+      expect((await admin.patch(`/api/catalog/articles/${articleId}`, { price: 999, version: a.version })).status).toBe(422);
+    } finally {
+      stop();
+    }
+    expect(heard).toEqual([{ type: 'notes.added', text: 'Rayon réassorti.', permission: 'catalog.read' }]);
+  });
+
+  it('writes one note for a request sent twice with the same Idempotency-Key', async () => {
+    const before = (await noteRows(tk.kernel)).length;
+    const send = () => cashier.request('POST', `/api/notes/articles/${articleId}`, { text: 'Commande fournisseur envoyée.' }, { 'idempotency-key': 'note-2026-0001' });
+    const first = await send();
+    const retry = await send();
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect((await noteRows(tk.kernel)).length).toBe(before + 1);
   });
 
   it('leaves a few notes in a demo shop', async () => {

@@ -5,8 +5,11 @@ import { User, Role, Session, Station } from '../entities/index.js';
 import type { Journal } from '../journal/journal.js';
 import { hashSecret, verifySecret } from './password.js';
 import { FailureLimiter } from './rate-limit.js';
+import { afterCommit } from '../db/after-commit.js';
 
 export const SESSION_HOURS = 12;
+/** A session's expiry is moved forward at most once a minute (one write a minute, not one a request). */
+export const SESSION_TOUCH_MS = 60_000;
 export const PIN_MAX_FAILURES = 5;
 export const PIN_LOCK_MINUTES = 15;
 export const LOGIN_MAX_FAILURES = 5;
@@ -36,6 +39,7 @@ export class AuthService {
   private readonly journal: Journal;
   private readonly clock: { now(): Date };
   readonly loginLimiter: FailureLimiter;
+  private readonly invalidationListeners = new Set<(userId?: number) => void>();
 
   constructor({ journal, clock }: { journal: Journal; clock: { now(): Date } }) {
     this.journal = journal;
@@ -145,27 +149,62 @@ export class AuthService {
   /** The session behind a cookie secret, if it exists and has not expired; slides its expiry. */
   async resolveSession(em: EntityManager, token: string | undefined): Promise<{ session: Session; user: User } | null> {
     if (!token || token.length > 100) return null;
-    const session = await em.findOne(Session, { id: sha256(token) });
+    // Not kept in the request's identity map: the signed-in context outlives the request (auth/signed-in.ts).
+    const session = await em.findOne(Session, { id: sha256(token) }, { disableIdentityMap: true });
     if (!session) return null;
     const now = this.clock.now();
     if (session.expiresAt <= now) {
       await em.nativeDelete(Session, { id: session.id });
       return null;
     }
-    const user = await em.findOne(User, { id: session.userId });
+    const user = await em.findOne(User, { id: session.userId }, { disableIdentityMap: true });
     if (!user || !user.active) return null;
-    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
-      await em.nativeUpdate(Session, { id: session.id }, {
-        lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000),
-      });
-    }
+    if (!(await this.touchSession(em, session))) return null;
     return { session, user };
+  }
+
+  /** Whether a session was last seen long enough ago for `touchSession` to write. */
+  needsTouch(session: Session): boolean {
+    return this.clock.now().getTime() - session.lastSeenAt.getTime() > SESSION_TOUCH_MS;
+  }
+
+  /**
+   * Moves a session's expiry forward when it was last seen over a minute ago; false when the session no longer
+   * exists (signed out elsewhere, ended by an administrator).
+   */
+  async touchSession(em: EntityManager, session: Session): Promise<boolean> {
+    if (!this.needsTouch(session)) return true;
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+    const changed = await em.nativeUpdate(Session, { id: session.id }, { lastSeenAt: now, expiresAt });
+    if (!changed) return false;
+    session.lastSeenAt = now;
+    session.expiresAt = expiresAt;
+    return true;
+  }
+
+  /**
+   * Forgets the cached signed-in context of one user's sessions, or (without a user) of every session along
+   * with the cached stations and shop. Call it from anything that changes users, roles, stations or the shop,
+   * or deletes sessions; inside a transaction it takes effect when that transaction commits.
+   */
+  invalidateSessions(userId?: number | null, em?: EntityManager | null): void {
+    afterCommit(em, () => {
+      for (const fn of this.invalidationListeners) fn(userId ?? undefined);
+    });
+  }
+
+  /** Calls `fn` on each invalidation (the request context's cache listens); returns the function that stops it. */
+  onSessionsInvalidated(fn: (userId?: number) => void): () => void {
+    this.invalidationListeners.add(fn);
+    return () => this.invalidationListeners.delete(fn);
   }
 
   async logout(em: EntityManager, session: Session, user: User): Promise<void> {
     await em.transactional(async (tem) => {
       await tem.nativeDelete(Session, { id: session.id });
       await this.journal.append(tem, { chain: 'events', type: 'auth.signed-out', payload: { userId: user.id }, userId: user.id, stationId: session.stationId });
+      this.invalidateSessions(user.id, tem);
     });
   }
 
@@ -233,6 +272,8 @@ export class AuthService {
       if (input.password && before) {
         await this.journal.append(tem, { chain: 'events', type: 'user.password-changed', payload: { userId: user.id }, userId: actorId });
       }
+      // Rights, activity, language or name may have changed: the user's next request reads them again.
+      if (existing) this.invalidateSessions(user.id, tem);
     });
     return user;
   }

@@ -5,6 +5,7 @@ import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { KernelError } from '../errors.js';
 import type { Dialect } from './migrations.js';
+import { afterCommitSubscriber } from './after-commit.js';
 
 /** Where the installation keeps its data: an SQLite file, or a PostgreSQL server. */
 export interface DatabaseConfig {
@@ -44,6 +45,8 @@ export async function openOrm(db: DatabaseConfig, entities: EntitySchema<any, an
     forceUtcTimezone: true,
     debug,
     ensureDatabase: false,
+    // Effects that leave the process (events, prints) wait for the outermost transaction's commit.
+    subscribers: [afterCommitSubscriber],
   };
   try {
     if (db.dialect === 'sqlite') {

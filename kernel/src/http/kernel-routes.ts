@@ -6,7 +6,7 @@ import { newToken, tokenHash, SESSION_HOURS, type AuthContext, type UserInput } 
 import { listPlugins, setPluginEnabled } from '../plugin/manager.js';
 import { getCountryRules } from '../money/index.js';
 import type { RouteContext, RouteRegistrar } from './routes.js';
-import { SESSION_COOKIE, STATION_COOKIE, loadRequestContext } from './server.js';
+import { SESSION_COOKIE, STATION_COOKIE, loadRequestContext } from './request-context.js';
 
 const id = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
 const lang = { type: 'string', enum: ['fr', 'nl', 'en'] } as const;
@@ -34,22 +34,37 @@ function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
 
 /** The kernel's own routes: health, session and sign-in, shop, stations, users, roles, plugins, journal, events. */
 export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
-  const sessionBody = async (ctx: RouteContext, auth: Pick<AuthContext, 'user' | 'session'>, station: Station | null) => {
-    const permissions = await kernel.auth.permissionsOf(ctx.em, auth.user, kernel.permissionNames());
+  // The enabled plugins do not change while the server runs (enabling one takes a restart).
+  let plugins: Array<{ name: string; version: string; screens: unknown[] }> | null = null;
+  const enabledPlugins = () => (plugins ??= kernel.enabled.map((p) => ({ name: p.name, version: p.version, screens: p.screens ?? [] })));
+  const sessionBody = async (ctx: RouteContext, auth: Pick<AuthContext, 'user' | 'session'> & { permissions?: Set<string> }, station: Station | null) => {
+    const permissions = auth.permissions ?? await kernel.auth.permissionsOf(ctx.em, auth.user, kernel.permissionNames());
     return {
       user: { ...userJson(auth.user, () => kernel.clock.now()), permissions: [...permissions].sort() },
       station: stationJson(station),
       shop: shopJson(await ctx.shop()),
-      plugins: kernel.enabled.map((p) => ({ name: p.name, version: p.version, screens: p.screens ?? [] })),
+      plugins: enabledPlugins(),
       csrfToken: auth.session.csrfToken,
     };
   };
 
+  // Monitors may ask many times a second: the database is asked at most once a second, and a failure never cached.
+  let databaseSeenAt = -Infinity;
+  let databaseCheck: Promise<void> | null = null;
+  const checkDatabase = async () => {
+    databaseCheck ??= kernel.orm.em.getConnection().execute('select 1')
+      .then(() => { databaseSeenAt = performance.now(); })
+      .finally(() => { databaseCheck = null; });
+    await databaseCheck;
+  };
+  const health = () => ({ status: 'ok', version: kernel.version, database: kernel.db.dialect, plugins: enabledPlugins().map((p) => p.name) });
+
   r.get('/health', {
     permission: 'public', summary: 'Is the server up and its database reachable',
-    handler: async (_req, ctx) => {
-      await ctx.em.getConnection().execute('select 1');
-      return { status: 'ok', version: kernel.version, database: kernel.db.dialect, plugins: kernel.enabled.map((p) => p.name) };
+    description: 'The database is asked at most once a second; an unreachable database answers 500.',
+    handler: async () => {
+      if (performance.now() - databaseSeenAt >= 1000) await checkDatabase();
+      return health();
     },
   });
 
@@ -145,6 +160,7 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
         await em.flush();
         const changed = Object.keys(before).filter((k) => k !== 'logo' && k !== 'version' && (before as any)[k] !== (shopJson(shop) as any)[k]);
         await kernel.journal.append(em, { chain: 'events', type: 'shop.changed', payload: { fields: changed, name: shop.name, vatNumber: shop.vatNumber, country: shop.country }, userId: ctx.user!.id, stationId: ctx.station?.id });
+        kernel.auth.invalidateSessions(null, em);
         return shopJson(shop);
       });
     },
@@ -188,6 +204,7 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
       if (req.body.active !== undefined) s.active = req.body.active;
       await em.flush();
       await kernel.journal.append(em, { chain: 'events', type: 'station.changed', payload: { stationId: s.id, name: s.name, active: s.active }, userId: ctx.user!.id });
+      kernel.auth.invalidateSessions(null, em);
       return { ...stationJson(s), active: s.active };
     }),
   });
@@ -248,6 +265,8 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
       role.permissions = [...new Set(req.body.permissions)].sort();
       await em.flush();
       await kernel.journal.append(em, { chain: 'events', type: 'role.rights-changed', payload: { role: role.name, before, after: role.permissions }, userId: ctx.user!.id });
+      // Every holder of the role: the next request of each reads the rights again.
+      kernel.auth.invalidateSessions(null, em);
       return { name: role.name, permissions: role.permissions, builtin: role.builtin };
     }),
   });

@@ -9,7 +9,10 @@ export type RoutePermission = 'public' | 'authenticated' | (string & {});
 
 /** What a route handler receives besides the request: who, where, and a request-scoped entity manager. */
 export interface RouteContext {
-  /** Request-scoped entity manager (a fork); use `transactional` for writes that must commit together. */
+  /**
+   * Request-scoped entity manager (a fork); use `transactional` for writes that must commit together. On an
+   * idempotent route it is the route's one transaction, which also holds the Idempotency-Key's record.
+   */
   em: EntityManager;
   user: User | null;
   station: Station | null;
@@ -19,7 +22,10 @@ export interface RouteContext {
   container: AwilixContainer;
   ip: string;
   shop(): Promise<Shop>;
-  /** Runs `fn` in a transaction; hooks tapped inside receive the transactional entity manager. */
+  /**
+   * Runs `fn` in a transaction; hooks tapped inside receive the transactional entity manager. On an idempotent
+   * route it runs inside the route's transaction (a savepoint), so the key's record commits with it.
+   */
   transactional<T>(fn: (em: EntityManager) => Promise<T>): Promise<T>;
   /** Signed-in user; throws AUTH_REQUIRED when nobody is. */
   requireUser(): User;
@@ -44,6 +50,14 @@ export interface RouteDefinition<T extends RouteTypes = RouteTypes> {
   bodyLimit?: number;
   /** Answer status on success (default 200, or 204 when the handler returns undefined). */
   status?: number;
+  /**
+   * Accepts an `Idempotency-Key` header (signed-in POST, PUT, PATCH or DELETE routes only). The handler runs in
+   * one transaction (`ctx.em`) with the key's record and its answer, so a retry with the same key gets the
+   * stored answer (`Idempotent-Replayed: true`) instead of doing the work twice, and the same key with another
+   * request gets 422. A malformed key is refused (400); a missing key is accepted (the request simply runs),
+   * unless `'required'` (400 `IDEMPOTENCY_KEY_REQUIRED`). The handler returns its answer; it does not send it.
+   */
+  idempotent?: boolean | 'required';
   handler(
     req: FastifyRequest<{ Body: T['Body']; Querystring: T['Querystring']; Params: T['Params'] }>,
     ctx: RouteContext,

@@ -31,9 +31,9 @@ export const catalogPlugin = definePlugin({
   },
   register({ container }) {
     container.register({
-      articleService: asClass(ArticleService).singleton(),
-      familyService: asClass(FamilyService).singleton(),
-      partyService: asClass(PartyService).singleton(),
+      catalogArticles: asClass(ArticleService).singleton(),
+      catalogFamilies: asClass(FamilyService).singleton(),
+      catalogParties: asClass(PartyService).singleton(),
     });
   },
   routes: catalogRoutes,

@@ -39,12 +39,12 @@ export const pricingPlugin = definePlugin({
   register({ kernel, container }) {
     container.register({
       pricingService: asClass(PricingService).singleton(),
-      priceListService: asClass(PriceListService).singleton(),
-      customerPriceService: asClass(CustomerPriceService).singleton(),
-      packagingService: asClass(PackagingService).singleton(),
-      nomenclatureService: asClass(NomenclatureService).singleton(),
-      labelService: asClass(LabelService).singleton(),
-      importService: asClass(ImportService).singleton(),
+      pricingLists: asClass(PriceListService).singleton(),
+      pricingCustomerPrices: asClass(CustomerPriceService).singleton(),
+      pricingPackaging: asClass(PackagingService).singleton(),
+      pricingNomenclature: asClass(NomenclatureService).singleton(),
+      pricingLabels: asClass(LabelService).singleton(),
+      pricingImport: asClass(ImportService).singleton(),
     });
     const catalog = getCatalogHooks(kernel);
     // A barcode is either an article's or a pack's, never both: the scanner must know what it sells.

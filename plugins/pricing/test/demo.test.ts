@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '@comptoir/kernel';
+import { seedDemo } from '@comptoir/kernel/host';
 import { startTestKernel, testDialects, type TestClient, type TestKernel } from '@comptoir/kernel/testing';
 import catalog from '@comptoir/catalog';
 import pricing, { encodeScan } from '../src/index.js';

@@ -23,7 +23,7 @@ const articleSummary = {
 
 /** The notes plugin's HTTP API, mounted under /api/notes. */
 export function notesRoutes(r: RouteRegistrar, { container }: PluginContext): void {
-  const notes = () => container.resolve<NoteService>('noteService');
+  const notes = () => container.resolve<NoteService>('notesService');
 
   r.get<{ Params: { articleId: number } }>('/articles/:articleId', {
     permission: 'catalog.read', summary: 'Notes of an article, newest first',
@@ -33,13 +33,15 @@ export function notesRoutes(r: RouteRegistrar, { container }: PluginContext): vo
     },
     handler: async (req, ctx) => {
       // The catalogue's service, from the request's scope: 404 ARTICLE_NOT_FOUND when there is no such article.
-      const article = await ctx.container.resolve<ArticleService>('articleService').get(ctx.em, req.params.articleId);
+      const article = await ctx.container.resolve<ArticleService>('catalogArticles').get(ctx.em, req.params.articleId);
       return { article: { id: article.id, code: article.code, name: article.name }, notes: await notes().list(ctx.em, article.id) };
     },
   });
 
   r.post<{ Params: { articleId: number }; Body: { text: string } }>('/articles/:articleId', {
     permission: 'notes.write', summary: 'Write a note on an article', status: 201,
+    // A tablet that lost the network sends the request again with the same Idempotency-Key: one note, one answer.
+    idempotent: true,
     schema: {
       params: articleParams,
       body: {
@@ -50,7 +52,7 @@ export function notesRoutes(r: RouteRegistrar, { container }: PluginContext): vo
     },
     handler: async (req, ctx) => {
       const user = ctx.requireUser();
-      const article = await ctx.container.resolve<ArticleService>('articleService').get(ctx.em, req.params.articleId);
+      const article = await ctx.container.resolve<ArticleService>('catalogArticles').get(ctx.em, req.params.articleId);
       // One transaction: the note and whatever the `noteAdded` taps write commit or roll back together.
       const written = await ctx.transactional((em) => notes().add(em, { articleId: article.id, text: req.body.text, author: user.username }, user));
       return notes().view(written);

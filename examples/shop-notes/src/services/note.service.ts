@@ -73,6 +73,8 @@ export class NoteService {
       articleId: input.articleId, text, author: input.author, automatic: input.automatic ?? false, createdAt: this.clock.now(),
     });
     await em.flush();
+    // Browsers hear of the note once the transaction commits, and never if a tap or the caller refuses it.
+    this.kernel.events.publish({ type: 'notes.added', data: this.view(note), permission: 'catalog.read' }, em);
     await getNotesHooks(this.kernel).noteAdded.promise({ em, note, user });
     return note;
   }

@@ -43,9 +43,9 @@ const partyBody = (withCustomerFields: boolean) => ({
 
 /** The catalogue's HTTP API under /api/catalog. */
 export function catalogRoutes(r: RouteRegistrar, { container }: PluginContext): void {
-  const articles = () => container.resolve<ArticleService>('articleService');
-  const families = () => container.resolve<FamilyService>('familyService');
-  const parties = () => container.resolve<PartyService>('partyService');
+  const articles = () => container.resolve<ArticleService>('catalogArticles');
+  const families = () => container.resolve<FamilyService>('catalogFamilies');
+  const parties = () => container.resolve<PartyService>('catalogParties');
 
   r.get<{ Querystring: { q?: string; family?: number; active?: boolean; page?: number; pageSize?: number } }>('/articles', {
     permission: 'catalog.read', summary: 'Search articles by barcode, code or name fragment (paged)',

@@ -31,7 +31,7 @@ const DESCRIPTION = 'The file is sent base64-encoded in `content` (gzip it first
 const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 
 export function importRoutes(r: RouteRegistrar, { container }: PluginContext): void {
-  const imports = () => container.resolve<ImportService>('importService');
+  const imports = () => container.resolve<ImportService>('pricingImport');
 
   r.post<{ Body: ImportRequest }>('/imports/preview', {
     permission: 'pricing.import', summary: 'Preview a supplier catalogue import: the first rows as mapped, what would change, the rejected rows with reasons',

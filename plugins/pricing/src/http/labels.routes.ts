@@ -4,7 +4,7 @@ import { LABEL_LAYOUT_IDS } from '../labels/layouts.js';
 
 /** Article and shelf labels as PDF. */
 export function labelRoutes(r: RouteRegistrar, { container }: PluginContext): void {
-  const labels = () => container.resolve<LabelService>('labelService');
+  const labels = () => container.resolve<LabelService>('pricingLabels');
 
   r.get('/labels/layouts', {
     permission: 'pricing.labels', summary: 'Label layouts: A4 sheets and label-printer sizes',

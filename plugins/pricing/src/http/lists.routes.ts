@@ -5,8 +5,8 @@ import { articleListParams, articleListPricesBody, customerParams, customerPrice
 
 /** Price lists, their prices and breaks, customer prices and customer terms. */
 export function listRoutes(r: RouteRegistrar, { container }: PluginContext): void {
-  const lists = () => container.resolve<PriceListService>('priceListService');
-  const customers = () => container.resolve<CustomerPriceService>('customerPriceService');
+  const lists = () => container.resolve<PriceListService>('pricingLists');
+  const customers = () => container.resolve<CustomerPriceService>('pricingCustomerPrices');
 
   r.get('/lists', {
     permission: 'pricing.read', summary: 'Price lists, with how many prices and customers each has',

@@ -8,8 +8,8 @@ const articleQuery = { type: 'object', additionalProperties: false, properties: 
 
 /** Packs, associated articles, contents, and the barcode nomenclature. */
 export function packagingRoutes(r: RouteRegistrar, { container }: PluginContext): void {
-  const packaging = () => container.resolve<PackagingService>('packagingService');
-  const rules = () => container.resolve<NomenclatureService>('nomenclatureService');
+  const packaging = () => container.resolve<PackagingService>('pricingPackaging');
+  const rules = () => container.resolve<NomenclatureService>('pricingNomenclature');
 
   r.get<{ Querystring: { article?: number } }>('/packs', {
     permission: 'pricing.read', summary: 'Packs (a case with its own barcode), of an article or all', schema: { querystring: articleQuery },

@@ -239,7 +239,7 @@ export class PriceListService {
         if (isUniqueViolation(e)) throw new ValidationError([{ field: 'minQuantity', code: 'PRICE_ROW_TAKEN', message: M.rowTaken }]);
         throw e;
       }
-      const articles = this.container.resolve<ArticleService>('articleService');
+      const articles = this.container.resolve<ArticleService>('catalogArticles');
       await syncArticleFromDefaultPrice(em, row, await articleOf(em, row.articleId), articles, user);
       return row;
     });
@@ -331,7 +331,7 @@ export class PriceListService {
         await em.flush();
         // The default list's base price is the catalogue's price: copied there in this same transaction.
         const base = baseRowOf(rows);
-        if (base) await syncArticleFromDefaultPrice(em, base, article, this.container.resolve<ArticleService>('articleService'), user);
+        if (base) await syncArticleFromDefaultPrice(em, base, article, this.container.resolve<ArticleService>('catalogArticles'), user);
         return this.articlePricesView(list, article, rows);
       } catch (e) {
         // Rows written between our reading and our writing by another request (the rows sent are distinct).

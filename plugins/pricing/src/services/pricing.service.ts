@@ -60,10 +60,10 @@ export class PricingService {
 
   private readonly scanner: Scanner;
 
-  constructor({ kernel, clock, nomenclatureService }: { kernel: Kernel; clock: Clock; nomenclatureService: NomenclatureService }) {
+  constructor({ kernel, clock, pricingNomenclature }: { kernel: Kernel; clock: Clock; pricingNomenclature: NomenclatureService }) {
     this.kernel = kernel;
     this.clock = clock;
-    this.scanner = new Scanner(this, nomenclatureService);
+    this.scanner = new Scanner(this, pricingNomenclature);
   }
 
   /**
