@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signIn, startDemo, tablet, type DemoServer } from './harness.js';
+import { e2eDatabases, launchBrowser, signIn, startDemo, tablet, type DemoServer } from './harness.js';
 
 // The shop's editors as a manager uses them: barcodes, prices typed wrong, leaving with unsaved changes, pickers by keyboard.
-describe('editing in the shell', () => {
+describe.each(e2eDatabases())('editing in the shell (%s)', (dialect) => {
   let server: DemoServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startDemo();
+    server = await startDemo(dialect);
     browser = await launchBrowser();
   });
   afterAll(async () => {

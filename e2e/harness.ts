@@ -1,13 +1,16 @@
 /**
  * End-to-end harness: starts Comptoir the way a user does (`node kernel/dist/cli.js demo`) on a fresh data
- * folder and a free port, and drives Debian's Chromium with playwright-core.
+ * folder and a free port, with a fresh database (SQLite in the folder, or a new PostgreSQL database made from
+ * COMPTOIR_TEST_PG), and drives Debian's Chromium with playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createTestDatabase, testDialects } from '@comptoir/kernel/testing';
+
+/** The databases every end-to-end suite runs on, as for the package tests: `describe.each(e2eDatabases())`. */
+export const e2eDatabases = testDialects;
 
 export const CHROMIUM = process.env.COMPTOIR_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -30,11 +33,20 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
-/** Starts `comptoir demo` on a fresh data folder (SQLite) and waits until it serves. */
-export async function startDemo(extraEnv: Record<string, string> = {}): Promise<DemoServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-e2e-'));
-  const server = await startComptoir({ cli: join(import.meta.dirname, '..', 'kernel', 'dist', 'cli.js'), cwd: join(import.meta.dirname, '..'), args: ['--data', dataDir, 'demo'], env: extraEnv });
-  return { ...server, dataDir, stop: async () => { await server.stop(); rmSync(dataDir, { recursive: true, force: true }); } };
+/** Starts `comptoir demo` on a fresh data folder and a fresh database of `dialect`, and waits until it serves. */
+export async function startDemo(dialect: 'sqlite' | 'postgresql' = 'sqlite', extraEnv: Record<string, string> = {}): Promise<DemoServer> {
+  const db = await createTestDatabase(dialect);
+  let server: RunningServer;
+  try {
+    server = await startComptoir({
+      cli: join(import.meta.dirname, '..', 'kernel', 'dist', 'cli.js'), cwd: join(import.meta.dirname, '..'),
+      args: ['--data', db.dataDir, 'demo'], env: { COMPTOIR_DATABASE_URL: db.databaseUrl ?? '', ...extraEnv },
+    });
+  } catch (e) {
+    await db.drop();
+    throw e;
+  }
+  return { ...server, dataDir: db.dataDir, stop: async () => { await server.stop(); await db.drop(); } };
 }
 
 /** A running `comptoir` server. */
@@ -69,7 +81,7 @@ export async function startComptoir(opts: { cli: string; cwd: string; args: stri
   child.stderr!.on('data', (d) => { out += d; });
   const url = `http://localhost:${port}`;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`comptoir did not start in 120 s:\n${out}`)), 120_000);
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`comptoir did not start in 120 s:\n${out}`)); }, 120_000);
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`comptoir exited with ${code}:\n${out}`)); });
     const poll = setInterval(() => {
       if (out.includes('Open http')) {
@@ -110,4 +122,17 @@ export async function signIn(page: Page, url: string, username: string, password
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+}
+
+/** Calls the API with the page's session, as the shell does (CSRF token included): the test's own setup. */
+export async function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  return page.evaluate(async ({ method, path, body }) => {
+    const session = await (await fetch('/api/session')).json();
+    const res = await fetch(path, {
+      method, headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  }, { method, path, body });
 }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signIn, startDemo, tablet, type DemoServer } from './harness.js';
+import { e2eDatabases, launchBrowser, signIn, startDemo, tablet, type DemoServer } from './harness.js';
 
 // pdf-lib is the pricing plugin's dependency: read the previewed PDF with the library that wrote it.
 const { PDFDocument } = createRequire(join(import.meta.dirname, '../plugins/pricing/package.json'))('pdf-lib') as typeof import('pdf-lib');
@@ -22,14 +22,14 @@ interface Beer {
 
 // The manager sets a quantity break on a demo beer, checks it in the price checker, and prints labels, in Chromium
 // against the real server started by `comptoir demo`.
-describe('prices in the browser', () => {
+describe.each(e2eDatabases())('prices in the browser (%s)', (dialect) => {
   let server: DemoServer;
   let browser: Browser;
   let page: Page;
   let beer: Beer;
 
   beforeAll(async () => {
-    server = await startDemo();
+    server = await startDemo(dialect);
     browser = await launchBrowser();
     page = await (await tablet(browser)).newPage();
     await signIn(page, server.url, 'gerant', 'demo-gerant');

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The whole test command (README's `pnpm test`): build, lint, type-check, package tests on SQLite and
-// PostgreSQL, end-to-end tests in Chromium. Fails when any step fails or any test is skipped.
+// PostgreSQL, end-to-end tests in Chromium on both. Fails when any step fails, any test is skipped, or the
+// package or end-to-end tests did not run as many tests on PostgreSQL as on SQLite (and some on each).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,10 @@ rmSync(report, { recursive: true, force: true });
 mkdirSync(report, { recursive: true });
 
 const only = process.argv.slice(2);
+const started = Date.now();
+if (process.env.COMPTOIR_TEST_DATABASES) {
+  console.warn(`COMPTOIR_TEST_DATABASES=${process.env.COMPTOIR_TEST_DATABASES} narrows the databases: the per-database check below will fail.`);
+}
 const steps = [
   ['build', bin('tsc'), ['-b', 'tsconfig.build.json']],
   ['build', bin('vite'), ['build', 'shell', '--logLevel', 'warn']],
@@ -33,27 +38,32 @@ for (const [name, cmd, args] of steps) {
 
 let passed = 0, failed = 0, skipped = 0;
 const lines = [];
+const uneven = [];
 for (const suite of ['packages', 'e2e']) {
   if (only.length && !only.includes(suite)) continue;
   const res = JSON.parse(readFileSync(join(report, `${suite}.json`), 'utf8'));
   const s = res.numPendingTests + res.numTodoTests;
   passed += res.numPassedTests; failed += res.numFailedTests; skipped += s;
   lines.push(`${suite}: ${res.numPassedTests} passed, ${res.numFailedTests} failed, ${s} skipped (${res.testResults.length} files)`);
-  if (suite === 'packages') {
-    // Test counts per database, from the "(sqlite)" / "(postgresql)" in test names.
-    const per = { sqlite: 0, postgresql: 0 };
-    for (const f of res.testResults) for (const t of f.assertionResults) {
-      if (t.status !== 'passed') continue;
-      const name = [...t.ancestorTitles, t.title].join(' ');
-      if (/\(sqlite\)/.test(name)) per.sqlite++;
-      if (/\(postgresql\)/.test(name)) per.postgresql++;
-    }
-    lines.push(`  per database: ${per.sqlite} on SQLite, ${per.postgresql} on PostgreSQL`);
+  // Test counts per database, from the "(sqlite)" / "(postgresql)" that describe.each puts in test names.
+  const per = { sqlite: 0, postgresql: 0 };
+  for (const f of res.testResults) for (const t of f.assertionResults) {
+    if (t.status !== 'passed') continue;
+    const name = [...t.ancestorTitles, t.title].join(' ');
+    if (/\(sqlite\)/.test(name)) per.sqlite++;
+    if (/\(postgresql\)/.test(name)) per.postgresql++;
   }
+  lines.push(`  per database: ${per.sqlite} on SQLite, ${per.postgresql} on PostgreSQL`);
+  if (per.sqlite === 0 || per.sqlite !== per.postgresql) uneven.push(`${suite}: ${per.sqlite} on SQLite, ${per.postgresql} on PostgreSQL`);
 }
 console.log(`\n${lines.join('\n')}`);
+console.log(`duration: ${Math.round((Date.now() - started) / 1000)} s`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 if (failed || skipped) {
   console.error(skipped ? '✖ some tests were skipped: every test must run' : '✖ some tests failed');
+  process.exit(1);
+}
+if (uneven.length) {
+  console.error(`✖ every persistence and end-to-end test runs on SQLite and on PostgreSQL alike; counted ${uneven.join('; ')}`);
   process.exit(1);
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definePlugin } from '@comptoir/kernel';
 import { startTestKernel, testDialects, TestClient, type TestKernel } from '@comptoir/kernel/testing';
+import { sqlRows } from './support/db.js';
 import { EventStream } from './support/sse.js';
 
 /** A plugin route, to see it in the API reference next to the kernel's. */
@@ -80,10 +81,16 @@ describe.each(testDialects())('the HTTP API (%s)', (dialect) => {
   });
 
   it('says what is wrong with a body that is not JSON, and changes nothing', async () => {
-    const res = await fetch(`${tk.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username": "admin",' });
+    const journal = async () => (await sqlRows<{ n: number }>(tk, 'select count(*) as n from kernel_journal_entry'))[0].n;
+    const sessions = async () => (await sqlRows<{ n: number }>(tk, 'select count(*) as n from kernel_session'))[0].n;
+    const [entriesBefore, sessionsBefore] = [Number(await journal()), Number(await sessions())];
+    const res = await fetch(`${tk.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'fr' }, body: '{"username": "admin",' });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect((await res.json()).status).toBe(400);
+    expect(res.headers.getSetCookie()).toEqual([]);
+    expect(await res.json()).toMatchObject({ status: 400, code: 'BODY_INVALID', detail: 'Le corps de la requête n’est pas du JSON valide.' });
+    // Nobody was signed in, and neither a sign-in nor a failed one was journaled.
+    expect([Number(await journal()), Number(await sessions())]).toEqual([entriesBefore, sessionsBefore]);
   });
 
   it('answers with the shell’s placeholder at / when the shell is not built', async () => {

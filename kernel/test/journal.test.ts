@@ -134,7 +134,9 @@ describe.each(testDialects())('fiscal journal (%s)', (dialect) => {
     it('detects an altered date even when the payload is untouched', async () => {
       const entries = await closures('t-backdated');
       await sqlRun(tk, 'update kernel_journal_entry set at = ? where id = ?', ['2020-01-01T00:00:00.000Z', entries[1].id]);
-      expect((await tk.admin.get('/api/journal/verify')).body.firstBad).toMatchObject({ chain: 't-backdated', seq: 2 });
+      expect((await tk.admin.get('/api/journal/verify')).body.firstBad).toEqual({
+        chain: 't-backdated', seq: 2, id: entries[1].id, reason: 'entry t-backdated#2 was altered: its content does not match its hash',
+      });
       await forget('t-backdated');
     });
 
@@ -166,14 +168,20 @@ describe.each(testDialects())('fiscal journal (%s)', (dialect) => {
       await forget('t-rehashed');
     });
 
-    it('detects the last entry rewritten with a recomputed hash', async () => {
+    it('detects the last entry rewritten with a recomputed hash, by the chain’s head', async () => {
       const entries = await closures('t-rewritten');
       const e = entries[4];
+      // A consistent forgery: new amount, new time, and the hash recomputed over both; only the head still
+      // holds the hash of the entry as it was written.
+      const at = new Date().toISOString();
       const payload = JSON.stringify({ grandTotalCents: 1, number: 5 });
-      const hash = entryHash(e.prev_hash, { chain: 't-rewritten', seq: 5, at: new Date().toISOString(), type: e.type, user_id: 1, station_id: 1, payload });
-      await sqlRun(tk, 'update kernel_journal_entry set payload = ?, hash = ? where id = ?', [payload, hash, e.id]);
+      const hash = entryHash(e.prev_hash, { chain: 't-rewritten', seq: 5, at, type: e.type, user_id: 1, station_id: 1, payload });
+      await sqlRun(tk, 'update kernel_journal_entry set payload = ?, at = ?, hash = ? where id = ?', [payload, at, hash, e.id]);
       const res = await tk.admin.get('/api/journal/verify');
-      expect(res.body.firstBad).toMatchObject({ chain: 't-rewritten', seq: 5, id: e.id });
+      expect(res.body.ok).toBe(false);
+      expect(res.body.firstBad).toEqual({
+        chain: 't-rewritten', seq: 5, id: e.id, reason: "entry t-rewritten#5 does not match the hash in the chain's head: it was rewritten",
+      });
       await forget('t-rewritten');
     });
 
@@ -203,15 +211,17 @@ describe.each(testDialects())('fiscal journal (%s)', (dialect) => {
       const entries = await closures('t-madeup');
       await sqlRun(tk, `insert into kernel_journal_entry (chain, seq, at, type, user_id, station_id, payload, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ['t-madeup', 9, new Date().toISOString(), 'z-closure', null, null, '{}', entries[4].hash, 'f'.repeat(64)]);
-      expect((await tk.admin.get('/api/journal/verify')).body.firstBad).toMatchObject({
-        chain: 't-madeup', seq: 9, reason: "entry t-madeup#9 is not in the chain's head, which ends at #5: it was added outside the journal" });
+      const forged = (await journalEntries(tk, 't-madeup')).at(-1)!;
+      expect((await tk.admin.get('/api/journal/verify')).body.firstBad).toEqual({
+        chain: 't-madeup', seq: 9, id: forged.id, reason: "entry t-madeup#9 is not in the chain's head, which ends at #5: it was added outside the journal" });
       await forget('t-madeup');
     });
 
     it('detects a whole chain forged without a head', async () => {
       await sqlRun(tk, `insert into kernel_journal_entry (chain, seq, at, type, user_id, station_id, payload, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ['t-headless', 1, new Date().toISOString(), 'z-closure', null, null, '{}', '', 'd'.repeat(64)]);
-      expect((await tk.admin.get('/api/journal/verify')).body.firstBad).toMatchObject({ chain: 't-headless', seq: 1, reason: "entry t-headless#1 is not in the chain's head, which ends at #0: it was added outside the journal" });
+      const forged = (await journalEntries(tk, 't-headless'))[0];
+      expect((await tk.admin.get('/api/journal/verify')).body.firstBad).toEqual({ chain: 't-headless', seq: 1, id: forged.id, reason: "entry t-headless#1 is not in the chain's head, which ends at #0: it was added outside the journal" });
       await forget('t-headless');
     });
 
@@ -219,7 +229,7 @@ describe.each(testDialects())('fiscal journal (%s)', (dialect) => {
       const entries = await closures('t-hole');
       await sqlRun(tk, 'delete from kernel_journal_entry where id = ?', [entries[4].id]);
       await tk.kernel.journal.append(tk.kernel.em(), { chain: 't-hole', type: 'z-closure', payload: { number: 6 } });
-      expect((await tk.admin.get('/api/journal/verify')).body.firstBad).toMatchObject({ chain: 't-hole', seq: 5, reason: 'entry t-hole#5 is missing (next entry found is #6)' });
+      expect((await tk.admin.get('/api/journal/verify')).body.firstBad).toEqual({ chain: 't-hole', seq: 5, id: null, reason: 'entry t-hole#5 is missing (next entry found is #6)' });
       await forget('t-hole');
     });
   });

@@ -38,8 +38,15 @@ describe.each(testDialects())('signing in with a password (%s)', (dialect) => {
     expect(res.body.station).toBeNull();
   });
 
-  it('accepts the username whatever its case', async () => {
-    expect((await tk.anonymous().post('/api/auth/login', { username: ' Sophie ', password: 'pw-sophie-secret' })).status).toBe(200);
+  it('accepts the username whatever its case, and signs in that very user', async () => {
+    const browser = tk.anonymous();
+    const res = await browser.post('/api/auth/login', { username: ' Sophie ', password: 'pw-sophie-secret' });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ username: 'sophie', roles: ['manager'] });
+    // The session the cookie opens is Sophie's, and the journal says Sophie signed in.
+    expect((await browser.get('/api/session')).body.user).toMatchObject({ username: 'sophie', roles: ['manager'] });
+    const signedIn = (await journalEntries(tk, 'events')).filter((e) => e.type === 'auth.signed-in').at(-1)!;
+    expect(signedIn).toMatchObject({ user_id: res.body.user.id, payload: { userId: res.body.user.id, username: 'sophie', method: 'password' } });
   });
 
   it('refuses a wrong password, and an unknown user, with the same answer', async () => {
@@ -202,9 +209,14 @@ describe.each(testDialects())('what a session may do (%s)', (dialect) => {
     expect(res.body.code).toBe('CSRF_ORIGIN');
   });
 
-  it('accepts a change from its own origin', async () => {
+  it('accepts a change from its own origin, and journals who made it', async () => {
     const res = await tk.admin.request('PUT', '/api/shop', { name: 'Épicerie du Marché', country: 'BE', language: 'fr' }, { origin: tk.baseUrl });
     expect(res.status).toBe(200);
+    expect(res.body.name).toBe('Épicerie du Marché');
+    expect((await tk.admin.get('/api/shop')).body.name).toBe('Épicerie du Marché');
+    const adminId = (await tk.admin.get('/api/session')).body.user.id;
+    expect((await journalEntries(tk, 'events')).filter((e) => e.type === 'shop.changed').at(-1))
+      .toMatchObject({ user_id: adminId, payload: { fields: ['name', 'configured'], name: 'Épicerie du Marché', country: 'BE' } });
   });
 });
 

@@ -132,10 +132,23 @@ describe.each(testDialects())('gapless document numbers (%s)', (dialect) => {
     expect(await tk.kernel.sequences.current(em, 'F', 2026)).toBe(42);
   });
 
-  it('refuses a series or a year that cannot be printed on a document', async () => {
-    await tk.kernel.em().transactional(async (em) => {
-      await expect(tk.kernel.sequences.next(em, 'F 1', 2026)).rejects.toMatchObject({ code: 'SEQUENCE_SERIES_INVALID' });
-      await expect(tk.kernel.sequences.next(em, 'F', 26)).rejects.toMatchObject({ code: 'SEQUENCE_YEAR_INVALID' });
-    });
+  it('refuses a series or a year that cannot be printed on a document, and says why', async () => {
+    const refusal = (series: string, year: number) => tk.kernel.em().transactional((em) => tk.kernel.sequences.next(em, series, year))
+      .then(() => null, (e) => ({ code: e.code, message: e.message }));
+    const badSeries = (series: string) => ({ code: 'SEQUENCE_SERIES_INVALID', message: `Series '${series}' must be 1-64 letters, digits, '-', '_' or '.'` });
+    const badYear = (year: number) => ({ code: 'SEQUENCE_YEAR_INVALID', message: `Year ${year} is not a valid fiscal year` });
+    expect(await refusal('F 1', 2026)).toEqual(badSeries('F 1'));
+    expect(await refusal('', 2026)).toEqual(badSeries(''));
+    expect(await refusal('x'.repeat(65), 2026)).toEqual(badSeries('x'.repeat(65)));
+    expect(await refusal('NC\n', 2026)).toEqual(badSeries('NC\n'));
+    for (const year of [26, 1969, 10000, 2026.5, Number.NaN]) expect(await refusal('Y', year)).toEqual(badYear(year));
+    expect(await tk.kernel.sequences.current(tk.kernel.em(), 'Y', 1969)).toBe(0);
+  });
+
+  it('numbers the first and the last fiscal years it accepts, and the longest series', async () => {
+    const issued = async (series: string, year: number) => (await tk.kernel.em().transactional((em) => tk.kernel.sequences.next(em, series, year))).formatted;
+    expect(await issued('Y', 1970)).toBe('Y-1970-000001');
+    expect(await issued('Y', 9999)).toBe('Y-9999-000001');
+    expect(await issued(`A.b_C-${'9'.repeat(58)}`, 2026)).toBe(`A.b_C-${'9'.repeat(58)}-2026-000001`);
   });
 });

@@ -105,11 +105,27 @@ describe.each(testDialects())('users and roles (%s)', (dialect) => {
 
   it('signs out nobody else but stops a deactivated user at their next request', async () => {
     const emma = await tk.userWith(['cashier'], { username: 'emma' });
+    const jules = await tk.userWith(['cashier'], { username: 'jules' });
     expect((await emma.get('/api/shop')).status).toBe(200);
     const id = (await userNamed('emma')).id;
-    expect((await tk.admin.patch(`/api/users/${id}`, { active: false })).body.active).toBe(false);
-    expect((await emma.get('/api/shop')).status).toBe(401);
-    expect((await tk.anonymous().post('/api/auth/login', { username: 'emma', password: 'pw-emma-secret' })).status).toBe(401);
+    const sessions = async () => (await sqlRows<{ username: string }>(tk,
+      'select u.username from kernel_session s join kernel_user u on u.id = s.user_id order by u.username')).map((r) => r.username);
+    expect(await sessions()).toEqual(expect.arrayContaining(['admin', 'emma', 'jules']));
+
+    const res = await tk.admin.patch(`/api/users/${id}`, { active: false });
+    expect(res.body).toMatchObject({ username: 'emma', active: false });
+    const refused = await emma.get('/api/shop');
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe('AUTH_REQUIRED');
+    expect((await tk.anonymous().post('/api/auth/login', { username: 'emma', password: 'pw-emma-secret' })).body.code).toBe('AUTH_INVALID');
+    // Nobody else: the colleague and the administrator keep working in their sessions.
+    expect((await jules.get('/api/session')).body.user.username).toBe('jules');
+    expect((await tk.admin.get('/api/session')).body.user.username).toBe('admin');
+    expect(await sessions()).toEqual(expect.arrayContaining(['admin', 'jules']));
+    // What changed is journaled, with who changed it.
+    expect((await journalEntries(tk, 'events')).filter((e) => e.type === 'user.rights-changed').at(-1)).toMatchObject({
+      user_id: adminId, payload: { userId: id, username: 'emma', rolesBefore: ['cashier'], roles: ['cashier'], active: false },
+    });
   });
 
   it('creates a role with known permissions only, and never takes anything from admin', async () => {
@@ -167,7 +183,7 @@ describe.each(testDialects())('users and roles (%s)', (dialect) => {
     it('names the users there are when asked for one that does not exist', async () => {
       const res = await runCli([...databaseArgs(tk.db), 'user', 'passwd', 'personne']);
       expect(res.code).toBe(1);
-      expect(res.stderr.trim()).toBe("Error: No user 'personne'. Users: admin, emma, lucas, marie, patron");
+      expect(res.stderr.trim()).toBe("Error: No user 'personne'. Users: admin, emma, jules, lucas, marie, patron");
     });
   });
 });

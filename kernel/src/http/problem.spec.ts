@@ -63,9 +63,20 @@ describe('problems answered to the browser', () => {
     expect(p.errors).toEqual([{ field: 'querystring', code: 'SCHEMA_TYPE', message: 'Must be of type object.' }]);
   });
 
-  it('keep the status of a client error Fastify raised itself', () => {
-    const err = Object.assign(new Error('Body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
-    expect(toProblem(err, 'fr')).toMatchObject({ status: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE', title: 'Requête trop volumineuse', detail: 'Body is too large' });
+  it('say in the user’s language what is wrong with a body Fastify refused, with a stable code', () => {
+    const tooLarge = Object.assign(new Error('Body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+    expect(toProblem(tooLarge, 'fr')).toMatchObject({ status: 413, code: 'BODY_TOO_LARGE', title: 'Requête trop volumineuse', detail: 'La requête dépasse la taille permise.' });
+    const notJson = Object.assign(new Error("Body is not valid JSON but content-type is set to 'application/json'"), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' });
+    expect(toProblem(notJson, 'nl')).toMatchObject({ status: 400, code: 'BODY_INVALID', detail: 'De inhoud van de aanvraag is geen geldige JSON.' });
+    const empty = Object.assign(new Error('Body cannot be empty'), { statusCode: 400, code: 'FST_ERR_CTP_EMPTY_JSON_BODY' });
+    expect(toProblem(empty, 'en')).toMatchObject({ status: 400, code: 'BODY_EMPTY', detail: 'The request body is empty although it is announced as JSON.' });
+    const media = Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+    expect(toProblem(media, 'fr')).toMatchObject({ status: 415, code: 'BODY_MEDIA_TYPE', title: 'Type de contenu non pris en charge', detail: 'Type de contenu non pris en charge : envoyez du JSON.' });
+  });
+
+  it('keep the status of any other client error Fastify raised itself', () => {
+    const err = Object.assign(new Error('Not Acceptable'), { statusCode: 406, code: 'FST_ERR_NOT_ACCEPTABLE' });
+    expect(toProblem(err, 'fr')).toMatchObject({ status: 406, code: 'FST_ERR_NOT_ACCEPTABLE', detail: 'Not Acceptable' });
   });
 
   it('hide the details of an unexpected error and say nothing was saved', () => {

@@ -19,6 +19,7 @@ const TITLES: Record<number, LocalizedText> = {
   404: { fr: 'Introuvable', nl: 'Niet gevonden', en: 'Not found' },
   409: { fr: 'Conflit', nl: 'Conflict', en: 'Conflict' },
   413: { fr: 'Requête trop volumineuse', nl: 'Aanvraag te groot', en: 'Payload too large' },
+  415: { fr: 'Type de contenu non pris en charge', nl: 'Inhoudstype niet ondersteund', en: 'Unsupported media type' },
   423: { fr: 'Verrouillé', nl: 'Vergrendeld', en: 'Locked' },
   429: { fr: 'Trop de tentatives', nl: 'Te veel pogingen', en: 'Too many requests' },
   500: { fr: 'Erreur interne', nl: 'Interne fout', en: 'Internal error' },
@@ -51,6 +52,26 @@ const AJV_MESSAGES: Record<string, (p: any, lang: Language) => string> = {
   minItems: (p, l) => localize({ fr: `Au moins ${p.limit} élément(s).`, nl: `Minstens ${p.limit} element(en).`, en: `At least ${p.limit} item(s).` }, l),
 };
 
+/** Bodies Fastify refuses before any route sees them, said in the user's language with a stable code. */
+const BODY_ERRORS: Record<string, { status: number; code: string; text: LocalizedText }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400, code: 'BODY_INVALID',
+    text: { fr: 'Le corps de la requête n’est pas du JSON valide.', nl: 'De inhoud van de aanvraag is geen geldige JSON.', en: 'The request body is not valid JSON.' },
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400, code: 'BODY_EMPTY',
+    text: { fr: 'Le corps de la requête est vide alors qu’il est annoncé en JSON.', nl: 'De inhoud van de aanvraag is leeg, hoewel JSON werd aangekondigd.', en: 'The request body is empty although it is announced as JSON.' },
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413, code: 'BODY_TOO_LARGE',
+    text: { fr: 'La requête dépasse la taille permise.', nl: 'De aanvraag is groter dan toegelaten.', en: 'The request is larger than allowed.' },
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415, code: 'BODY_MEDIA_TYPE',
+    text: { fr: 'Type de contenu non pris en charge : envoyez du JSON.', nl: 'Inhoudstype niet ondersteund: stuur JSON.', en: 'Unsupported content type: send JSON.' },
+  },
+};
+
 /** Maps any thrown error to a problem (schema validation, domain errors, the rest as 500). */
 export function toProblem(err: unknown, lang: Language): Problem {
   if (err instanceof DomainError) {
@@ -75,6 +96,8 @@ export function toProblem(err: unknown, lang: Language): Problem {
       en: `Invalid request: ${errors.map((e) => `${e.field || fe.validationContext} — ${e.message}`).join('; ')}`,
     }, lang, { errors });
   }
+  const body = fe?.code ? BODY_ERRORS[fe.code] : undefined;
+  if (body) return problem(body.status, body.code, body.text, lang);
   if (fe?.statusCode && fe.statusCode < 500) {
     return problem(fe.statusCode, fe.code ?? 'BAD_REQUEST', fe.message, lang);
   }

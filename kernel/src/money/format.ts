@@ -12,6 +12,7 @@ const formatters = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}\u0000${JSON.stringify(options)}`;
   let formatter = formatters.get(key);
+  // Stryker disable next-line ConditionalExpression: a cache; a formatter built again formats the same
   if (formatter === undefined) {
     try {
       formatter = new Intl.NumberFormat(locale, options);
@@ -80,6 +81,7 @@ const SPACES = ' \u00A0\u202F\u2009';
 const SIGN = /^[-+\u2212]/;
 
 /** Escapes characters for use inside a RegExp character class. */
+// Stryker disable next-line Regex,StringLiteral: a guard; no locale separates digits with \ ] ^ or -, the only characters it escapes
 const classOf = (chars: string): string => `[${chars.replace(/[\\\]^-]/g, '\\$&')}]`;
 
 /** Builds a number grammar: digits, optionally grouped by 3 with one of `groups` (used consistently), then a decimal part. */
@@ -100,17 +102,23 @@ const LOCALE_FREE_GRAMMARS: readonly RegExp[] = [
 ];
 
 const localeGrammars = new Map<string, RegExp>();
+/** What to assume of a locale that prints no separator in 1 234 567,5 (no ICU locale does so today). */
+// Stryker disable next-line ObjectLiteral,StringLiteral: never used while every ICU locale prints both separators
+const NO_SEPARATOR = { group: '', decimal: '.' };
 
 /** Grammar of numbers typed in `locale`: its own grouping separator (or spaces) and its decimal separator. */
 function localeGrammar(locale: string): RegExp {
   let result = localeGrammars.get(locale);
+  // Stryker disable next-line ConditionalExpression: a cache; a grammar built again reads the same
   if (result === undefined) {
+    // Stryker disable next-line ObjectLiteral: grouping is on by default, and 1 234 567 is grouped in every locale
     const parts = numberFormat(locale, { useGrouping: true }).formatToParts(1234567.5);
-    const group = parts.find((p) => p.type === 'group')?.value ?? '';
-    const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+    const symbols = new Map(parts.map((p) => [p.type, p.value]));
+    const group = symbols.get('group') ?? NO_SEPARATOR.group;
+    const decimal = symbols.get('decimal') ?? NO_SEPARATOR.decimal;
     const groups = SPACES.includes(group) ? SPACES : SPACES + group;
     // The locale's decimal separator, plus "." / "," when the locale does not use them for grouping.
-    const decimals = [decimal, '.', ','].filter((c, i, all) => c !== group && all.indexOf(c) === i).join('');
+    const decimals = [...new Set([decimal, '.', ','])].filter((c) => c !== group).join('');
     result = grammar(groups, decimals);
     localeGrammars.set(locale, result);
   }

@@ -126,6 +126,20 @@ describe('parseScan with the default nomenclature', () => {
     });
   });
 
+  it.each([
+    ['21001-3001509', '-', 6, '21001-3001509'],
+    ['21001.3001509', '.', 6, '21001.3001509'],
+    ['21001 3001509', ' ', 6, '"21001 3001509"'],
+    ['2100130015:09', ':', 11, '"2100130015:09"'],
+  ])('names a separator typed inside a layout, %j, with its position', (code, character, position, shown) => {
+    expect(parseScan(code, defaults)).toEqual({
+      ok: false,
+      code: 'SCAN_NOT_DIGITS',
+      message: `${shown} matches 'Weighed article' but has "${character}" at position ${position} where a digit is expected`,
+      params: { code, rule: 'Weighed article', character, position },
+    });
+  });
+
   it('uses the first rule that fits', () => {
     const reversed = [...defaults].reverse();
     // Read by the amount coupon instead: number 000000, amount 42.15 €.

@@ -21,3 +21,29 @@ describe('rowsVersion', () => {
     for (const rows of others) expect(rowsVersion(rows)).not.toBe(v);
   });
 });
+
+describe('rowsVersion tells apart edits that touch one field only', () => {
+  it('a first day moved by one day, or the last day alone', () => {
+    const v = rowsVersion([base, brk]);
+    expect(rowsVersion([base, { ...brk, validFrom: '2026-12-02' }])).not.toBe(v);
+    expect(rowsVersion([{ ...base, validFrom: '2026-01-01' }, brk])).not.toBe(v);
+    expect(rowsVersion([base, { ...brk, validTo: '2026-12-30' }])).not.toBe(v);
+  });
+
+  it('a period whose first and last days are swapped', () => {
+    const period = { ...base, validFrom: '2026-06-01', validTo: null };
+    expect(rowsVersion([period])).not.toBe(rowsVersion([{ ...base, validFrom: null, validTo: '2026-06-01' }]));
+  });
+
+  it('values that would read the same run together', () => {
+    expect(rowsVersion([{ ...base, id: 1, minQuantity: 12 }])).not.toBe(rowsVersion([{ ...base, id: 11, minQuantity: 2 }]));
+    expect(rowsVersion([{ ...base, unitPrice: 1, validFrom: '2026-06-01' }])).not.toBe(rowsVersion([{ ...base, unitPrice: 12, validFrom: '026-06-01' }]));
+    expect(rowsVersion([{ ...base, id: 1 }, { ...base, id: 2 }])).not.toBe(rowsVersion([{ ...base, id: 12 }]));
+  });
+
+  it('is the FNV-1a hash of the rows as text, so that the screen and the server agree', () => {
+    // Computed apart (Python) over "7:0:149::" and "7:0:149::|9:24000:129:2026-12-01:2026-12-31".
+    expect(rowsVersion([base])).toBe(0xbc584cde);
+    expect(rowsVersion([brk, base])).toBe(0x839f653a);
+  });
+});
