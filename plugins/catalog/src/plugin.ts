@@ -3,6 +3,8 @@ import { asClass, definePlugin } from '@comptoir/kernel';
 import { catalogEntities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import { ArticleService } from './services/article.service.js';
+import { ArticleBatchService } from './services/article-batch.service.js';
+import { ArticleReads } from './services/article-reads.js';
 import { FamilyService } from './services/family.service.js';
 import { PartyService } from './services/party.service.js';
 import { catalogRoutes } from './http/routes.js';
@@ -35,6 +37,8 @@ export const catalogPlugin = definePlugin({
   register({ container }) {
     container.register({
       catalogArticles: asClass(ArticleService).singleton(),
+      catalogArticleBatch: asClass(ArticleBatchService).singleton(),
+      catalogReads: asClass(ArticleReads).singleton(),
       catalogFamilies: asClass(FamilyService).singleton(),
       catalogParties: asClass(PartyService).singleton(),
     });

@@ -3,7 +3,7 @@ export function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** A LIKE pattern for a search fragment; wildcards typed by the user are dropped. */
-export function likeFragment(q: string): string {
-  return `%${foldText(q).replace(/[%_\\]/g, '')}%`;
+/** The words of a search, folded, without LIKE wildcards (at most 8: more narrows nothing a person types). */
+export function searchWords(q: string): string[] {
+  return [...new Set(foldText(q).replace(/[%_\\]/g, ' ').split(' ').filter(Boolean))].slice(0, 8);
 }

@@ -31,6 +31,12 @@ describe.each(testDialects())('catalogue (%s)', (dialect) => {
     expect(byBarcode.body.code).toBe('BIE-TRIPLE');
     const byFragment = await cashier.get('/api/catalog/articles?q=biere%20triple');
     expect(byFragment.body.items.map((a: any) => a.code)).toEqual(['BIE-TRIPLE']);
+    // Words in any order, accents and case ignored, each a fragment of the code or the name.
+    for (const q of ['triple biere', 'ABBAYE bière', 'tri bie 33', 'bie-trip abb']) {
+      expect((await cashier.get(`/api/catalog/articles?q=${encodeURIComponent(q)}`)).body.items.map((a: any) => a.code), q).toEqual(['BIE-TRIPLE']);
+    }
+    expect((await cashier.get('/api/catalog/articles?q=triple%20kriek')).body.total).toBe(0);
+    expect((await cashier.get('/api/catalog/articles?q=%25')).body.total).toBe(0);
     const byScan = await cashier.get('/api/catalog/articles?q=5412345000013');
     expect(byScan.body.total).toBe(1);
     const byFamily = await cashier.get(`/api/catalog/articles?family=${fam.body.id}`);

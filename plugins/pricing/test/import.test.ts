@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startTestKernel, testDialects, type TestClient, type TestKernel } from '@comptoir/kernel/testing';
-import catalog, { makeEan13 } from '@comptoir/catalog';
+import catalog, { getCatalogHooks, makeEan13 } from '@comptoir/catalog';
 import pricing, { PurchasePrice } from '../src/index.js';
 import { fixedClock } from './helpers.js';
 
@@ -121,6 +121,16 @@ describe.each(testDialects())('supplier catalogue import (%s)', (dialect) => {
     expect(res.body.errors).toEqual([{ field: 'mapping.code', code: 'IMPORT_COLUMN_UNKNOWN', message: 'La colonne « Ref » (Code) n’existe pas dans le fichier.' }]);
     const cashier = await tk.userWith(['cashier']);
     expect((await cashier.post('/api/pricing/imports', { format: 'csv', content: csv(lines()), mapping })).status).toBe(403);
+  });
+
+  it('writes articles through the catalogue bulk API: one pair of batch hooks per batch, naming every article', async () => {
+    const batches: Array<{ created: number; updated: number[] }> = [];
+    getCatalogHooks(tk.kernel).articlesSaved.tap('import-test', ({ created, updated }) => { batches.push({ created: created.length, updated: updated.map((u) => u.id) }); });
+    const file = [header, `HOOK-1;${ean(31)};Saison 75 cl;BIE;21;pc;;3,20;;;;`, `HOOK-2;${ean(32)};Kriek 25 cl;BIE;21;pc;;1,80;;;;`, `BIE-A;${ean(1)};Blonde d’été 33 cl;BIE;21;pc;;1,65;;;;`];
+    const res = await admin.post('/api/pricing/imports', { format: 'csv', content: csv(file), mapping });
+    expect(res.body).toMatchObject({ created: 2, updated: 1 });
+    const a = (await admin.get('/api/catalog/articles?q=BIE-A')).body.items[0];
+    expect(batches).toEqual([{ created: 2, updated: [a.id] }]);
   });
 
   it('keeps mappings as named profiles', async () => {

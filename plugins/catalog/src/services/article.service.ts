@@ -3,7 +3,7 @@ import { Article, Barcode, Family, ARTICLE_UNITS, type ArticleUnit } from '../en
 import type { BarcodeKind } from '../domain/index.js';
 import { validateBarcode, findVatCategory, vatCategoriesFor } from '../domain/index.js';
 import { failureText, M } from '../messages.js';
-import { foldText, likeFragment } from '../search-text.js';
+import { foldText, searchWords } from '../search-text.js';
 import { getCatalogHooks } from '../hooks.js';
 
 /** An article as the API and the shell see it. */
@@ -47,6 +47,27 @@ export interface ArticleQuery {
   pageSize?: number;
 }
 
+interface SearchNames { table: string; id: string; name: string; family: string; active: string; searchText: string; fts: string; postgres: boolean }
+const searchNameCache = new WeakMap<object, SearchNames>();
+
+/** Table and column names of the article search, from the entity metadata (resolved once per database). */
+function searchNames(em: EntityManager): SearchNames {
+  const md = em.getMetadata();
+  let n = searchNameCache.get(md);
+  if (!n) {
+    const platform = em.getPlatform();
+    const q = (x: string) => platform.quoteIdentifier(x);
+    const meta = md.get(Article.name);
+    const col = (p: string) => q((meta.properties as Record<string, { fieldNames: string[] }>)[p].fieldNames[0]);
+    n = {
+      table: q(meta.tableName), id: col('id'), name: col('name'), family: col('family'), active: col('active'), searchText: col('searchText'),
+      fts: q(`${meta.tableName}_fts`), postgres: platform.constructor.name.toLowerCase().includes('postgre'),
+    };
+    searchNameCache.set(md, n);
+  }
+  return n;
+}
+
 const CODE_RE = /^[A-Za-z0-9._-]{1,32}$/;
 export const MAX_PRICE = 999_999_999;
 
@@ -69,23 +90,54 @@ export class ArticleService {
     };
   }
 
-  /** Searches by exact barcode, exact code, or a fragment of code or name (accents and case ignored); paged. */
+  /**
+   * Searches by exact barcode, else by words: every word a fragment of the code or name, in any order, accents
+   * and case ignored ("biere triple" finds "Triple … Bière"); paged, by name. The words are matched through a
+   * trigram index (FTS5 on SQLite, pg_trgm on PostgreSQL), see migrations 0002-search.
+   */
   async search(em: EntityManager, query: ArticleQuery): Promise<{ items: ArticleView[]; total: number; page: number; pageSize: number }> {
     const page = Math.max(1, query.page ?? 1);
     const pageSize = Math.min(200, Math.max(1, query.pageSize ?? 50));
-    const where: Record<string, unknown> = {};
     const q = query.q?.trim();
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const t = searchNames(em);
     if (q) {
-      const byBarcode = await em.findOne(Barcode, { code: q });
-      if (byBarcode) where.id = byBarcode.article.id;
-      else where.$or = [{ code: q.toUpperCase() }, { code: q }, { searchText: { $like: likeFragment(q) } }];
+      const byBarcode = await em.findOne(Barcode, { code: q }, { fields: ['article'] });
+      if (byBarcode) {
+        conditions.push(`a.${t.id} = ?`);
+        params.push(byBarcode.article.id);
+      } else {
+        const words = searchWords(q);
+        if (!words.length) return { items: [], total: 0, page, pageSize };
+        if (t.postgres) {
+          for (let i = 0; i < words.length; i++) conditions.push(`a.${t.searchText} like ?`);
+        } else {
+          conditions.push(`a.${t.id} in (select rowid from ${t.fts} where ${words.map(() => `${t.searchText} like ?`).join(' and ')})`);
+        }
+        params.push(...words.map((w) => `%${w}%`));
+      }
     }
-    if (query.familyId) where.family = { $in: await this.familyAndDescendants(em, query.familyId) };
-    if (query.active !== undefined) where.active = query.active;
-    const [items, total] = await em.findAndCount(Article, where, {
-      populate: ['barcodes', 'family'], orderBy: { name: 'asc', id: 'asc' }, limit: pageSize, offset: (page - 1) * pageSize,
-    });
-    return { items: items.map((a) => this.view(a)), total, page, pageSize };
+    if (query.familyId) {
+      const ids = await this.familyAndDescendants(em, query.familyId);
+      conditions.push(`a.${t.family} in (${ids.map(() => '?').join(', ')})`);
+      params.push(...ids);
+    }
+    if (query.active !== undefined) {
+      conditions.push(`a.${t.active} = ?`);
+      params.push(t.postgres ? query.active : Number(query.active));
+    }
+    const where = conditions.length ? ` where ${conditions.join(' and ')}` : '';
+    const run = <T>(sql: string, p: unknown[]) => em.getConnection().execute(sql, p as any[], 'all', em.getTransactionContext()) as Promise<T[]>;
+    const [rows, [count]] = [
+      await run<{ id: number }>(`select a.${t.id} as id from ${t.table} a${where} order by a.${t.name}, a.${t.id} limit ? offset ?`, [...params, pageSize, (page - 1) * pageSize]),
+      await run<{ n: number | string }>(`select count(*) as n from ${t.table} a${where}`, params),
+    ];
+    const ids = rows.map((r) => r.id);
+    const found = ids.length ? await em.find(Article, { id: { $in: ids } }, { populate: ['barcodes', 'family'] }) : [];
+    const byId = new Map(found.map((a) => [a.id, a]));
+    const items = ids.flatMap((id) => (byId.has(id) ? [this.view(byId.get(id)!)] : []));
+    return { items, total: Number(count?.n ?? 0), page, pageSize };
   }
 
   private async familyAndDescendants(em: EntityManager, id: number): Promise<number[]> {

@@ -2,7 +2,7 @@ import { NotFoundError, ValidationError, VersionConflictError, type EntityManage
 import { Customer, Supplier } from '../entities/index.js';
 import { validatePostalCode, validateVatNumber, isCountryCode } from '../domain/index.js';
 import { failureText, M } from '../messages.js';
-import { foldText, likeFragment } from '../search-text.js';
+import { foldText, searchWords } from '../search-text.js';
 import { getCatalogHooks } from '../hooks.js';
 
 type PartyClass = typeof Customer | typeof Supplier;
@@ -68,8 +68,9 @@ export class PartyService {
     const where: Record<string, unknown> = {};
     const q = query.q?.trim();
     if (q) {
+      const words = searchWords(q);
       const compactVat = q.replace(/[\s.]/g, '').toUpperCase();
-      where.$or = [{ code: q }, { code: q.toUpperCase() }, { searchText: { $like: likeFragment(q) } }, { vatNumber: compactVat }];
+      where.$or = [{ code: q }, { code: q.toUpperCase() }, words.length ? { $and: words.map((w) => ({ searchText: { $like: `%${w}%` } })) } : { id: 0 }, { vatNumber: compactVat }];
     }
     if (query.active !== undefined) where.active = query.active;
     const [items, total] = await em.findAndCount(cls as typeof Customer, where, { orderBy: { name: 'asc', id: 'asc' }, limit: pageSize, offset: (page - 1) * pageSize });

@@ -3,8 +3,8 @@
  * what the file cannot know (barcodes of other articles, packs, families), and writes only what changed, so
  * that running the same file again changes nothing.
  */
-import { convertPrice, type EntityManager } from '@comptoir/kernel';
-import { Article, Barcode, findVatCategory, foldText, type ArticleUnit } from '@comptoir/catalog';
+import { convertPrice, type EntityManager, type User } from '@comptoir/kernel';
+import { findVatCategory, type ArticleBatchService, type ArticleChange, type ArticleDraft, type ArticleReads } from '@comptoir/catalog';
 import { ArticleContent, ArticlePack, ListPrice, PurchasePrice, type PriceList } from '../entities/index.js';
 import { M, type T3 } from '../messages.js';
 import { R } from './import-messages.js';
@@ -15,6 +15,10 @@ export type RowAction = 'create' | 'update' | 'unchanged';
 
 /** What the whole import shares between batches. */
 export interface ImportContext {
+  /** The catalogue's read and bulk APIs: articles and barcodes are the catalogue's, read and written through it. */
+  reads: ArticleReads;
+  articles: ArticleBatchService;
+  user: User | null;
   families: Map<string, number>;
   defaultList: PriceList;
   retailList: PriceList;
@@ -38,8 +42,6 @@ export interface BatchResult {
   rejected: Array<{ row: number; reasons: T3[] }>;
 }
 
-interface ArticleRow { id: number; code: string; name: string; family: number | null; unit: ArticleUnit; vatCategory: string; price: number | null }
-const ARTICLE_FIELDS = ['id', 'code', 'name', 'family', 'unit', 'vatCategory', 'price'];
 
 /** The price a list stores for a price given with (retail) or without (wholesale) VAT. */
 function onListSide(list: PriceList, cents: number, givenWithVat: boolean, rate: number): number {
@@ -47,12 +49,15 @@ function onListSide(list: PriceList, cents: number, givenWithVat: boolean, rate:
   return convertPrice(cents, rate, givenWithVat ? 'incl' : 'excl');
 }
 
+type Own = typeof ListPrice | typeof PurchasePrice | typeof ArticlePack | typeof ArticleContent;
+
 /** Rows to write, gathered while planning; article ids of new articles are known only after their insert. */
 class Writes {
-  articles: Array<Record<string, unknown>> = [];
-  articleUpdates: Array<{ id: number; set: Record<string, unknown> }> = [];
-  /** Inserts that need the article's id: [code, entity, row]. */
-  dependents: Array<[string, typeof Barcode | typeof ListPrice | typeof PurchasePrice | typeof ArticlePack | typeof ArticleContent, Record<string, unknown>]> = [];
+  /** The catalogue's part, written through its bulk API. */
+  creates: ArticleDraft[] = [];
+  changes = new Map<number, ArticleChange>();
+  /** Pricing's own inserts that need the article's id: [code of a new article or '', entity, row]. */
+  dependents: Array<[string, Own, Record<string, unknown>]> = [];
   updates = new Map<typeof ListPrice | typeof PurchasePrice | typeof ArticlePack | typeof ArticleContent, Array<{ id: number; set: Record<string, unknown> }>>();
 
   update(entity: typeof ListPrice | typeof PurchasePrice | typeof ArticlePack | typeof ArticleContent, id: number, set: Record<string, unknown>): void {
@@ -67,14 +72,14 @@ export async function planBatch(em: EntityManager, rows: MappedRow[], ctx: Impor
   const codes = [...new Set(rows.flatMap((r) => (r.code ? [r.code] : [])))];
   const barcodes = [...new Set(rows.flatMap((r) => [r.barcode?.code, r.pack?.barcode.code].filter((c): c is string => !!c)))];
   // One query at a time: inside the batch's transaction PostgreSQL runs one query per connection anyway.
-  const byCode = codes.length ? await selectRows<ArticleRow>(em, Article, ARTICLE_FIELDS, { code: { $in: codes } }) : [];
-  const owners = barcodes.length ? await selectRows<{ code: string; article: number }>(em, Barcode, ['code', 'article'], { code: { $in: barcodes } }) : [];
+  const byCode = await ctx.reads.rowsByCode(em, codes);
+  const owners = await ctx.reads.barcodeOwners(em, barcodes);
   const packs = barcodes.length ? await selectRows<{ id: number; barcode: string; articleId: number; quantity: number }>(em, ArticlePack, ['id', 'barcode', 'articleId', 'quantity'], { barcode: { $in: barcodes } }) : [];
   const articleById = new Map(byCode.map((a) => [a.id, a]));
-  const missing = [...new Set([...owners.map((o) => o.article), ...packs.map((p) => p.articleId)])].filter((id) => !articleById.has(id));
-  if (missing.length) for (const a of await selectRows<ArticleRow>(em, Article, ARTICLE_FIELDS, { id: { $in: missing } })) articleById.set(a.id, a);
+  const missing = [...new Set([...owners.map((o) => o.articleId), ...packs.map((p) => p.articleId)])].filter((id) => !articleById.has(id));
+  for (const a of await ctx.reads.rowsById(em, missing)) articleById.set(a.id, a);
   const articleByCode = new Map(byCode.map((a) => [a.code, a]));
-  const ownerOf = new Map(owners.map((o) => [o.code, articleById.get(o.article)!]));
+  const ownerOf = new Map(owners.map((o) => [o.code, articleById.get(o.articleId)!]));
   const packOf = new Map(packs.map((p) => [p.barcode, p]));
   const ids = [...articleById.keys()];
   const lists = [...new Set([ctx.defaultList.id, ctx.retailList.id, ctx.wholesaleList.id])];
@@ -125,29 +130,33 @@ export async function planBatch(em: EntityManager, rows: MappedRow[], ctx: Impor
     for (const b of [row.barcode, row.pack?.barcode]) if (b && !ctx.seenBarcodes.has(b.code)) ctx.seenBarcodes.set(b.code, { key, row: row.row });
 
     // The article itself.
-    const set: Record<string, unknown> = {};
+    const set: NonNullable<ArticleChange['set']> = {};
     if (existing) {
       if (row.name !== undefined && row.name !== existing.name) set.name = row.name;
       if (row.unit !== undefined && row.unit !== existing.unit) set.unit = row.unit;
       if (row.vatCategory !== undefined && row.vatCategory !== existing.vatCategory) set.vatCategory = row.vatCategory;
       if (row.retailPrice !== undefined && row.retailPrice !== existing.price) set.price = row.retailPrice;
-      if (familyId !== undefined && familyId !== existing.family) set.family = familyId;
-      if (Object.keys(set).length) {
-        w.articleUpdates.push({ id: existing.id, set: { ...set, ...(set.name ? { searchText: foldText(`${code} ${set.name}`) } : {}), updatedAt: now } });
-      }
+      if (familyId !== undefined && familyId !== existing.familyId) set.familyId = familyId;
+      if (Object.keys(set).length) w.changes.set(existing.id, { id: existing.id, set });
     } else {
-      w.articles.push({
-        code, name: row.name, description: '', family: familyId ?? null, unit: row.unit ?? 'piece', vatCategory: row.vatCategory, price: row.retailPrice ?? null,
-        active: true, searchText: foldText(`${code} ${row.name}`), createdAt: now, updatedAt: now, version: 1,
-      });
+      w.creates.push({ code, name: row.name!, familyId: familyId ?? null, unit: row.unit ?? 'piece', vatCategory: row.vatCategory!, price: row.retailPrice ?? null, barcodes: [] });
     }
     let changed = !existing || Object.keys(set).length > 0;
-    const dependent = (entity: Writes['dependents'][number][1], data: Record<string, unknown>) => {
-      if (existing) w.dependents.push(['', entity, { ...data, ...(entity === Barcode ? { article: existing.id } : { articleId: existing.id }) }]);
+    const dependent = (entity: Own, data: Record<string, unknown>) => {
+      if (existing) w.dependents.push(['', entity, { ...data, articleId: existing.id }]);
       else w.dependents.push([code, entity, data]);
       changed = true;
     };
-    if (row.barcode && !ownerOf.has(row.barcode.code)) dependent(Barcode, { code: row.barcode.code, kind: row.barcode.kind });
+    if (row.barcode && !ownerOf.has(row.barcode.code)) {
+      const barcode = { code: row.barcode.code, kind: row.barcode.kind };
+      if (!existing) w.creates[w.creates.length - 1].barcodes!.push(barcode);
+      else {
+        const change = w.changes.get(existing.id) ?? { id: existing.id };
+        change.addBarcodes = [...(change.addBarcodes ?? []), barcode];
+        w.changes.set(existing.id, change);
+      }
+      changed = true;
+    }
 
     // Prices: the retail price is also the default list's base price; wholesale and purchase prices exclude VAT.
     const rate = findVatCategory(row.vatCategory ?? existing?.vatCategory ?? '')?.rate ?? 0;
@@ -188,21 +197,17 @@ export async function planBatch(em: EntityManager, rows: MappedRow[], ctx: Impor
     }
     result.planned.push({ row, action: !existing ? 'create' : changed ? 'update' : 'unchanged', articleId: existing?.id ?? null, code });
   }
-  if (write) await flushWrites(em, w, result);
+  if (write) await flushWrites(em, w, result, ctx);
   return result;
 }
 
-/** Writes the batch: new articles first (their ids are read back by code), then what hangs off them, then updates. */
-async function flushWrites(em: EntityManager, w: Writes, result: BatchResult): Promise<void> {
-  await insertRows(em, Article, w.articles);
-  const created = w.articles.length
-    ? new Map((await selectRows<{ id: number; code: string }>(em, Article, ['id', 'code'], { code: { $in: w.articles.map((a) => a.code) } })).map((a) => [a.code, a.id]))
-    : new Map<string, number>();
+/** Writes the batch: the catalogue's part through its bulk API (new articles' ids come back by code), then pricing's rows. */
+async function flushWrites(em: EntityManager, w: Writes, result: BatchResult, ctx: ImportContext): Promise<void> {
+  const { created } = await ctx.articles.save(em, { create: w.creates, update: [...w.changes.values()] }, ctx.user);
   for (const p of result.planned) if (p.articleId === null) p.articleId = created.get(p.code) ?? null;
-  await updateRows(em, Article, w.articleUpdates);
-  const byEntity = new Map<Writes['dependents'][number][1], Array<Record<string, unknown>>>();
+  const byEntity = new Map<Own, Array<Record<string, unknown>>>();
   for (const [code, entity, data] of w.dependents) {
-    const row = code ? { ...data, ...(entity === Barcode ? { article: created.get(code) } : { articleId: created.get(code) }) } : data;
+    const row = code ? { ...data, articleId: created.get(code) } : data;
     const list = byEntity.get(entity);
     if (list) list.push(row);
     else byEntity.set(entity, [row]);

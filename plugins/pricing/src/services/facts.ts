@@ -1,16 +1,7 @@
-import { findVatCategory, type Article, type ArticleUnit } from '@comptoir/catalog';
+import { findVatCategory, type Article, type ArticleFacts } from '@comptoir/catalog';
 
-/** The few article fields pricing needs. */
-export interface ArticleFacts {
-  id: number;
-  code: string;
-  name: string;
-  unit: ArticleUnit;
-  vatCategory: string;
-  vatRate: number;
-  price: number | null;
-  familyId: number | null;
-}
+/** The few article fields pricing needs: the catalogue's read API's facts. */
+export type { ArticleFacts } from '@comptoir/catalog';
 
 /** The pricing facts of a catalogue article. */
 export const toFacts = (a: Article): ArticleFacts => ({

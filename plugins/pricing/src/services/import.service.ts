@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { NotFoundError, Shop, ValidationError, type EntityManager, type FieldError, type Kernel, type User } from '@comptoir/kernel';
-import { Family, Supplier } from '@comptoir/catalog';
+import { Family, Supplier, type ArticleBatchService, type ArticleReads } from '@comptoir/catalog';
 import { ImportProfile, PriceList } from '../entities/index.js';
 import { getPricingHooks } from '../hooks.js';
 import { M, type T3 } from '../messages.js';
@@ -58,9 +58,13 @@ const SAMPLE = 20;
 /** Imports a supplier's catalogue (CSV or XLSX) into the catalogue and the price lists. */
 export class ImportService {
   private readonly kernel: Kernel;
+  private readonly reads: ArticleReads;
+  private readonly articles: ArticleBatchService;
 
-  constructor({ kernel }: { kernel: Kernel }) {
+  constructor({ kernel, catalogReads, catalogArticleBatch }: { kernel: Kernel; catalogReads: ArticleReads; catalogArticleBatch: ArticleBatchService }) {
     this.kernel = kernel;
+    this.reads = catalogReads;
+    this.articles = catalogArticleBatch;
   }
 
   /** What the import would do, without writing anything. */
@@ -119,7 +123,7 @@ export class ImportService {
     const table = await this.read(req);
     onTable(table);
     const columns = this.columns(table, req.mapping);
-    const ctx = await this.context(em, req);
+    const ctx = await this.context(em, req, user);
     const country = (await em.findOne(Shop, { id: 1 }))?.country ?? 'BE';
     const opts = { decimalSeparator: req.decimalSeparator ?? ',', country } as const;
     const hooks = getPricingHooks(this.kernel);
@@ -175,7 +179,7 @@ export class ImportService {
     return out;
   }
 
-  private async context(em: EntityManager, req: ImportRequest): Promise<ImportContext> {
+  private async context(em: EntityManager, req: ImportRequest, user: User | null): Promise<ImportContext> {
     const errors: FieldError[] = [];
     const list = async (field: string, code: string) => {
       const l = await em.findOne(PriceList, { code });
@@ -193,6 +197,6 @@ export class ImportService {
     }
     if (errors.length || !retailList || !wholesaleList) throw new ValidationError(errors);
     const families = new Map((await em.find(Family, {})).map((f) => [f.code, f.id]));
-    return { families, retailList, wholesaleList, defaultList: defaultList ?? retailList, supplierId, seenArticles: new Map(), seenBarcodes: new Map() };
+    return { reads: this.reads, articles: this.articles, user, families, retailList, wholesaleList, defaultList: defaultList ?? retailList, supplierId, seenArticles: new Map(), seenBarcodes: new Map() };
   }
 }
