@@ -33,7 +33,7 @@ export const ArticleSchema = new EntitySchema<Article>({
   properties: {
     id: { type: 'integer', primary: true },
     code: { type: 'string', length: 32, unique: true },
-    name: { type: 'string', length: 200 },
+    name: { type: 'string', length: 200, index: true },
     description: { type: 'text' },
     family: { kind: 'm:1', entity: () => Family, nullable: true, deleteRule: 'set null', index: true },
     unit: { type: 'string', length: 8 },

@@ -1,10 +1,11 @@
-import { Shop, NotFoundError, ValidationError, VersionConflictError, type EntityManager, type FieldError, type Kernel, type User } from '@comptoir/kernel';
+import { Shop, NotFoundError, VersionConflictError, type EntityManager, type FieldError, type Kernel, type User } from '@comptoir/kernel';
 import { Article, Barcode, Family, ARTICLE_UNITS, type ArticleUnit } from '../entities/index.js';
 import type { BarcodeKind } from '../domain/index.js';
 import { validateBarcode, findVatCategory, vatCategoriesFor } from '../domain/index.js';
 import { failureText, M } from '../messages.js';
 import { foldText, searchWords } from '../search-text.js';
 import { getCatalogHooks } from '../hooks.js';
+import { refuse } from './refuse.js';
 
 /** An article as the API and the shell see it. */
 export interface ArticleView {
@@ -229,7 +230,7 @@ export class ArticleService {
           barcodes.push({ code: res.normalized, kind: res.kind });
         }
       }
-      if (errors.length) throw new ValidationError(errors);
+      if (errors.length) refuse(errors);
 
       const article = existing ?? new Article();
       const before = existing ? this.view(existing) : null;

@@ -1,9 +1,10 @@
-import { NotFoundError, ValidationError, VersionConflictError, type EntityManager, type FieldError, type Kernel, type LocalizedText, type User } from '@comptoir/kernel';
+import { NotFoundError, VersionConflictError, type EntityManager, type FieldError, type Kernel, type LocalizedText, type Sequences, type User } from '@comptoir/kernel';
 import { Customer, Supplier } from '../entities/index.js';
 import { validatePostalCode, validateVatNumber, isCountryCode } from '../domain/index.js';
 import { failureText, M } from '../messages.js';
 import { foldText, searchWords } from '../search-text.js';
 import { getCatalogHooks } from '../hooks.js';
+import { refuse } from './refuse.js';
 
 type PartyClass = typeof Customer | typeof Supplier;
 type Party = Customer | Supplier;
@@ -49,9 +50,11 @@ export interface PartyView {
 /** Customers and suppliers: the same address and identity rules, two tables. */
 export class PartyService {
   private readonly kernel: Kernel;
+  private readonly sequences: Sequences;
 
-  constructor({ kernel }: { kernel: Kernel }) {
+  constructor({ kernel, sequences }: { kernel: Kernel; sequences: Sequences }) {
     this.kernel = kernel;
+    this.sequences = sequences;
   }
 
   view(p: Party): PartyView {
@@ -116,7 +119,7 @@ export class PartyService {
         else vat = r.normalized;
       }
       if (input.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim())) add('email', 'EMAIL_INVALID', M.email);
-      if (errors.length) throw new ValidationError(errors);
+      if (errors.length) refuse(errors);
 
       const party = (existing ?? new cls()) as Party;
       for (const f of FIELDS) if (input[f] !== undefined) (party as any)[f] = String(input[f]).trim();
@@ -144,14 +147,18 @@ export class PartyService {
     });
   }
 
-  /** The next free code of the form C00042 (customers) or F00042 (suppliers, "fournisseur"). */
+  /**
+   * The next free code of the form C00042 (customers) or F00042 (suppliers, "fournisseur"), from the kernel's
+   * counters: concurrent creations each get their own number (the counter row is locked until the transaction
+   * ends). Codes are not per fiscal year: the counter uses the year 1970 as "no year". A number someone already
+   * typed as a code by hand is skipped.
+   */
   private async nextCode(em: EntityManager, cls: PartyClass): Promise<string> {
     const prefix = cls === Customer ? 'C' : 'F';
-    let n = (await em.count(cls as typeof Customer, {})) + 1;
     for (;;) {
-      const code = `${prefix}${String(n).padStart(5, '0')}`;
+      const { value } = await this.sequences.next(em, cls === Customer ? 'catalog.customer' : 'catalog.supplier', 1970);
+      const code = `${prefix}${String(value).padStart(5, '0')}`;
       if (!(await em.count(cls as typeof Customer, { code }))) return code;
-      n++;
     }
   }
 }

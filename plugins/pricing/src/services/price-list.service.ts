@@ -147,12 +147,14 @@ export class PriceListService {
       if (input.includesVat !== undefined) list.includesVat = input.includesVat;
       if (input.active !== undefined) list.active = input.active;
       if (input.position !== undefined) list.position = input.position;
+      list.updatedAt = new Date();
       if (input.isDefault === true && !list.isDefault) {
-        // Exactly one default list: the previous one steps down.
+        // Exactly one default list: the previous one steps down first (the partial unique index
+        // pricing_price_list_one_default checks each row at once; a concurrent switch gets a 409).
         for (const other of await em.find(PriceList, { isDefault: true })) other.isDefault = false;
+        await em.flush();
         list.isDefault = true;
       }
-      list.updatedAt = new Date();
       await em.flush();
       return list;
     });
