@@ -1,6 +1,5 @@
 import type { FastifyError } from 'fastify';
 import { DomainError, localize, type Language, type LocalizedText } from '../errors.js';
-import { fromDatabaseError } from './database-errors.js';
 
 /** The problem+json body every API error is answered with. */
 export interface Problem {
@@ -75,7 +74,6 @@ const BODY_ERRORS: Record<string, { status: number; code: string; text: Localize
 
 /** Maps any thrown error to a problem (schema validation, domain errors, the rest as 500). */
 export function toProblem(err: unknown, lang: Language): Problem {
-  err = fromDatabaseError(err) ?? err;
   if (err instanceof DomainError) {
     return problem(err.status, err.code, err.text, lang, {
       ...(err.errors ? { errors: err.errors.map((e) => ({ field: e.field, code: e.code, message: localize(e.message, lang) })) } : {}),

@@ -18,6 +18,7 @@ describe.each(testDialects())('one default price list (%s)', (dialect) => {
     for (let i = 0; i < 20; i++) lists.push((await admin.post('/api/pricing/lists', { code: `L${i}`, name: { fr: `Liste ${i}` } })).body);
     const res = await Promise.all(lists.map((l) => admin.patch(`/api/pricing/lists/${l.id}`, { isDefault: true })));
     expect(res.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    expect(res.filter((r) => r.status === 409).every((r) => ['PRICE_LIST_DEFAULT_TAKEN', 'VERSION_CONFLICT'].includes(r.body.code))).toBe(true);
     expect(res.some((r) => r.status === 200)).toBe(true);
     const defaults = (await admin.get('/api/pricing/lists')).body.filter((l: { isDefault: boolean }) => l.isDefault);
     expect(defaults).toHaveLength(1);

@@ -5,7 +5,7 @@ import { validateBarcode, findVatCategory, vatCategoriesFor } from '../domain/in
 import { failureText, M } from '../messages.js';
 import { foldText, searchWords } from '../search-text.js';
 import { getCatalogHooks } from '../hooks.js';
-import { refuse } from './refuse.js';
+import { raceSafe, refuse } from './refuse.js';
 
 /** An article as the API and the shell see it. */
 export interface ArticleView {
@@ -175,7 +175,8 @@ export class ArticleService {
 
   /** Validates every field, then writes the article and its barcodes in one transaction (hooks included). */
   private async save(outer: EntityManager, id: number | null, input: ArticleInput, user: User | null): Promise<Article> {
-    return outer.transactional(async (em) => {
+    const what = { fr: id === null ? 'ce nouvel article' : `l’article ${id}`, nl: id === null ? 'dit nieuwe artikel' : `artikel ${id}`, en: id === null ? 'this new article' : `article ${id}` };
+    return raceSafe(() => outer.transactional(async (em) => {
       const existing = id === null ? null : await this.get(em, id);
       if (existing && input.version !== undefined && input.version !== existing.version) throw new VersionConflictError({ fr: `l’article ${existing.code}`, nl: `artikel ${existing.code}`, en: `article ${existing.code}` });
       const country = (await em.findOne(Shop, { id: 1 }))?.country ?? 'BE';
@@ -263,6 +264,6 @@ export class ArticleService {
       const changed = before ? (Object.keys(after) as Array<keyof ArticleView>).filter((k) => k !== 'version' && k !== 'updatedAt' && JSON.stringify(before[k]) !== JSON.stringify(after[k])) : Object.keys(after);
       await hooks.articleSaved.promise({ em, article, isNew, user, changed, before });
       return article;
-    });
+    }), what);
   }
 }

@@ -4,7 +4,7 @@ import { validatePostalCode, validateVatNumber, isCountryCode } from '../domain/
 import { failureText, M } from '../messages.js';
 import { foldText, searchWords } from '../search-text.js';
 import { getCatalogHooks } from '../hooks.js';
-import { refuse } from './refuse.js';
+import { raceSafe, refuse } from './refuse.js';
 
 type PartyClass = typeof Customer | typeof Supplier;
 type Party = Customer | Supplier;
@@ -88,7 +88,8 @@ export class PartyService {
 
   /** Validates every field (postal code per country, VAT number check digits, e-mail), then writes. */
   async save(outer: EntityManager, cls: PartyClass, id: number | null, input: PartyInput, user: User | null): Promise<Party> {
-    return outer.transactional(async (em) => {
+    const what = cls === Customer ? { fr: `le client ${id ?? ''}`.trim(), nl: `klant ${id ?? ''}`.trim(), en: `customer ${id ?? ''}`.trim() } : { fr: `le fournisseur ${id ?? ''}`.trim(), nl: `leverancier ${id ?? ''}`.trim(), en: `supplier ${id ?? ''}`.trim() };
+    return raceSafe(() => outer.transactional(async (em) => {
       const existing = id === null ? null : await this.get(em, cls, id);
       if (existing && input.version !== undefined && input.version !== existing.version) {
         throw new VersionConflictError(cls === Customer
@@ -144,7 +145,7 @@ export class PartyService {
       if (party instanceof Customer) await hooks.customerSaved.promise({ em, party, isNew: !existing, user });
       else await hooks.supplierSaved.promise({ em, party, isNew: !existing, user });
       return party;
-    });
+    }), what);
   }
 
   /**

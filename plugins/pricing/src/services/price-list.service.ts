@@ -121,6 +121,19 @@ export class PriceListService {
   }
 
   async saveList(outer: EntityManager, id: number | null, input: PriceListInput): Promise<PriceList> {
+    return this.writeList(outer, id, input).catch((e: unknown) => {
+      // Concurrent requests: another list became the default, or the list was changed, since we read it.
+      const text = e instanceof Error ? `${(e as { detail?: string }).detail ?? ''} ${e.message}` : '';
+      if (isUniqueViolation(e) && /is_default|one_default/.test(text)) {
+        throw new DomainError('PRICE_LIST_DEFAULT_TAKEN', M.listDefaultTaken, { status: 409, errors: [{ field: 'isDefault', code: 'PRICE_LIST_DEFAULT_TAKEN', message: M.listDefaultTaken }] });
+      }
+      if (isUniqueViolation(e)) throw new DomainError('ALREADY_EXISTS', M.codeTaken(input.code ?? ''), { status: 409, errors: [{ field: 'code', code: 'CODE_TAKEN', message: M.codeTaken(input.code ?? '') }] });
+      if (e instanceof Error && e.name === 'OptimisticLockError') throw new VersionConflictError({ fr: 'les listes de prix', nl: 'de prijslijsten', en: 'the price lists' });
+      throw e;
+    });
+  }
+
+  private async writeList(outer: EntityManager, id: number | null, input: PriceListInput): Promise<PriceList> {
     return outer.transactional(async (em) => {
       const existing = id === null ? null : await this.getList(em, id);
       if (existing && input.version !== undefined && input.version !== existing.version) throw new VersionConflictError({ fr: `la liste de prix ${existing.code}`, nl: `prijslijst ${existing.code}`, en: `price list ${existing.code}` });
