@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startTestKernel, testDialects, type TestClient, type TestKernel } from '@comptoir/kernel/testing';
 import catalog, { getCatalogHooks, makeEan13 } from '@comptoir/catalog';
-import pricing, { PurchasePrice } from '../src/index.js';
+import pricing, { PurchasePrice, type ImportService } from '../src/index.js';
 import { fixedClock } from './helpers.js';
 
 const ean = (n: number) => makeEan13(`54300000${String(n).padStart(4, '0')}`);
@@ -131,6 +131,44 @@ describe.each(testDialects())('supplier catalogue import (%s)', (dialect) => {
     expect(res.body).toMatchObject({ created: 2, updated: 1 });
     const a = (await admin.get('/api/catalog/articles?q=BIE-A')).body.items[0];
     expect(batches).toEqual([{ created: 2, updated: [a.id] }]);
+  });
+
+  it('refuses a file too large once unpacked (gzip, XLSX) with 413, and a parse that takes too long with 422', async () => {
+    const imports = tk.kernel.container.resolve<ImportService>('pricingImport');
+    imports.limits = { maxFileBytes: 1_000_000, parseTimeoutMs: 60_000 };
+    try {
+      // 20 MB of text packed into about 20 KB: refused while unpacking, nothing else read.
+      const bomb = gzipSync(Buffer.alloc(20_000_000, 'a'));
+      const gz = await admin.post('/api/pricing/imports/preview', { format: 'csv', content: bomb.toString('base64'), compression: 'gzip', mapping });
+      expect(gz.status).toBe(413);
+      expect(gz.body).toMatchObject({ code: 'IMPORT_FILE_TOO_LARGE', detail: 'Fichier trop volumineux : au plus 1 Mo une fois décompressé.' });
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Tarif');
+      ws.addRow(['Code', 'Nom']);
+      for (let i = 0; i < 20_000; i++) ws.addRow([`X-${i}`, 'Une désignation assez longue pour gonfler la feuille']);
+      const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+      expect(xlsx.length).toBeLessThan(1_000_000);
+      const big = await admin.post('/api/pricing/imports/preview', { format: 'xlsx', content: xlsx.toString('base64'), mapping: { code: 'Code', name: 'Nom' } });
+      expect(big.status).toBe(413);
+      imports.limits = { maxFileBytes: 64_000_000, parseTimeoutMs: 1 };
+      const slow = await admin.post('/api/pricing/imports/preview', { format: 'xlsx', content: xlsx.toString('base64'), mapping: { code: 'Code', name: 'Nom' } });
+      expect(slow.status).toBe(422);
+      expect(slow.body.code).toBe('IMPORT_PARSE_TIMEOUT');
+    } finally {
+      imports.limits = { maxFileBytes: 64 * 1024 * 1024, parseTimeoutMs: 60_000 };
+    }
+  });
+
+  it('answers other requests while a large file is being read', async () => {
+    const rows = [header, ...Array.from({ length: 60_000 }, (_, i) => `BIG-${i};;Article ${i};BIE;21;pc;;1,99;;;;`)];
+    const order: string[] = [];
+    const preview = admin.post('/api/pricing/imports/preview', { format: 'csv', content: csv(rows), mapping }).then((r) => { order.push('preview'); return r; });
+    await new Promise((r) => setTimeout(r, 50));
+    const health = await tk.anonymous().get('/api/health');
+    order.push('health');
+    expect(health.status).toBe(200);
+    expect((await preview).status).toBe(200);
+    expect(order).toEqual(['health', 'preview']);
   });
 
   it('keeps mappings as named profiles', async () => {

@@ -38,6 +38,8 @@ export const R = {
   noMatchField: { fr: 'Associez au moins la colonne du code ou celle du code-barres.', nl: 'Koppel minstens de kolom van de code of die van de streepjescode.', en: 'Map at least the code or the barcode column.' },
   unreadable: (detail: string): T3 => ({ fr: `Fichier illisible : ${detail}`, nl: `Onleesbaar bestand: ${detail}`, en: `Unreadable file: ${detail}` }),
   empty: { fr: 'Le fichier est vide : il faut au moins une ligne d’en-têtes.', nl: 'Het bestand is leeg: er is minstens een kopregel nodig.', en: 'The file is empty: a header row is needed.' },
+  fileTooLarge: (mb: number): T3 => ({ fr: `Fichier trop volumineux : au plus ${mb} Mo une fois décompressé.`, nl: `Bestand te groot: hoogstens ${mb} MB na uitpakken.`, en: `File too large: at most ${mb} MB once unpacked.` }),
+  parseTimeout: (seconds: number): T3 => ({ fr: `La lecture du fichier a dépassé ${seconds} secondes : découpez-le en plusieurs fichiers.`, nl: `Het lezen van het bestand duurde langer dan ${seconds} seconden: splits het in meerdere bestanden.`, en: `Reading the file took more than ${seconds} seconds: split it into several files.` }),
   tooLarge: (max: number): T3 => ({ fr: `Au plus ${max} lignes par fichier.`, nl: `Hoogstens ${max} regels per bestand.`, en: `At most ${max} rows per file.` }),
   supplier: (code: string): T3 => ({ fr: `Fournisseur « ${code} » introuvable.`, nl: `Leverancier '${code}' niet gevonden.`, en: `Supplier '${code}' not found.` }),
   list: (code: string): T3 => ({ fr: `Liste de prix « ${code} » introuvable.`, nl: `Prijslijst '${code}' niet gevonden.`, en: `Price list '${code}' not found.` }),

@@ -113,3 +113,29 @@ export async function readXlsx(bytes: Uint8Array): Promise<Table> {
   if (!headers) throw new TableError('TABLE_EMPTY', 'The file has no header row');
   return { headers, rows };
 }
+
+/**
+ * The total size of an XLSX (zip) archive's entries once unpacked, from its central directory, read before
+ * anything is unpacked: a few hundred kilobytes can hold gigabytes of XML. Entries whose recorded sizes do not
+ * fit a plain zip (zip64) count as unbounded.
+ */
+export function xlsxUnpackedSize(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // End of central directory: signature 0x06054b50, within the last 64 KiB + 22 bytes.
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) { end = i; break; }
+  }
+  if (end < 0) throw new TableError('TABLE_UNREADABLE', 'not an XLSX (zip) file');
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw new TableError('TABLE_UNREADABLE', 'damaged XLSX (zip) directory');
+    const size = view.getUint32(at + 24, true);
+    if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
+    total += size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}

@@ -1,5 +1,4 @@
-import { gunzipSync } from 'node:zlib';
-import { NotFoundError, Shop, ValidationError, type EntityManager, type FieldError, type Kernel, type User } from '@comptoir/kernel';
+import { DomainError, NotFoundError, Shop, ValidationError, type EntityManager, type FieldError, type Kernel, type User } from '@comptoir/kernel';
 import { Family, Supplier, type ArticleBatchService, type ArticleReads } from '@comptoir/catalog';
 import { ImportProfile, PriceList } from '../entities/index.js';
 import { getPricingHooks } from '../hooks.js';
@@ -8,7 +7,8 @@ import { chunks } from '../sql.js';
 import { R } from '../import/import-messages.js';
 import { IMPORT_FIELDS, mapRow, type ImportField, type ImportMapping, type MappedRow } from '../import/map-rows.js';
 import { planBatch, type ImportContext, type RowAction } from '../import/planner.js';
-import { MAX_ROWS, TableError, readCsv, readXlsx, type Table } from '../import/read-table.js';
+import { MAX_ROWS, type Table } from '../import/read-table.js';
+import { parseInWorker } from '../import/parse-in-worker.js';
 
 /** A supplier's catalogue and how to read it. */
 export interface ImportRequest {
@@ -53,6 +53,13 @@ export interface ImportPreview {
 
 /** Rows per transaction: a failure loses one batch at most, and the lookups stay within SQL parameter limits. */
 export const IMPORT_BATCH = 1000;
+
+/** Bounds of reading an uploaded file: its size once unpacked, and the time its parsing may take. */
+export interface ImportLimits {
+  maxFileBytes: number;
+  parseTimeoutMs: number;
+}
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = { maxFileBytes: 64 * 1024 * 1024, parseTimeoutMs: 60_000 };
 const SAMPLE = 20;
 
 /** Imports a supplier's catalogue (CSV or XLSX) into the catalogue and the price lists. */
@@ -60,6 +67,8 @@ export class ImportService {
   private readonly kernel: Kernel;
   private readonly reads: ArticleReads;
   private readonly articles: ArticleBatchService;
+  /** Changeable (tests, a shop with huge files); the defaults take a 100,000-row file with room to spare. */
+  limits: ImportLimits = { ...DEFAULT_IMPORT_LIMITS };
 
   constructor({ kernel, catalogReads, catalogArticleBatch }: { kernel: Kernel; catalogReads: ArticleReads; catalogArticleBatch: ArticleBatchService }) {
     this.kernel = kernel;
@@ -149,17 +158,21 @@ export class ImportService {
     }
   }
 
+  /** Unpacks and parses the file in a worker thread, bounded in size (413) and time (422). */
   private async read(req: ImportRequest): Promise<Table> {
-    let bytes: Uint8Array = Buffer.from(req.content, 'base64');
-    try {
-      if (req.compression === 'gzip') bytes = gunzipSync(bytes);
-      return req.format === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes, req.delimiter);
-    } catch (e) {
-      const message = e instanceof TableError
-        ? e.code === 'TABLE_EMPTY' ? R.empty : e.code === 'TABLE_TOO_LARGE' ? R.tooLarge(MAX_ROWS) : R.unreadable(e.message)
-        : R.unreadable((e as Error).message);
-      throw new ValidationError([{ field: 'content', code: e instanceof TableError ? e.code : 'TABLE_UNREADABLE', message }]);
+    const bytes = Buffer.from(req.content, 'base64');
+    const outcome = await parseInWorker({ bytes, format: req.format, compression: req.compression, delimiter: req.delimiter, maxBytes: this.limits.maxFileBytes }, this.limits.parseTimeoutMs);
+    if (outcome.ok) return outcome.table;
+    if (outcome.code === 'FILE_TOO_LARGE') {
+      const text = R.fileTooLarge(Math.round(this.limits.maxFileBytes / 1e6));
+      throw new DomainError('IMPORT_FILE_TOO_LARGE', text, { status: 413, errors: [{ field: 'content', code: 'IMPORT_FILE_TOO_LARGE', message: text }] });
     }
+    if (outcome.code === 'PARSE_TIMEOUT') {
+      const text = R.parseTimeout(Math.round(this.limits.parseTimeoutMs / 1000));
+      throw new DomainError('IMPORT_PARSE_TIMEOUT', text, { status: 422, errors: [{ field: 'content', code: 'IMPORT_PARSE_TIMEOUT', message: text }] });
+    }
+    const message = outcome.code === 'TABLE_EMPTY' ? R.empty : outcome.code === 'TABLE_TOO_LARGE' ? R.tooLarge(MAX_ROWS) : R.unreadable(outcome.message);
+    throw new ValidationError([{ field: 'content', code: outcome.code, message }]);
   }
 
   /** Field → column index; every mapped column must exist (headers compared without case and surrounding blanks). */
