@@ -133,6 +133,30 @@ describe.each(testDialects())('supplier catalogue import (%s)', (dialect) => {
     expect(batches).toEqual([{ created: 2, updated: [a.id] }]);
   });
 
+  it('shows a code and a barcode of two different articles as a conflict naming both, and every update old → new', async () => {
+    const b = (await admin.get('/api/catalog/articles?q=BIE-B')).body.items[0];
+    const file = [header,
+      `FX-004;${b.barcodes[0].code};Fût 20 l;BIE;21;pc;;99,00;;;;`,
+      `BIE-A;${b.barcodes[0].code};Blonde;BIE;21;pc;;1,49;;;;`,
+      `BIE-C2;${ean(41)};Triple 75 cl;BIE;21;pc;;5,99;;;;`,
+      `BIE-A;${ean(1)};Blonde d’été 33 cl;BIE;21;pc;0,70;1,75;1,20;;;`];
+    const res = await admin.post('/api/pricing/imports/preview', { format: 'csv', content: csv(file), mapping, supplierCode: 'BRASS' });
+    expect(res.status).toBe(200);
+    expect(res.body.rejected).toEqual([
+      { row: 2, reasons: [`Conflit : le code FX-004 désigne un nouvel article, mais le code-barres ${b.barcodes[0].code} est celui de l’article BIE-B (${b.name}). Rien n’est modifié.`] },
+      { row: 3, reasons: [`Conflit : le code BIE-A désigne l’article BIE-A (Blonde d’été 33 cl), mais le code-barres ${b.barcodes[0].code} est celui de l’article BIE-B (${b.name}). Rien n’est modifié.`] },
+    ]);
+    const update = res.body.updates.find((u: any) => u.code === 'BIE-A');
+    expect(update.row).toBe(5);
+    expect(update.changes).toEqual(expect.arrayContaining([
+      { field: 'price', from: 165, to: 175 }, { field: 'price.retail', from: 165, to: 175 }, { field: 'price.wholesale', from: 105, to: 120 }, { field: 'purchasePrice', from: 62, to: 70 },
+    ]));
+    // The preview wrote nothing, and the import refuses the conflicts the same way.
+    const done = await admin.post('/api/pricing/imports', { format: 'csv', content: csv(file.slice(0, 3)), mapping });
+    expect(done.body).toMatchObject({ created: 0, updated: 0, rejected: [{ row: 2 }, { row: 3 }] });
+    expect((await admin.get(`/api/catalog/barcodes/${b.barcodes[0].code}`)).body).toMatchObject({ code: 'BIE-B', name: b.name });
+  });
+
   it('refuses a file too large once unpacked (gzip, XLSX) with 413, and a parse that takes too long with 422', async () => {
     const imports = tk.kernel.container.resolve<ImportService>('pricingImport');
     imports.limits = { maxFileBytes: 1_000_000, parseTimeoutMs: 60_000 };

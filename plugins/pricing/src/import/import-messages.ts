@@ -38,6 +38,11 @@ export const R = {
   noMatchField: { fr: 'Associez au moins la colonne du code ou celle du code-barres.', nl: 'Koppel minstens de kolom van de code of die van de streepjescode.', en: 'Map at least the code or the barcode column.' },
   unreadable: (detail: string): T3 => ({ fr: `Fichier illisible : ${detail}`, nl: `Onleesbaar bestand: ${detail}`, en: `Unreadable file: ${detail}` }),
   empty: { fr: 'Le fichier est vide : il faut au moins une ligne d’en-têtes.', nl: 'Het bestand is leeg: er is minstens een kopregel nodig.', en: 'The file is empty: a header row is needed.' },
+  codeBarcodeConflict: (code: string, codeName: string | null, barcode: string, other: string, otherName: string): T3 => ({
+    fr: `Conflit : le code ${code} désigne ${codeName === null ? 'un nouvel article' : `l’article ${code} (${codeName})`}, mais le code-barres ${barcode} est celui de l’article ${other} (${otherName}). Rien n’est modifié.`,
+    nl: `Conflict: code ${code} wijst ${codeName === null ? 'een nieuw artikel' : `artikel ${code} (${codeName})`} aan, maar streepjescode ${barcode} is die van artikel ${other} (${otherName}). Er wordt niets gewijzigd.`,
+    en: `Conflict: code ${code} names ${codeName === null ? 'a new article' : `article ${code} (${codeName})`}, but barcode ${barcode} is article ${other}'s (${otherName}). Nothing is changed.`,
+  }),
   fileTooLarge: (mb: number): T3 => ({ fr: `Fichier trop volumineux : au plus ${mb} Mo une fois décompressé.`, nl: `Bestand te groot: hoogstens ${mb} MB na uitpakken.`, en: `File too large: at most ${mb} MB once unpacked.` }),
   parseTimeout: (seconds: number): T3 => ({ fr: `La lecture du fichier a dépassé ${seconds} secondes : découpez-le en plusieurs fichiers.`, nl: `Het lezen van het bestand duurde langer dan ${seconds} seconden: splits het in meerdere bestanden.`, en: `Reading the file took more than ${seconds} seconds: split it into several files.` }),
   tooLarge: (max: number): T3 => ({ fr: `Au plus ${max} lignes par fichier.`, nl: `Hoogstens ${max} regels per bestand.`, en: `At most ${max} rows per file.` }),

@@ -35,6 +35,15 @@ export interface PlannedRow {
   /** The article's id (null for an article to create, until it is written). */
   articleId: number | null;
   code: string;
+  /** For an update: every value it changes, old → new (prices in cents, `price.<list>` per list). */
+  changes: FieldChange[];
+}
+
+/** One value an import row changes on an existing article. */
+export interface FieldChange {
+  field: string;
+  from: string | number | null;
+  to: string | number | null;
 }
 
 export interface BatchResult {
@@ -42,6 +51,13 @@ export interface BatchResult {
   rejected: Array<{ row: number; reasons: T3[] }>;
 }
 
+
+/** A family's code from its id, for showing a change. */
+function familyCodeOf(ctx: ImportContext, id: number | null): string | null {
+  if (id === null) return null;
+  for (const [code, fid] of ctx.families) if (fid === id) return code;
+  return String(id);
+}
 
 /** The price a list stores for a price given with (retail) or without (wholesale) VAT. */
 function onListSide(list: PriceList, cents: number, givenWithVat: boolean, rate: number): number {
@@ -104,9 +120,17 @@ export async function planBatch(em: EntityManager, rows: MappedRow[], ctx: Impor
       const seen = b ? ctx.seenBarcodes.get(b.code) : undefined;
       if (b && seen && (seen.key !== key || b === row.pack?.barcode)) reasons.push(R.barcodeTwice(b.code, seen.row));
     }
+    // A code and a barcode naming two different articles (or a new code with another article's barcode): a
+    // conflict shown with both articles, never an update of whichever was found first.
+    const barcodeOwner = row.barcode ? ownerOf.get(row.barcode.code) : undefined;
+    const conflict = !!(row.code && barcodeOwner && barcodeOwner.code !== row.code);
+    if (conflict) {
+      const byCode = articleByCode.get(row.code!);
+      reasons.push(R.codeBarcodeConflict(row.code!, byCode?.name ?? null, row.barcode!.code, barcodeOwner!.code, barcodeOwner!.name));
+    }
     if (row.barcode) {
-      const owner = ownerOf.get(row.barcode.code);
-      if (owner && owner.id !== existing?.id) reasons.push(M.barcodeOfArticle(row.barcode.code, owner.code));
+      const owner = barcodeOwner;
+      if (!conflict && owner && owner.id !== existing?.id) reasons.push(M.barcodeOfArticle(row.barcode.code, owner.code));
       const pack = packOf.get(row.barcode.code);
       if (pack) reasons.push(M.barcodeOfPack(row.barcode.code, articleById.get(pack.articleId)?.code ?? String(pack.articleId)));
     }
@@ -131,12 +155,17 @@ export async function planBatch(em: EntityManager, rows: MappedRow[], ctx: Impor
 
     // The article itself.
     const set: NonNullable<ArticleChange['set']> = {};
+    const changes: FieldChange[] = [];
     if (existing) {
       if (row.name !== undefined && row.name !== existing.name) set.name = row.name;
       if (row.unit !== undefined && row.unit !== existing.unit) set.unit = row.unit;
       if (row.vatCategory !== undefined && row.vatCategory !== existing.vatCategory) set.vatCategory = row.vatCategory;
       if (row.retailPrice !== undefined && row.retailPrice !== existing.price) set.price = row.retailPrice;
       if (familyId !== undefined && familyId !== existing.familyId) set.familyId = familyId;
+      for (const [field, to] of Object.entries(set)) {
+        const from = field === 'familyId' ? existing.familyId : existing[field as 'name' | 'unit' | 'vatCategory' | 'price'];
+        changes.push({ field: field === 'familyId' ? 'familyCode' : field, from: field === 'familyId' ? familyCodeOf(ctx, from as number | null) : from ?? null, to: field === 'familyId' ? row.familyCode ?? null : (to as string | number | null) });
+      }
       if (Object.keys(set).length) w.changes.set(existing.id, { id: existing.id, set });
     } else {
       w.creates.push({ code, name: row.name!, familyId: familyId ?? null, unit: row.unit ?? 'piece', vatCategory: row.vatCategory!, price: row.retailPrice ?? null, barcodes: [] });
@@ -169,6 +198,7 @@ export async function planBatch(em: EntityManager, rows: MappedRow[], ctx: Impor
     for (const [list, unitPrice] of prices) {
       const current = existing ? baseOf.get(`${list.id}:${existing.id}`) : undefined;
       if (current?.unitPrice === unitPrice) continue;
+      if (existing) changes.push({ field: `price.${list.code}`, from: current?.unitPrice ?? null, to: unitPrice });
       if (current) {
         w.update(ListPrice, current.id, { unitPrice, updatedAt: now });
         changed = true;
@@ -176,6 +206,7 @@ export async function planBatch(em: EntityManager, rows: MappedRow[], ctx: Impor
     }
     if (row.purchasePrice !== undefined) {
       const current = existing ? purchaseOf.get(existing.id) : undefined;
+      if (existing && current?.unitPrice !== row.purchasePrice) changes.push({ field: 'purchasePrice', from: current?.unitPrice ?? null, to: row.purchasePrice });
       if (current && current.unitPrice !== row.purchasePrice) {
         w.update(PurchasePrice, current.id, { unitPrice: row.purchasePrice, updatedAt: now });
         changed = true;
@@ -183,6 +214,7 @@ export async function planBatch(em: EntityManager, rows: MappedRow[], ctx: Impor
     }
     if (row.pack) {
       const current = packOf.get(row.pack.barcode.code);
+      if (existing && current?.quantity !== row.pack.quantity) changes.push({ field: `pack.${row.pack.barcode.code}`, from: current?.quantity ?? null, to: row.pack.quantity });
       if (current && current.quantity !== row.pack.quantity) {
         w.update(ArticlePack, current.id, { quantity: row.pack.quantity, updatedAt: now });
         changed = true;
@@ -195,7 +227,8 @@ export async function planBatch(em: EntityManager, rows: MappedRow[], ctx: Impor
         changed = true;
       } else if (!current) dependent(ArticleContent, { ...row.content, updatedAt: now });
     }
-    result.planned.push({ row, action: !existing ? 'create' : changed ? 'update' : 'unchanged', articleId: existing?.id ?? null, code });
+    if (existing && row.barcode && !ownerOf.has(row.barcode.code)) changes.push({ field: 'barcodes', from: null, to: row.barcode.code });
+    result.planned.push({ row, action: !existing ? 'create' : changed ? 'update' : 'unchanged', articleId: existing?.id ?? null, code, changes });
   }
   if (write) await flushWrites(em, w, result, ctx);
   return result;

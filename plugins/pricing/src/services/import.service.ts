@@ -6,7 +6,7 @@ import { M, type T3 } from '../messages.js';
 import { chunks } from '../sql.js';
 import { R } from '../import/import-messages.js';
 import { IMPORT_FIELDS, mapRow, type ImportField, type ImportMapping, type MappedRow } from '../import/map-rows.js';
-import { planBatch, type ImportContext, type RowAction } from '../import/planner.js';
+import { planBatch, type FieldChange, type ImportContext, type RowAction } from '../import/planner.js';
 import { MAX_ROWS, type Table } from '../import/read-table.js';
 import { parseInWorker } from '../import/parse-in-worker.js';
 
@@ -46,7 +46,9 @@ export interface ImportPreview {
   rows: number;
   counts: { create: number; update: number; unchanged: number; rejected: number };
   /** The first mapped rows, with what the import would do. */
-  sample: Array<{ row: number; action: RowAction; articleId: number | null; values: MappedRow }>;
+  sample: Array<{ row: number; action: RowAction; articleId: number | null; values: MappedRow; changes: FieldChange[] }>;
+  /** Every update (the first 1,000), with each value it changes, old → new. */
+  updates: Array<{ row: number; articleId: number; code: string; changes: FieldChange[] }>;
   /** Rejected rows (the first 200). */
   rejected: RejectedRow[];
 }
@@ -78,19 +80,21 @@ export class ImportService {
 
   /** What the import would do, without writing anything. */
   async preview(em: EntityManager, req: ImportRequest): Promise<ImportPreview> {
-    const preview: ImportPreview = { columns: [], rows: 0, counts: { create: 0, update: 0, unchanged: 0, rejected: 0 }, sample: [], rejected: [] };
+    const preview: ImportPreview = { columns: [], rows: 0, counts: { create: 0, update: 0, unchanged: 0, rejected: 0 }, sample: [], updates: [], rejected: [] };
     await this.run(em, req, null, false, (table) => {
       preview.columns = table.headers;
       preview.rows = table.rows.length;
     }, (planned, rejected) => {
       for (const p of planned) {
         preview.counts[p.action]++;
-        if (preview.sample.length < SAMPLE) preview.sample.push({ row: p.row.row, action: p.action, articleId: p.articleId, values: p.row });
+        if (preview.sample.length < SAMPLE) preview.sample.push({ row: p.row.row, action: p.action, articleId: p.articleId, values: p.row, changes: p.changes });
+        if (p.action === 'update' && preview.updates.length < 1000) preview.updates.push({ row: p.row.row, articleId: p.articleId!, code: p.code, changes: p.changes });
       }
       preview.counts.rejected += rejected.length;
       preview.rejected.push(...rejected.slice(0, Math.max(0, 200 - preview.rejected.length)));
     });
     preview.sample.sort((a, b) => a.row - b.row);
+    preview.updates.sort((a, b) => a.row - b.row);
     return preview;
   }
 

@@ -14,6 +14,8 @@ export interface ImportPreview {
   rows: number;
   counts: { create: number; update: number; unchanged: number; rejected: number };
   sample: Array<{ row: number; action: 'create' | 'update' | 'unchanged'; articleId: number | null; values: Record<string, any> }>;
+  /** Every update (the first 1,000) with each value it changes. */
+  updates?: Array<{ row: number; articleId: number; code: string; changes: Array<{ field: string; from: string | number | null; to: string | number | null }> }>;
   rejected: Rejected[];
 }
 export interface ImportReport {
@@ -118,8 +120,30 @@ export class PricingImportOutcome extends LitElement {
               </tbody>
             </table>`
         : nothing}
+      ${this.renderUpdates(p)}
       ${this.renderRejected(p.rejected, p.counts.rejected)}
     </div>`;
+  }
+
+  /** Each update's changes, old → new, so that nothing is overwritten without being seen first. */
+  private renderUpdates(p: ImportPreview) {
+    const updates = p.updates ?? [];
+    if (!updates.length) return nothing;
+    const isMoney = (field: string) => field.startsWith('price') || field === 'purchasePrice';
+    const value = (field: string, v: string | number | null) => (v === null ? '—' : isMoney(field) && typeof v === 'number' ? formatMoney(v) : field.startsWith('pack.') && typeof v === 'number' ? formatQuantity(v) : String(v));
+    const label = (field: string) => (field.startsWith('price.') ? t('pricing.import.listPrice', { list: field.slice(6) }) : field.startsWith('pack.') ? t('pricing.import.field.packQuantity') : field === 'price' ? t('pricing.import.field.retailPrice') : field === 'barcodes' ? t('pricing.import.field.barcode') : t(`pricing.import.field.${field}`));
+    return html`<h3 style="margin:16px 0 8px">${t('pricing.import.updates')}</h3>
+      <table class="plain" data-testid="import-updates">
+        <thead><tr><th>${t('pricing.import.row')}</th><th>${t('pricing.import.field.code')}</th><th>${t('pricing.import.change')}</th></tr></thead>
+        <tbody>
+          ${updates.map((u) => html`<tr data-testid="import-update-row" data-row=${String(u.row)}>
+            <td class="mono">${u.row}</td>
+            <td class="mono">${u.code}</td>
+            <td>${u.changes.map((c) => html`<div>${label(c.field)} : <s>${value(c.field, c.from)}</s> → <strong>${value(c.field, c.to)}</strong></div>`)}</td>
+          </tr>`)}
+        </tbody>
+      </table>
+      ${p.counts.update > updates.length ? html`<p class="muted">${t('pricing.import.updatesMore', { count: formatNumber(p.counts.update - updates.length) })}</p>` : nothing}`;
   }
 
   private renderReport(r: ImportReport) {
