@@ -24,7 +24,10 @@ const DESCRIPTION = 'The file is sent base64-encoded in `content` (gzip it first
   + 'server accepts request bodies up to 5 MiB). `mapping` names, for each field, the header of its column: code, barcode, name, '
   + 'familyCode, vatCategory (BE-21, 21, 21 %), unit (piece, kg, litre), purchasePrice (without VAT), retailPrice (with VAT: the '
   + 'catalogue’s price and the default list’s base price), wholesalePrice (without VAT), packBarcode, packQuantity, content (33 cl, 500 g). '
-  + 'Articles are matched by code, else by barcode: running the same file again updates instead of duplicating.';
+  + 'Articles are matched by code, else by barcode: running the same file again updates instead of duplicating. A row whose code and '
+  + 'barcode name two different articles is rejected as a conflict naming both. The preview lists every update with `{ field, from, to }`. '
+  + 'The file is read in a worker thread: more than 64 MB once unpacked (gzip, XLSX entries) is refused with 413 IMPORT_FILE_TOO_LARGE, '
+  + 'more than 60 s of parsing with 422 IMPORT_PARSE_TIMEOUT.';
 
 /** Import of a supplier's catalogue, with a preview and saved column mappings. */
 /** A supplier's XLSX of 100,000 rows is ~10 MB, base64 adds a third: accept up to 64 MiB on the import routes. */
