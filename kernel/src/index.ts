@@ -9,6 +9,7 @@ export { problem, toProblem, type Problem } from './http/problem.js';
 export { DomainError, ValidationError, NotFoundError, VersionConflictError, KernelError, localize, LANGUAGES, type LocalizedText, type FieldError, type Language } from './errors.js';
 export { defineMigration, type Migration, type Dialect } from './db/migrations.js';
 export { afterCommit, type Effect } from './db/after-commit.js';
+export { databaseProblem, isUniqueViolation, uniqueViolationField, uniqueConflict } from './db/db-errors.js';
 export { Sequences, type DocumentNumber } from './sequences.js';
 export { Journal, type JournalRecord, type JournalVerification } from './journal/journal.js';
 export { canonicalJson } from './journal/canonical.js';
