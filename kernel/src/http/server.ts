@@ -6,6 +6,7 @@ import type { Kernel } from '../kernel.js';
 import { problem, toProblem } from './problem.js';
 import { SESSION_COOKIE, pickLanguage } from './request-context.js';
 import { isPageUrl, type ShellUi } from './shell-ui.js';
+import { checkRequestInput, validatorCompiler } from './input.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,7 +24,17 @@ export async function createHttpServer(kernel: Kernel, opts: { logLevel: string;
     bodyLimit: 5 * 1024 * 1024,
     // Stopping must not wait for browsers' idle keep-alive connections (or open event streams).
     forceCloseConnections: true,
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+  // Bodies validated without coercion, query strings and parameters with it (http/input.ts).
+  app.setValidatorCompiler(validatorCompiler());
+  // Control characters and absurd nesting are refused in every request, whatever its route's schema.
+  app.addHook('preValidation', (req, _reply, done) => {
+    try {
+      checkRequestInput(req);
+      done();
+    } catch (e) {
+      done(e as Error);
+    }
   });
   await app.register(cookie);
   await app.register(swagger, {
