@@ -135,6 +135,7 @@ export class Kernel {
   private readonly containerNames = new ContainerNames();
   private readonly contexts = new Map<string, PluginContext>();
   private purgeTimer: NodeJS.Timeout | null = null;
+  private failureTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(readonly options: KernelOptions) {
@@ -188,7 +189,7 @@ export class Kernel {
 
       this.journal = new Journal({ clock: this.clock });
       this.sequences = new Sequences();
-      this.auth = new AuthService({ journal: this.journal, clock: this.clock });
+      this.auth = new AuthService({ journal: this.journal, clock: this.clock, freshEm: () => this.em() });
       logEffectErrors(this.orm.config, (err) => this.log.error({ err }, 'an effect after a commit failed; the data was committed'));
       this.events = new EventBus({ log: (err) => this.log.error({ err }, 'an event listener failed') });
       this.settings = new Settings();
@@ -218,6 +219,7 @@ export class Kernel {
       await this.syncRolesAndShop();
 
       for (const p of this.enabled) await p.register?.(this.pluginContext(p.name));
+      for (const p of this.enabled) if (p.journalAnchors) this.journal.addAnchorSource(p.name, p.journalAnchors);
 
       this.ui = uiCatalogue(this.enabled, this.options.uiDirs ?? {}, (m) => this.log.warn(m));
       if (http) {
@@ -238,14 +240,22 @@ export class Kernel {
       await this.purgeIdempotencyKeys();
       this.purgeTimer = setInterval(() => void this.purgeIdempotencyKeys(), PURGE_EVERY_MS);
       this.purgeTimer.unref();
+      // Failed sign-ins counted during a window are journaled as one entry once it is over.
+      this.failureTimer = setInterval(() => void this.auth.flushFailedSignIns().catch((err) => this.log.error({ err }, 'journaling failed sign-ins failed')), 60_000);
+      this.failureTimer.unref();
       await this.hooks.started.promise(this);
-      await this.journal.append(this.em(), {
+      const started = await this.journal.append(this.em(), {
         chain: 'events', type: 'kernel.started',
         payload: { version: this.version, database: this.db.dialect, plugins: this.enabled.map((p) => `${p.name}@${p.version}`) },
       });
+      // An installation older than anchors gets its first one now.
+      if (!(await this.journal.anchors(this.em())).some((a) => a.chain === 'events')) {
+        await this.journal.anchor(this.em(), { chain: 'events', seq: started.seq, hash: started.hash, source: 'kernel.started' });
+      }
       await this.http.ready();
     } catch (e) {
       if (this.purgeTimer) clearInterval(this.purgeTimer);
+      if (this.failureTimer) clearInterval(this.failureTimer);
       await this.orm.close(true).catch(() => undefined);
       await this.http.close().catch(() => undefined);
       throw e;
@@ -272,8 +282,15 @@ export class Kernel {
           if (role && !role.permissions.includes('*') && !role.permissions.includes(name)) role.permissions = [...role.permissions, name];
         }
       }
-      if (!(await em.findOne(Shop, { id: 1 }))) em.create(Shop, new Shop());
+      const shopCreated = !(await em.findOne(Shop, { id: 1 }));
+      if (shopCreated) em.create(Shop, new Shop());
       await em.flush();
+      if (shopCreated) {
+        // The shop's first journal entry is anchored outside the journal: `verify` then knows the events chain
+        // must exist and reach it, even if every entry and head were deleted.
+        const entry = await this.journal.append(em, { chain: 'events', type: 'shop.created', payload: { version: this.version, database: this.db.dialect } });
+        await this.journal.anchor(em, { chain: 'events', seq: entry.seq, hash: entry.hash, source: 'shop.created' });
+      }
       if ((await em.count(User, {})) === 0) {
         const password = generatePassword();
         await this.auth.saveUser(em, { username: 'admin', displayName: 'Administrateur', password, roles: ['admin'], language: 'fr' },
@@ -305,10 +322,12 @@ export class Kernel {
     if (this.closed) return;
     this.closed = true;
     if (this.purgeTimer) clearInterval(this.purgeTimer);
+    if (this.failureTimer) clearInterval(this.failureTimer);
     try {
       await this.hooks.stopping.promise(this);
       this.events?.shutdown();
       await this.http.close();
+      await this.auth.flushFailedSignIns(true);
       await this.journal.append(this.em(), { chain: 'events', type: 'kernel.stopped', payload: { version: this.version } });
     } finally {
       await this.orm.close(true);

@@ -11,10 +11,12 @@ import { SESSION_COOKIE, STATION_COOKIE, loadRequestContext } from './request-co
 const id = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
 const lang = { type: 'string', enum: ['fr', 'nl', 'en'] } as const;
 
-function userJson(u: User, now: () => Date = () => new Date()) {
+type SignInState = { pinLocked: boolean; lastSignInAt: Date | null } | undefined;
+
+function userJson(u: User, state: SignInState) {
   return {
     id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, language: u.language, active: u.active,
-    hasPassword: !!u.passwordHash, hasPin: !!u.pinHash, pinLocked: !!(u.pinLockedUntil && u.pinLockedUntil > now()), version: u.version,
+    hasPassword: !!u.passwordHash, hasPin: !!u.pinHash, pinLocked: state?.pinLocked ?? false, lastSignInAt: state?.lastSignInAt ?? null, version: u.version,
   };
 }
 
@@ -37,10 +39,12 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
   // The enabled plugins do not change while the server runs (enabling one takes a restart).
   let plugins: Array<{ name: string; version: string }> | null = null;
   const enabledPlugins = () => (plugins ??= kernel.enabled.map((p) => ({ name: p.name, version: p.version })));
+  /** A user as the API shows it, with their sign-in state. */
+  const oneUser = async (em: RouteContext['em'], u: User) => userJson(u, (await kernel.auth.signInStates(em, [u.id])).get(u.id));
   const sessionBody = async (ctx: RouteContext, auth: Pick<AuthContext, 'user' | 'session'> & { permissions?: Set<string> }, station: Station | null) => {
     const permissions = auth.permissions ?? await kernel.auth.permissionsOf(ctx.em, auth.user, kernel.permissionNames());
     return {
-      user: { ...userJson(auth.user, () => kernel.clock.now()), permissions: [...permissions].sort() },
+      user: { ...(await oneUser(ctx.em, auth.user)), permissions: [...permissions].sort() },
       station: stationJson(station),
       shop: shopJson(await ctx.shop()),
       plugins: enabledPlugins(),
@@ -112,6 +116,16 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
       const res = await kernel.auth.loginPin(ctx.em, { ...req.body, station: ctx.station });
       setSessionCookie(reply, res.token, req.protocol === 'https');
       return sessionBody(ctx, res, ctx.station);
+    },
+  });
+
+  r.post<{ Body: { currentPassword: string; newPassword: string } }>('/auth/password', {
+    permission: 'authenticated', summary: 'Change one’s own password; ends one’s other sessions, keeps this one',
+    schema: { body: { type: 'object', required: ['currentPassword', 'newPassword'], additionalProperties: false, properties: {
+      currentPassword: { type: 'string', minLength: 1, maxLength: 200 }, newPassword: { type: 'string', minLength: 1, maxLength: 200 } } } },
+    handler: async (req, ctx) => {
+      const c = await loadRequestContext(kernel, req);
+      return kernel.auth.changeOwnPassword(ctx.em, { user: c.auth!.user, session: c.auth!.session, currentPassword: req.body.currentPassword, newPassword: req.body.newPassword, ip: req.ip });
     },
   });
 
@@ -218,12 +232,16 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
 
   r.get('/users', {
     permission: 'kernel.users', summary: 'All users',
-    handler: async (_req, ctx) => (await ctx.em.find(User, {}, { orderBy: { username: 'asc' } })).map((u) => userJson(u, () => kernel.clock.now())),
+    handler: async (_req, ctx) => {
+      const users = await ctx.em.find(User, {}, { orderBy: { username: 'asc' } });
+      const states = await kernel.auth.signInStates(ctx.em, users.map((u) => u.id));
+      return users.map((u) => userJson(u, states.get(u.id)));
+    },
   });
 
   r.post<{ Body: UserInput }>('/users', {
     permission: 'kernel.users', summary: 'Create a user', status: 201, schema: { body: { ...userBody, required: ['username', 'displayName', 'roles'] } },
-    handler: async (req, ctx) => userJson(await kernel.auth.saveUser(ctx.em, req.body, { actor: ctx.user, knownRoles: await roleNames(ctx) }), () => kernel.clock.now()),
+    handler: async (req, ctx) => oneUser(ctx.em, await kernel.auth.saveUser(ctx.em, req.body, { actor: ctx.user, knownRoles: await roleNames(ctx) })),
   });
 
   r.patch<{ Params: { id: number }; Body: UserInput & { version?: number } }>('/users/:id', {
@@ -235,7 +253,9 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
       if (u.id === ctx.user!.id && (req.body.active === false || (req.body.roles && !req.body.roles.includes('admin') && u.roles.includes('admin')))) {
         throw new DomainError('USER_SELF_LOCKOUT', { fr: 'Vous ne pouvez pas retirer vos propres droits d’administrateur.', nl: 'U kunt uw eigen beheerdersrechten niet intrekken.', en: 'You cannot remove your own administrator rights.' }, { status: 409 });
       }
-      return userJson(await kernel.auth.saveUser(ctx.em, req.body, { existing: u, actor: ctx.user, knownRoles: await roleNames(ctx) }), () => kernel.clock.now());
+      // An administrator changing their own password stays signed in here; their other sessions end.
+      const keepSessionId = u.id === ctx.user!.id ? (await loadRequestContext(kernel, req)).auth?.session.id : null;
+      return oneUser(ctx.em, await kernel.auth.saveUser(ctx.em, req.body, { existing: u, actor: ctx.user, knownRoles: await roleNames(ctx), keepSessionId }));
     },
   });
 

@@ -1,3 +1,4 @@
+import type { JournalAnchorSource } from '../journal/journal.js';
 import type { AwilixContainer } from 'awilix';
 import type { EntitySchema, EntityManager } from '@mikro-orm/core';
 import type { LocalizedText } from '../errors.js';
@@ -52,6 +53,11 @@ export interface PluginDefinition {
   screens?: ScreenDefinition[];
   /** Widgets the plugin puts in named zones of screens (its own or other plugins'). */
   widgets?: WidgetDefinition[];
+  /**
+   * Anchors of the fiscal journal this plugin keeps in its own tables (for example the chain heads each Z
+   * closure recorded and printed): `journal verify` requires every anchored chain to reach them.
+   */
+  journalAnchors?: JournalAnchorSource;
   /** Called once the kernel is fully started. */
   start?(ctx: PluginContext): void | Promise<void>;
   /** Fills a fresh demo installation with believable data. */
