@@ -96,7 +96,8 @@ export class AuthService {
     // No await between the check above and these: the attempt is reserved atomically (one event loop turn).
     this.loginLimiter.fail(key);
     this.addressLimiter.fail(addressKey);
-    const user = await em.findOne(User, { username });
+    // Not kept in the identity map: signing in must never flush (and so version) the user row.
+    const user = await em.findOne(User, { username }, { disableIdentityMap: true });
     // Unknown, inactive and PIN-only accounts cost one full hash too: the answer's timing tells nothing.
     const stored = user?.active && user.passwordHash ? user.passwordHash : DUMMY_HASH;
     const ok = (await verifySecret(input.password, stored)) && stored !== DUMMY_HASH;
@@ -118,7 +119,7 @@ export class AuthService {
    * in the database before the PIN is checked, so a burst checks at most PIN_MAX_FAILURES PINs.
    */
   async loginPin(em: EntityManager, input: { userId: number; pin: string; station: Station }) {
-    const user = await em.findOne(User, { id: input.userId });
+    const user = await em.findOne(User, { id: input.userId }, { disableIdentityMap: true });
     if (!user || !user.active || !user.pinHash) {
       throw new DomainError('AUTH_INVALID', { fr: 'Code PIN incorrect.', nl: 'Pincode onjuist.', en: 'Wrong PIN.' }, { status: 401 });
     }
