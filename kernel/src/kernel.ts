@@ -60,6 +60,11 @@ export interface KernelOptions {
    * (`'loopback'`, `'10.0.0.1,192.168.1.0/24'`). Default false: the client's own address counts.
    */
   trustProxy?: boolean | string;
+  /**
+   * Names the server answers to besides addresses, `localhost` and the machine's own name (for example
+   * `caisse.boulangerie.be`); `['*']` accepts any. Other Host headers get 421 (DNS rebinding).
+   */
+  allowedHosts?: string[];
   /** How long an Idempotency-Key and its answer are kept (default 24 hours). */
   idempotencyHours?: number;
   /**
@@ -177,7 +182,7 @@ export class Kernel {
   /** Opens the database, migrates, resolves and registers plugins, mounts routes. */
   async boot(): Promise<this> {
     const http = this.options.http !== false;
-    this.http = await createHttpServer(this, { logLevel: this.options.logLevel ?? 'info', trustProxy: this.options.trustProxy });
+    this.http = await createHttpServer(this, { logLevel: this.options.logLevel ?? 'info', trustProxy: this.options.trustProxy, allowedHosts: this.options.allowedHosts });
     const entities = [...kernelEntities, ...this.available.flatMap((p) => p.entities ?? [])];
     this.orm = await openOrm(this.db, entities);
     try {

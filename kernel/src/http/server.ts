@@ -7,6 +7,7 @@ import { problem, toProblem } from './problem.js';
 import { SESSION_COOKIE, pickLanguage } from './request-context.js';
 import { isPageUrl, type ShellUi } from './shell-ui.js';
 import { checkRequestInput, validatorCompiler } from './input.js';
+import { securityHeaders } from './headers.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,7 +17,7 @@ declare module 'fastify' {
 }
 
 /** Creates the Fastify server: cookies, OpenAPI, problem+json errors; the shell is mounted once the plugins are known (shell-ui.ts). */
-export async function createHttpServer(kernel: Kernel, opts: { logLevel: string; trustProxy?: boolean | string }): Promise<FastifyInstance> {
+export async function createHttpServer(kernel: Kernel, opts: { logLevel: string; trustProxy?: boolean | string; allowedHosts?: readonly string[] }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
     // Believing X-Forwarded-For from anyone would let a guesser pick a new address for every password try.
@@ -36,6 +37,8 @@ export async function createHttpServer(kernel: Kernel, opts: { logLevel: string;
       done(e as Error);
     }
   });
+  // Host checked (DNS rebinding), security headers on every answer (http/headers.ts).
+  securityHeaders(app, { allowedHosts: opts.allowedHosts, scriptHashes: () => app.comptoirShell?.scriptHashes ?? [] });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
