@@ -1,10 +1,10 @@
 import type { FastifyReply } from 'fastify';
 import { DomainError, NotFoundError, ValidationError, VersionConflictError, localize, type FieldError } from '../errors.js';
-import { Role, Shop, Station, User } from '../entities/index.js';
+import { Role, Session, Shop, Station, User } from '../entities/index.js';
 import type { Kernel } from '../kernel.js';
 import { newToken, tokenHash, SESSION_HOURS, type AuthContext, type UserInput } from '../auth/auth.service.js';
 import { listPlugins, setPluginEnabled } from '../plugin/manager.js';
-import { getCountryRules } from '../money/index.js';
+import { getCountryRules, normalizeShopVatNumber } from '../money/index.js';
 import type { RouteContext, RouteRegistrar } from './routes.js';
 import { SESSION_COOKIE, STATION_COOKIE, loadRequestContext } from './request-context.js';
 
@@ -152,6 +152,17 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
     handler: async (req, ctx) => {
       const b = req.body;
       const errors: FieldError[] = [];
+      if (!b.name.trim()) {
+        errors.push({ field: 'name', code: 'REQUIRED', message: { fr: 'Le nom du magasin est obligatoire.', nl: 'De naam van de winkel is verplicht.', en: 'The shop’s name is required.' } });
+      }
+      if (b.vatNumber?.trim()) {
+        const vat = normalizeShopVatNumber(b.vatNumber, b.country);
+        if (vat) b.vatNumber = vat;
+        else errors.push({ field: 'vatNumber', code: 'VAT_NUMBER_INVALID', message: {
+          fr: `Numéro de TVA invalide pour ${b.country} (par exemple ${b.country === 'BE' ? 'BE0412345614' : 'FR40303265045'}).`,
+          nl: `Ongeldig btw-nummer voor ${b.country} (bijvoorbeeld ${b.country === 'BE' ? 'BE0412345614' : 'FR40303265045'}).`,
+          en: `Invalid VAT number for ${b.country} (for example ${b.country === 'BE' ? 'BE0412345614' : 'FR40303265045'}).` } });
+      }
       if (b.postalCode && !(b.country === 'BE' ? /^[1-9]\d{3}$/ : /^\d{5}$/).test(b.postalCode)) {
         errors.push({ field: 'postalCode', code: 'POSTAL_CODE_INVALID', message: { fr: `Code postal invalide pour ${b.country}.`, nl: `Ongeldige postcode voor ${b.country}.`, en: `Invalid postal code for ${b.country}.` } });
       }
@@ -214,12 +225,37 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
     handler: async (req, ctx) => ctx.transactional(async (em) => {
       const s = await em.findOne(Station, { id: req.params.id });
       if (!s) throw new NotFoundError('STATION_NOT_FOUND', { fr: `Poste ${req.params.id} introuvable.`, nl: `Post ${req.params.id} niet gevonden.`, en: `Station ${req.params.id} not found.` });
+      if (req.body.name !== undefined && !req.body.name.trim()) throw new ValidationError([{ field: 'name', code: 'REQUIRED', message: { fr: 'Le nom du poste est obligatoire.', nl: 'De naam van de post is verplicht.', en: 'The station’s name is required.' } }]);
       if (req.body.name !== undefined) s.name = req.body.name.trim();
       if (req.body.active !== undefined) s.active = req.body.active;
       await em.flush();
       await kernel.journal.append(em, { chain: 'events', type: 'station.changed', payload: { stationId: s.id, name: s.name, active: s.active }, userId: ctx.user!.id });
       kernel.auth.invalidateSessions(null, em);
       return { ...stationJson(s), active: s.active };
+    }),
+  });
+
+  r.delete<{ Params: { id: number } }>('/stations/:id', {
+    permission: 'kernel.stations', summary: 'Remove a station that never recorded anything (retire it otherwise)', status: 204,
+    description: 'A station that recorded anything in the fiscal journal (besides its registration, renaming and sign-ins) is kept and can only be retired: 409 STATION_IN_USE.',
+    schema: { params: id },
+    handler: async (req, ctx) => ctx.transactional(async (em) => {
+      const s = await em.findOne(Station, { id: req.params.id });
+      if (!s) throw new NotFoundError('STATION_NOT_FOUND', { fr: `Poste ${req.params.id} introuvable.`, nl: `Post ${req.params.id} niet gevonden.`, en: `Station ${req.params.id} not found.` });
+      const used = await em.getConnection().execute(
+        "select count(*) as n from kernel_journal_entry where station_id = ? and type not like 'station.%' and type not like 'auth.%'", [s.id], 'get', em.getTransactionContext());
+      if (Number((used as { n: number | string }).n) > 0) {
+        throw new DomainError('STATION_IN_USE', {
+          fr: `Le poste ${s.number} « ${s.name} » a déjà enregistré des opérations : il ne peut qu’être retiré, pas supprimé.`,
+          nl: `Post ${s.number} '${s.name}' heeft al verrichtingen geregistreerd: hij kan enkel buiten gebruik gesteld worden, niet verwijderd.`,
+          en: `Station ${s.number} '${s.name}' has already recorded operations: it can only be retired, not removed.`,
+        }, { status: 409 });
+      }
+      await em.nativeDelete(Session, { stationId: s.id });
+      await em.nativeDelete(Station, { id: s.id });
+      await kernel.journal.append(em, { chain: 'events', type: 'station.removed', payload: { stationId: s.id, number: s.number, name: s.name }, userId: ctx.user!.id });
+      kernel.auth.invalidateSessions(null, em);
+      return undefined;
     }),
   });
 
