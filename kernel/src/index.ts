@@ -6,6 +6,7 @@ export { Kernel, KERNEL_VERSION, getKernelHooks, type Clock } from './kernel.js'
 export { defineHooks, AsyncSeriesHook, AsyncSeriesWaterfallHook, AsyncSeriesBailHook, AsyncParallelHook, SyncHook, SyncWaterfallHook, SyncBailHook } from './hooks.js';
 export { RouteRegistrar, type RouteDefinition, type RouteContext, type RoutePermission } from './http/routes.js';
 export { problem, toProblem, type Problem } from './http/problem.js';
+export { schemas, MAX_INT32, hasControlCharacter, MAX_JSON_DEPTH } from './http/input.js';
 export { DomainError, ValidationError, NotFoundError, VersionConflictError, KernelError, localize, LANGUAGES, type LocalizedText, type FieldError, type Language } from './errors.js';
 export { defineMigration, type Migration, type Dialect } from './db/migrations.js';
 export { afterCommit, type Effect } from './db/after-commit.js';

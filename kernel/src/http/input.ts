@@ -64,6 +64,34 @@ export function checkInput(value: unknown, part: string): void {
   }, { status: 400, errors });
 }
 
+/** The largest value of a 32-bit integer column (PostgreSQL `int`): the bound of every id and count. */
+export const MAX_INT32 = 2_147_483_647;
+
+/** Schemas for what most routes take, bounded like the columns they end in. */
+export const schemas = Object.freeze({
+  /** A row id (`int` / `serial` column). */
+  id: { type: 'integer', minimum: 1, maximum: MAX_INT32 },
+  /** A count or a small integer stored in an `int` column. */
+  int32: { type: 'integer', minimum: -MAX_INT32 - 1, maximum: MAX_INT32 },
+} as const);
+
+/**
+ * After validation: a number coerced from a query string or a path (`?before=1e400` is Infinity) must be finite
+ * and safe, or the database would be the one to refuse it.
+ */
+export function checkCoercedNumbers(req: FastifyRequest): void {
+  const errors: FieldError[] = [];
+  for (const [part, value] of [['querystring', req.query], ['params', req.params]] as const) {
+    if (!value || typeof value !== 'object') continue;
+    for (const [k, v] of Object.entries(value)) {
+      if (typeof v === 'number' && !(Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER)) {
+        errors.push({ field: k || part, code: 'NUMBER_OUT_OF_RANGE', message: { fr: 'Nombre hors limites.', nl: 'Getal buiten de grenzen.', en: 'Number out of range.' } });
+      }
+    }
+  }
+  if (errors.length) throw new DomainError('VALIDATION_FAILED', { fr: 'Certaines données sont invalides.', nl: 'Sommige gegevens zijn ongeldig.', en: 'Some fields are invalid.' }, { status: 400, errors });
+}
+
 /** The global `preValidation` hook: every request's body, query string and path parameters. */
 export function checkRequestInput(req: FastifyRequest): void {
   if (req.body !== undefined && typeof req.body === 'object') checkInput(req.body, 'body');

@@ -6,9 +6,10 @@ import { newToken, tokenHash, SESSION_HOURS, type AuthContext, type UserInput } 
 import { listPlugins, setPluginEnabled } from '../plugin/manager.js';
 import { getCountryRules, normalizeShopVatNumber } from '../money/index.js';
 import type { RouteContext, RouteRegistrar } from './routes.js';
+import { schemas } from './input.js';
 import { SESSION_COOKIE, STATION_COOKIE, loadRequestContext } from './request-context.js';
 
-const id = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
+const id = { type: 'object', required: ['id'], properties: { id: schemas.id } } as const;
 const lang = { type: 'string', enum: ['fr', 'nl', 'en'] } as const;
 
 type SignInState = { pinLocked: boolean; lastSignInAt: Date | null } | undefined;
@@ -110,7 +111,7 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
 
   r.post<{ Body: { userId: number; pin: string } }>('/auth/pin', {
     permission: 'public', summary: 'Sign in with a PIN at a registered station (locked after 5 failures)',
-    schema: { body: { type: 'object', required: ['userId', 'pin'], additionalProperties: false, properties: { userId: { type: 'integer' }, pin: { type: 'string', minLength: 1, maxLength: 16 } } } },
+    schema: { body: { type: 'object', required: ['userId', 'pin'], additionalProperties: false, properties: { userId: schemas.id, pin: { type: 'string', minLength: 1, maxLength: 16 } } } },
     handler: async (req, ctx, reply) => {
       if (!ctx.station) throw new DomainError('STATION_REQUIRED', { fr: 'La connexion par code PIN se fait depuis un poste enregistré.', nl: 'Aanmelden met pincode kan enkel op een geregistreerde post.', en: 'PIN sign-in works only at a registered station.' }, { status: 403 });
       const res = await kernel.auth.loginPin(ctx.em, { ...req.body, station: ctx.station });
@@ -148,7 +149,7 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
       name: { type: 'string', minLength: 1, maxLength: 120 }, street: { type: 'string', maxLength: 200 }, postalCode: { type: 'string', maxLength: 16 },
       city: { type: 'string', maxLength: 100 }, country: { type: 'string', enum: ['BE', 'FR'] }, vatNumber: { type: 'string', maxLength: 32 },
       email: { type: 'string', maxLength: 200 }, phone: { type: 'string', maxLength: 40 }, currency: { type: 'string', enum: ['EUR'] }, language: lang,
-      logo: { type: ['string', 'null'], maxLength: 1_000_000 }, version: { type: 'integer' } } } },
+      logo: { type: ['string', 'null'], maxLength: 1_000_000 }, version: schemas.int32 } } },
     handler: async (req, ctx) => {
       const b = req.body;
       const errors: FieldError[] = [];
@@ -263,7 +264,7 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
   const userBody = { type: 'object', additionalProperties: false, properties: {
     username: { type: 'string', maxLength: 64 }, displayName: { type: 'string', maxLength: 120 }, password: { type: ['string', 'null'], maxLength: 200 },
     pin: { type: ['string', 'null'], maxLength: 16 }, roles: { type: 'array', items: { type: 'string' }, maxItems: 20 }, language: lang,
-    active: { type: 'boolean' }, unlockPin: { type: 'boolean' }, version: { type: 'integer' } } } as const;
+    active: { type: 'boolean' }, unlockPin: { type: 'boolean' }, version: schemas.int32 } } as const;
   const roleNames = async (ctx: RouteContext) => (await ctx.em.find(Role, {})).map((x) => x.name);
 
   r.get('/users', {
@@ -359,7 +360,7 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
 
   r.get<{ Params: { chain: string }; Querystring: { limit?: number; before?: number } }>('/journal/:chain', {
     permission: 'kernel.journal', summary: 'Entries of a journal chain, newest first',
-    schema: { params: { type: 'object', properties: { chain: { type: 'string', pattern: '^[a-z][a-z0-9_.-]{0,31}$' } } }, querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 1000 }, before: { type: 'integer', minimum: 1 } } } },
+    schema: { params: { type: 'object', properties: { chain: { type: 'string', pattern: '^[a-z][a-z0-9_.-]{0,31}$' } } }, querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 1000 }, before: schemas.id } } },
     handler: async (req, ctx) => (await kernel.journal.list(ctx.em, req.params.chain, req.query.limit ?? 100, req.query.before)).map((e) => ({
       seq: Number(e.seq), at: e.at, type: e.type, userId: e.user_id, stationId: e.station_id, payload: JSON.parse(e.payload), hash: e.hash,
     })),

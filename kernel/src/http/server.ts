@@ -6,7 +6,7 @@ import type { Kernel } from '../kernel.js';
 import { problem, toProblem } from './problem.js';
 import { SESSION_COOKIE, pickLanguage } from './request-context.js';
 import { isPageUrl, type ShellUi } from './shell-ui.js';
-import { checkRequestInput, validatorCompiler } from './input.js';
+import { checkCoercedNumbers, checkRequestInput, validatorCompiler } from './input.js';
 import { securityHeaders } from './headers.js';
 
 declare module 'fastify' {
@@ -25,6 +25,14 @@ export async function createHttpServer(kernel: Kernel, opts: { logLevel: string;
     bodyLimit: 5 * 1024 * 1024,
     // Stopping must not wait for browsers' idle keep-alive connections (or open event streams).
     forceCloseConnections: true,
+  });
+  app.addHook('preHandler', (req, _reply, done) => {
+    try {
+      checkCoercedNumbers(req);
+      done();
+    } catch (e) {
+      done(e as Error);
+    }
   });
   // Bodies validated without coercion, query strings and parameters with it (http/input.ts).
   app.setValidatorCompiler(validatorCompiler());
