@@ -22,7 +22,7 @@ export { asClass, asFunction, asValue, type AwilixContainer } from 'awilix';
 export { EntitySchema, Collection, type EntityManager } from '@mikro-orm/core';
 export type { UiPlugin, UiScreen, UiWidget } from './http/shell-ui.js';
 export { defineTemplate, DEFAULT_PAPER, type PrintTemplateDefinition, type PrintDocument, type PrintBlock, type PrintKind, type PaperSpec, type TextRun, type TextSize, type Align, type TemplateContext, type TemplateOverride } from './print/model.js';
-export { PrintService, type StoredOverride, type RegisteredTemplate } from './print/print.service.js';
+export { PrintService, type StoredOverride, type RegisteredTemplate, type TemplateDescription } from './print/print.service.js';
 export { receiptLines, columnWidths, wrapWords } from './print/layout.js';
 export { linearBarcode, ean13, code128, gs1CheckDigit, type LinearBarcode } from './print/barcode.js';
 export { qrCode, type QrCode, type QrErrorCorrection } from './print/qr.js';

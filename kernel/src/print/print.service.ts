@@ -45,6 +45,9 @@ const parseJson = <T>(v: unknown, fallback: T): T => {
   return v as T;
 };
 
+/** A template as the API describes it to a person (GET /api/print/templates). */
+export type TemplateDescription = ReturnType<PrintService['describe']>;
+
 export class PrintService {
   private readonly templates = new Map<string, RegisteredTemplate>();
   private readonly journal: Journal;
