@@ -66,6 +66,8 @@ describe.each(e2eDatabases())('print templates in the shell (%s)', (dialect) => 
     ] as const) {
       const page = await printScreen(lang);
       await expect.poll(() => page.getByTestId('print-state').textContent(), { timeout: 10_000 }).toBe(original);
+      // The template is described in the screen's language, not in the account's (French).
+      await expect.poll(() => page.getByTestId('print-template').locator('option').first().textContent()).toBe(lang === 'nl' ? 'Kassaticket — Ticket' : 'Till receipt — Receipt');
       await expect.poll(() => preview(page), { timeout: 15_000 }).toContain(lang === 'nl' ? 'Bedankt voor uw bezoek!' : 'Thank you for your visit!');
       await page.getByTestId('print-text-footer').fill(footer);
       await page.getByTestId('print-text-total').fill(lang === 'nl' ? 'TE BETALEN' : 'TO PAY');

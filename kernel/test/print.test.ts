@@ -52,6 +52,10 @@ describe.each(testDialects())('print templates and overrides (%s)', (dialect) =>
     expect(receipt.paper).toEqual({ width: 80, height: null, margin: 4, columns: 48 });
     expect(receipt.texts.find((t: any) => t.key === 'footer')).toMatchObject({ label: 'Pied de ticket', multiline: true, default: { nl: 'Bedankt voor uw bezoek!\nRuilen binnen 30 dagen met dit ticket.' } });
     expect(receipt.blocks.map((b: any) => b.key)).toEqual(['logo', 'header', 'vat', 'footer', 'barcode', 'qr']);
+    // The screen asks in its own language.
+    const nl = await manager.get('/api/print/templates?lang=nl');
+    expect(nl.body[0]).toMatchObject({ title: 'Kassaticket', description: 'Afgedrukt bij elke verkoop (80 mm, 48 tekens)' });
+    expect(nl.body[0].texts.find((t: any) => t.key === 'footer').label).toBe('Voettekst');
   });
 
   it('previews the receipt in HTML with the shop, the sample sale, a Code 128 of its number and a QR code', async () => {

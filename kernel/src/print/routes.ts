@@ -36,15 +36,18 @@ async function send(print: PrintService, doc: PrintDocument, as: 'html' | 'pdf',
 
 /** The kernel's print routes (mounted under /api). */
 export function printRoutes(r: RouteRegistrar, print: PrintService): void {
-  r.get('/print/templates', {
-    permission: 'authenticated', summary: 'The print templates of the kernel and the enabled plugins, described in the request’s language',
-    handler: async (_req, ctx) => print.list().map((t) => print.describe(t.id, ctx.lang)),
+  const describeQuery = { type: 'object', additionalProperties: false, properties: { lang } } as const;
+
+  r.get<{ Querystring: { lang?: Language } }>('/print/templates', {
+    permission: 'authenticated', summary: 'The print templates of the kernel and the enabled plugins, described in a language (default: the request’s)',
+    schema: { querystring: describeQuery },
+    handler: async (req, ctx) => print.list().map((t) => print.describe(t.id, req.query.lang ?? ctx.lang)),
   });
 
-  r.get<{ Params: { id: string } }>('/print/templates/:id', {
+  r.get<{ Params: { id: string }; Querystring: { lang?: Language } }>('/print/templates/:id', {
     permission: 'kernel.print', summary: 'One print template: its kind, paper, texts with their defaults and blocks',
-    schema: { params: templateParams },
-    handler: async (req, ctx) => print.describe(req.params.id, ctx.lang),
+    schema: { params: templateParams, querystring: describeQuery },
+    handler: async (req, ctx) => print.describe(req.params.id, req.query.lang ?? ctx.lang),
   });
 
   r.get<{ Params: { id: string; lang: Language } }>('/print/templates/:id/overrides/:lang', {

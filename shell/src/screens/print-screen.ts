@@ -44,6 +44,8 @@ export class CptSettingsPrint extends LitElement {
   @state() private version = 0;
   @state() private preview = '';
   @state() private previewError = '';
+  /** The UI language the templates were described in: they are described again when it changes. */
+  private describedIn = '';
   private previewTimer: ReturnType<typeof setTimeout> | null = null;
   private previewSeq = 0;
   private i18n = new LocaleController(this);
@@ -70,14 +72,25 @@ export class CptSettingsPrint extends LitElement {
     if (this.previewTimer) clearTimeout(this.previewTimer);
   }
 
-  private async start(): Promise<void> {
+  override willUpdate(): void {
+    if (this.describedIn && this.describedIn !== i18n.language) void this.describe();
+  }
+
+  /** The templates' titles and labels in the UI's language. */
+  private async describe(): Promise<boolean> {
+    this.describedIn = i18n.language;
     try {
-      this.templates = await this.api.get<TemplateDescription[]>('/print/templates');
+      this.templates = await this.api.get<TemplateDescription[]>('/print/templates', { lang: i18n.language });
+      return true;
     } catch (err) {
       this.form.loadError = errorMessage(err);
       this.requestUpdate();
-      return;
+      return false;
     }
+  }
+
+  private async start(): Promise<void> {
+    if (!(await this.describe())) return;
     this.templateId = this.templates[0]?.id ?? '';
     if (this.templateId) await this.load();
   }
