@@ -44,11 +44,11 @@ export const receiptTemplate = defineTemplate<ReceiptData>({
     barcode: { label: { fr: 'Code-barres du ticket', nl: 'Streepjescode van het ticket', en: 'Receipt barcode' } },
     qr: { label: { fr: 'Code QR', nl: 'QR-code', en: 'QR code' } },
   },
-  sample: () => ({
+  sample: (ctx) => ({
     number: 'T2026-000123',
     date: '2026-03-14T10:42:00Z',
     cashier: 'Julie',
-    station: 'Caisse 1',
+    station: { fr: 'Caisse 1', nl: 'Kassa 1', en: 'Till 1' }[ctx.lang],
     lines: [
       { name: 'Pain de campagne 800 g', quantity: 2000, unitPrice: 345, total: 690, vatCode: 'A' },
       { name: 'Tomates grappe', quantity: 1250, unitPrice: 399, total: 499, vatCode: 'A' },
@@ -56,7 +56,7 @@ export const receiptTemplate = defineTemplate<ReceiptData>({
     ],
     vat: [{ code: 'A', rate: 600, base: 1121, vat: 68 }, { code: 'B', rate: 2100, base: 620, vat: 130 }],
     total: 1939,
-    payments: [{ method: 'Espèces', amount: 2000 }],
+    payments: [{ method: { fr: 'Espèces', nl: 'Contant', en: 'Cash' }[ctx.lang], amount: 2000 }],
     change: 61,
     qr: 'https://comptoir.example/r/T2026-000123',
   }),
