@@ -65,6 +65,10 @@ export const pricingPlugin = definePlugin({
   routes: pricingRoutes,
   // Screens are built from src/ui into dist/ui (`comptoir-dev ui`); `module` names the file that defines `tag`;
   // titles and groups are message keys of src/ui/messages (the shell loads them with the UI's entry).
+  widgets: [
+    // The article's purchase prices and margins beside the catalogue's article form.
+    { zone: 'catalog.article.aside', tag: 'cpt-pricing-article-costs', module: 'article-costs-widget.js', permission: 'pricing.read' },
+  ],
   screens: [
     { path: 'pricing/check', tag: 'cpt-pricing-checker', module: 'price-checker-screen.js', title: 'pricing.checker.title', permission: 'pricing.read', icon: 'search', group: PRICING, order: 230 },
     { path: 'pricing/lists', tag: 'cpt-pricing-lists', module: 'price-lists-screen.js', title: 'pricing.lists.title', permission: 'pricing.read', icon: 'menu', group: PRICING, order: 240 },

@@ -67,6 +67,10 @@ describe.each(testDialects())('supplier catalogue import (%s)', (dialect) => {
     expect((await admin.get(`/api/pricing/contents/${a.id}`)).body.content).toEqual({ articleId: a.id, quantity: 330, unit: 'l' });
     const purchase = await tk.kernel.em().find(PurchasePrice, { articleId: a.id });
     expect(purchase.map((p) => p.unitPrice)).toEqual([62]);
+    // Shown beside the article: what it costs from the supplier and the margin at its price (1,49 TVAC = 1,23 HTVA).
+    expect((await admin.get(`/api/pricing/articles/${a.id}/costs`)).body).toMatchObject({
+      articleId: a.id, priceExcl: 123, costs: [{ supplierCode: 'BRASS', supplierName: 'Brasserie du Val', unitPrice: 62, margin: 61, marginRate: 4959 }],
+    });
     const b = (await admin.get('/api/catalog/articles?q=BIE-B')).body.items[0];
     expect((await tk.kernel.em().find(PurchasePrice, { articleId: b.id }))[0].unitPrice).toBe(65);
     expect((await admin.get(`/api/catalog/barcodes/${ean(7)}`)).body).toMatchObject({ code: ean(7), vatCategory: 'BE-6', price: 89 });

@@ -1,7 +1,9 @@
 import type { PluginContext, RouteRegistrar } from '@comptoir/kernel';
 import type { AssociationInput, PackagingService, PackInput } from '../services/packaging.service.js';
 import type { NomenclatureRuleInput, NomenclatureService } from '../services/nomenclature.service.js';
+import type { ArticleReads } from '@comptoir/catalog';
 import type { ContentUnit } from '../domain/index.js';
+import { articleCosts } from '../services/article-costs.js';
 import { articleParams, associationBody, idParams, packBody, ruleBody } from './schemas.js';
 
 const articleQuery = { type: 'object', additionalProperties: false, properties: { article: { type: 'integer', minimum: 1 } } } as const;
@@ -51,6 +53,12 @@ export function packagingRoutes(r: RouteRegistrar, { container }: PluginContext)
   r.delete<{ Params: { id: number } }>('/associations/:id', {
     permission: 'pricing.write', summary: 'Delete an association', schema: { params: idParams },
     handler: async (req, ctx) => { await packaging().deleteAssociation(ctx.em, req.params.id); },
+  });
+
+  r.get<{ Params: { articleId: number } }>('/articles/:articleId/costs', {
+    permission: 'pricing.read', summary: 'An article’s purchase prices (per supplier, VAT excluded, as imported) and the margin at its catalogue price',
+    schema: { params: articleParams },
+    handler: async (req, ctx) => articleCosts(ctx.em, container.resolve<ArticleReads>('catalogReads'), req.params.articleId),
   });
 
   r.get<{ Params: { articleId: number } }>('/contents/:articleId', {

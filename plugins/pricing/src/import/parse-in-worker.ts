@@ -2,14 +2,29 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ParseJob, ParseOutcome } from './parse-worker.js';
+import { parseFile, type ParseJob, type ParseOutcome } from './parse-worker.js';
+import { xlsxUnpackedSize } from './read-table.js';
 
 export type WorkerOutcome = ParseOutcome | { ok: false; code: 'PARSE_TIMEOUT' | 'FILE_TOO_LARGE'; message: string };
 
 /** Heap of the parsing worker: a 100,000-row workbook fits well inside; a decompression bomb does not. */
 const WORKER_HEAP_MB = 1024;
 
+/** Files this small are read on the spot: bounded in size, they parse in milliseconds, and a worker would cost more. */
+const INLINE_BYTES = 512 * 1024;
+
+function small(job: ParseJob): boolean {
+  if (job.compression || job.bytes.length > INLINE_BYTES) return false;
+  if (job.format === 'csv') return true;
+  try {
+    return xlsxUnpackedSize(job.bytes) <= 4 * INLINE_BYTES;
+  } catch {
+    return true; // not a zip: the reader says why, at once
+  }
+}
+
 export function parseInWorker(job: ParseJob, timeoutMs: number): Promise<WorkerOutcome> {
+  if (small(job)) return parseFile(job);
   const options = { workerData: job, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
   const worker = import.meta.url.endsWith('.ts')
     // From the TypeScript sources (tests, `--conditions=source`): the worker registers tsx, then loads the .ts file.

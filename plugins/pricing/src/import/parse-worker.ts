@@ -20,7 +20,8 @@ export type ParseOutcome =
   | { ok: true; table: import('./read-table.js').Table }
   | { ok: false; code: 'TABLE_EMPTY' | 'TABLE_UNREADABLE' | 'TABLE_TOO_LARGE' | 'FILE_TOO_LARGE'; message: string };
 
-async function run(job: ParseJob): Promise<ParseOutcome> {
+/** Unpacks (bounded) and parses a file; run in the worker, or inline for a small file. */
+export async function parseFile(job: ParseJob): Promise<ParseOutcome> {
   let bytes = job.bytes;
   try {
     if (job.compression === 'gzip') {
@@ -43,4 +44,4 @@ async function run(job: ParseJob): Promise<ParseOutcome> {
   }
 }
 
-if (parentPort && workerData) parentPort.postMessage(await run(workerData as ParseJob));
+if (parentPort && workerData) parentPort.postMessage(await parseFile(workerData as ParseJob));
