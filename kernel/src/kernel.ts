@@ -29,6 +29,9 @@ import { RouteRegistrar } from './http/routes.js';
 import { kernelRoutes } from './http/kernel-routes.js';
 import { ShellUi, uiCatalogue, uiRoutes, type UiPlugin } from './http/shell-ui.js';
 import * as money from './money/index.js';
+import { PrintService } from './print/print.service.js';
+import { printRoutes } from './print/routes.js';
+import { receiptTemplate } from './print/templates/receipt.js';
 
 const require = createRequire(import.meta.url);
 /** This kernel's version, checked against each plugin's `kernel` range. */
@@ -76,7 +79,7 @@ export interface KernelOptions {
 }
 
 /** The kernel's own container names: no plugin may register them. */
-const KERNEL_SERVICES = ['kernel', 'orm', 'http', 'hooks', 'money', 'sequences', 'journal', 'auth', 'events', 'settings', 'logger', 'clock'];
+const KERNEL_SERVICES = ['kernel', 'orm', 'http', 'hooks', 'money', 'sequences', 'journal', 'auth', 'events', 'settings', 'logger', 'clock', 'print'];
 /** How often expired idempotency keys are purged while the server runs. */
 const PURGE_EVERY_MS = 3600_000;
 
@@ -94,6 +97,7 @@ const KERNEL_PERMISSIONS = {
   'kernel.users': { label: { fr: 'Gérer les utilisateurs et les rôles', nl: 'Gebruikers en rollen beheren', en: 'Manage users and roles' }, roles: ['admin'] },
   'kernel.plugins': { label: { fr: 'Activer et désactiver les modules', nl: 'Modules in- en uitschakelen', en: 'Enable and disable plugins' }, roles: ['admin'] },
   'kernel.journal': { label: { fr: 'Consulter et vérifier le journal fiscal', nl: 'Fiscaal journaal raadplegen en controleren', en: 'Read and verify the fiscal journal' }, roles: ['admin', 'manager'] },
+  'kernel.print': { label: { fr: 'Adapter les modèles d’impression', nl: 'Afdruksjablonen aanpassen', en: 'Adapt print templates' }, roles: ['admin', 'manager'] },
 } as const;
 
 /** The kernel seen as a plugin: its tables, migrations, permissions and routes. */
@@ -104,6 +108,7 @@ export const kernelPluginDefinition = definePlugin({
   entities: kernelEntities,
   migrations: kernelMigrations,
   permissions: KERNEL_PERMISSIONS as unknown as PluginDefinition['permissions'],
+  templates: [receiptTemplate],
 });
 
 const BUILTIN_ROLES: Record<string, { base: string[] }> = {
@@ -128,6 +133,8 @@ export class Kernel {
   auth!: AuthService;
   events!: EventBus;
   settings!: Settings;
+  /** Print templates, the shop's overrides, and rendering to HTML and PDF. */
+  print!: PrintService;
   /** The signed-in context of requests, kept between requests (see auth/signed-in.ts). */
   signedIn!: SignedInContext;
   /** Stored answers of idempotent requests. */
@@ -198,6 +205,8 @@ export class Kernel {
       logEffectErrors(this.orm.config, (err) => this.log.error({ err }, 'an effect after a commit failed; the data was committed'));
       this.events = new EventBus({ log: (err) => this.log.error({ err }, 'an event listener failed') });
       this.settings = new Settings();
+      this.print = new PrintService({ journal: this.journal, clock: this.clock });
+      for (const p of [kernelPluginDefinition, ...this.enabled]) this.print.register(p.name, p.templates ?? []);
       this.signedIn = new SignedInContext(this.auth, this.clock, () => this.permissionNames(), (this.options.sessionCacheSeconds ?? 30) * 1000);
       this.idempotency = new IdempotencyStore((this.options.idempotencyHours ?? IDEMPOTENCY_HOURS) * 3600_000, this.clock);
       this.container.register({
@@ -213,6 +222,7 @@ export class Kernel {
         settings: asValue(this.settings),
         logger: asValue(this.http.log),
         clock: asValue(this.clock),
+        print: asValue(this.print),
       });
       for (const name of KERNEL_SERVICES) this.containerNames.claim(name, 'kernel');
 
@@ -234,6 +244,7 @@ export class Kernel {
       const kr = new RouteRegistrar('/api');
       kernelRoutes(kr, this);
       uiRoutes(kr, () => this.ui);
+      printRoutes(kr, this.print);
       for (const r of kr.routes) mountRoute(this, this.http, '/api', 'kernel', r);
       for (const p of this.enabled) {
         if (!p.routes) continue;
