@@ -37,7 +37,7 @@ describe.each(testDialects())('print templates and overrides (%s)', (dialect) =>
 
   beforeAll(async () => {
     tk = await startTestKernel(dialect, { plugins: [shelf] });
-    await tk.admin.put('/api/shop', { name: 'Épicerie Dupont', street: 'Rue Haute 12', postalCode: '1000', city: 'Bruxelles', country: 'BE', language: 'fr', vatNumber: 'BE0123456749' });
+    expect((await tk.admin.put('/api/shop', { name: 'Épicerie Dupont', street: 'Rue Haute 12', postalCode: '1000', city: 'Bruxelles', country: 'BE', language: 'fr', vatNumber: 'BE0123456749' })).status).toBe(200);
     manager = await tk.userWith(['manager']);
   });
   afterAll(async () => {
