@@ -10,7 +10,7 @@ export { DomainError, ValidationError, NotFoundError, VersionConflictError, Kern
 export { defineMigration, type Migration, type Dialect } from './db/migrations.js';
 export { afterCommit, type Effect } from './db/after-commit.js';
 export { Sequences, type DocumentNumber } from './sequences.js';
-export { Journal, type JournalRecord, type JournalVerification } from './journal/journal.js';
+export { Journal, sealRows, type JournalRecord, type JournalVerification, type JournalSeal } from './journal/journal.js';
 export { canonicalJson } from './journal/canonical.js';
 export { EventBus, type ServerEvent } from './events.js';
 export { Settings } from './settings.js';
