@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { definePlugin } from '@comptoir/kernel';
 import { testDialects } from '@comptoir/kernel/testing';
 import { getPosHooks, type CommittedEvent } from '../src/index.js';
-import { createArticle, openShop, pay, rows, ticketWith, type Shop } from './helpers.js';
+import { createArticle, openShop, pay, rows, runCli, ticketWith, type Shop } from './helpers.js';
 
 /** Money is formatted with non-breaking spaces; compare words. */
 const spaces = (s: string) => s.replace(/\s/g, ' ');
@@ -113,7 +113,7 @@ describe.each(testDialects())('checkout (%s)', (dialect) => {
     expect(watcher.committed.length).toBe(before.committed);
     // The next sale takes the number the refused one did not use.
     const res = await pay(shop.cashier, t.id, [{ method: 'cash', amount: 150 }]);
-    expect(res.body.ticket.number).toBe(`T1-2026-${String(Number(before.seq[0].last_value) + 1).padStart(6, '0')}`);
+    expect(res.body.ticket.number).toBe(`T1-2026-${String(Number(before.seq[0]?.last_value ?? 0) + 1).padStart(6, '0')}`);
     await expect.poll(() => watcher.committed.at(-1)?.ticket.number).toBe(res.body.ticket.number);
     expect(watcher.committed.at(-1)).toMatchObject({ openDrawer: true, receipt: { total: 149, rounding: 1 } });
   });
@@ -135,6 +135,9 @@ describe.each(testDialects())('checkout (%s)', (dialect) => {
   it('the journal verifies after a day of sales, and names the ticket once a row is altered behind the till', async () => {
     const ok = await shop.admin.get('/api/journal/verify');
     expect(ok.body.ok).toBe(true);
+    const cli = await runCli(shop.tk, ['journal', 'verify']);
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toMatch(/^ok {3}tickets {6}\d+ entries/m);
     const [victim] = await rows(shop.tk, "select id, number from pos_ticket where status = 'paid' order by id limit 1");
     // The database refuses it; someone with the file can still drop the guard, and the journal then sees it.
     await expect(rows(shop.tk, 'update pos_ticket set total = total - 100 where id = ?', [victim.id])).rejects.toThrow(/paid ticket cannot be changed/);
@@ -144,5 +147,8 @@ describe.each(testDialects())('checkout (%s)', (dialect) => {
     const bad = await shop.admin.get('/api/journal/verify');
     expect(bad.body.ok).toBe(false);
     expect(bad.body.firstBad).toMatchObject({ chain: 'tickets', seq: 1, reason: `rows of pos_ticket (id = ${victim.id}) sealed by entry tickets#1 were altered` });
+    const cliBad = await runCli(shop.tk, ['journal', 'verify']);
+    expect(cliBad.code).toBe(1);
+    expect(cliBad.stderr).toContain(`BAD  tickets: rows of pos_ticket (id = ${victim.id}) sealed by entry tickets#1 were altered`);
   });
 });

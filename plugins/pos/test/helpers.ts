@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { startTestKernel, type TestClient, type TestKernel } from '@comptoir/kernel/testing';
 import type { Dialect } from '@comptoir/kernel';
 import catalog, { makeEan13 } from '@comptoir/catalog';
@@ -86,4 +88,22 @@ export function refund(c: TestClient, body: Record<string, unknown>, key = rando
 export async function rows<T = any>(tk: TestKernel, sql: string, params: unknown[] = []): Promise<T[]> {
   const em = tk.kernel.em();
   return (await em.getConnection().execute(sql, params as any[], 'all')) as T[];
+}
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Runs `comptoir <args>` from the sources against the shop's database, the way an operator runs it. */
+export function runCli(tk: TestKernel, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith('COMPTOIR_')) delete env[k];
+  const db = tk.db.databaseUrl ? ['--data', tk.db.dataDir, '--database', tk.db.databaseUrl] : ['--data', tk.db.dataDir];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'kernel/src/cli.ts', ...db, ...args], { cwd: REPO_ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
