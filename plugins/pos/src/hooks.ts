@@ -1,4 +1,4 @@
-import { AsyncSeriesHook, SyncWaterfallHook, defineHooks, type EntityManager, type User } from '@comptoir/kernel';
+import { AsyncSeriesHook, SyncWaterfallHook, defineHooks, type EntityManager } from '@comptoir/kernel';
 import type { PaymentMethod } from './domain/tenders.js';
 import type { Receipt } from './services/receipt.js';
 
@@ -13,13 +13,6 @@ export interface TicketSnapshot {
   total: number;
   lines: Array<{ id: number; articleId: number | null; code: string; quantity: number; total: number; refundOfLineId: number | null }>;
   payments: Array<{ method: string; amount: number }>;
-}
-
-/** A sale or refund being committed: taps write inside its transaction (stock, deposits, prepaid…) or throw to refuse it. */
-export interface CommittingEvent {
-  em: EntityManager;
-  ticket: TicketSnapshot;
-  user: User | null;
 }
 
 /** A sale or refund committed: taps send what leaves the process (receipt, drawer, customer display). */
@@ -47,9 +40,10 @@ export interface ClosingEvent {
 export interface PosHooks {
   /** The payment methods offered; a plugin (prepaid account, gift voucher) appends its own. */
   paymentMethods: SyncWaterfallHook<[PaymentMethod[]]>;
-  /** Inside the checkout's (or refund's) one transaction, after ticket, lines, payments, number and journal entry. */
-  committing: AsyncSeriesHook<[CommittingEvent]>;
-  /** After the commit: receipt, drawer, customer display. A tap that throws is logged; the sale stays. */
+  /**
+   * After the commit, once the sale contract's `committed` ran: the receipt, the drawer, the customer display. (What
+   * must commit with the sale — stock, deposits, prepaid — taps the contract's `committing`, see @comptoir/sales.)
+   */
   committed: AsyncSeriesHook<[CommittedEvent]>;
   /** After a no-sale drawer opening committed. */
   drawerOpened: AsyncSeriesHook<[DrawerEvent]>;
@@ -60,7 +54,6 @@ export interface PosHooks {
 /** The till's hooks for a kernel (created once per kernel). */
 export const getPosHooks = defineHooks<PosHooks>(() => ({
   paymentMethods: new SyncWaterfallHook<[PaymentMethod[]]>(['methods']),
-  committing: new AsyncSeriesHook<[CommittingEvent]>(['event']),
   committed: new AsyncSeriesHook<[CommittedEvent]>(['event']),
   drawerOpened: new AsyncSeriesHook<[DrawerEvent]>(['event']),
   closing: new AsyncSeriesHook<[ClosingEvent]>(['event']),

@@ -4,7 +4,7 @@ import { posPlugin } from './plugin.js';
 export default posPlugin;
 export { posPlugin };
 export * from './entities/index.js';
-export { getPosHooks, type PosHooks, type CommittingEvent, type CommittedEvent, type DrawerEvent, type ClosingEvent, type TicketSnapshot } from './hooks.js';
+export { getPosHooks, type PosHooks, type CommittedEvent, type DrawerEvent, type ClosingEvent, type TicketSnapshot } from './hooks.js';
 export { BUILT_IN_METHODS, settle, isRefusal, type PaymentMethod, type Tender, type Settlement, type SettledPayment, type SettlementRefusal } from './domain/tenders.js';
 export { businessDay, periodOf, type Period, type PeriodKind } from './domain/business-day.js';
 export { ticketTotals, pricedLineTotal, refundLineTotal } from './domain/ticket-totals.js';

@@ -24,8 +24,7 @@ export const posPlugin = definePlugin({
     nl: 'Kassa: tickets, betalingen, terugbetalingen, geparkeerde tickets, kas, X-rapporten en Z-afsluitingen',
     en: 'Till: tickets, payments, refunds, parked tickets, cash, X reports and Z closures',
   },
-  // TODO(sales): require `sales` once the sale contract is merged, and add lines through its builder.
-  requires: { catalog: '^0.1.0' },
+  requires: { catalog: '^0.1.0', sales: '^0.1.0' },
   entities: posEntities,
   migrations,
   permissions: {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { definePlugin } from '@comptoir/kernel';
 import { testDialects } from '@comptoir/kernel/testing';
+import { getSalesHooks } from '@comptoir/sales';
 import { getPosHooks, type CommittedEvent } from '../src/index.js';
 import { createArticle, openShop, pay, rows, runCli, ticketWith, type Shop } from './helpers.js';
 
@@ -14,9 +15,9 @@ const watcher = {
   committed: [] as CommittedEvent[],
 };
 const watcherPlugin = definePlugin({
-  name: 'watcher', version: '1.0.0', kernel: '^0.1.0', requires: { pos: '^0.1.0' },
+  name: 'watcher', version: '1.0.0', kernel: '^0.1.0', requires: { pos: '^0.1.0', sales: '^0.1.0' },
   register({ kernel }) {
-    getPosHooks(kernel).committing.tapPromise('watcher', async () => {
+    getSalesHooks(kernel).committing.tapPromise('watcher', async () => {
       if (watcher.refuse) throw new Error('stock says no');
     });
     getPosHooks(kernel).committed.tapPromise('watcher', async (e) => { watcher.committed.push(e); });

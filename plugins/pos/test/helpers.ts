@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { startTestKernel, type TestClient, type TestKernel } from '@comptoir/kernel/testing';
 import type { Dialect } from '@comptoir/kernel';
 import catalog, { makeEan13 } from '@comptoir/catalog';
+import sales from '@comptoir/sales';
 import pos from '../src/index.js';
 
 let next = 1;
@@ -38,7 +39,7 @@ export async function atNewStation(tk: TestKernel, roles: string[], name: string
 
 /** Boots a shop on a fresh database of the dialect. */
 export async function openShop(dialect: Dialect, extra: Parameters<typeof startTestKernel>[1]['plugins'] = []): Promise<Shop> {
-  const tk = await startTestKernel(dialect, { plugins: [catalog, pos, ...extra], clock });
+  const tk = await startTestKernel(dialect, { plugins: [catalog, sales, pos, ...extra], clock });
   const st = await tk.admin.post('/api/stations', { name: 'Caisse 1' });
   if (st.status !== 201) throw new Error(`station: ${st.status} ${JSON.stringify(st.body)}`);
   const station = tk.admin.cookie('cpt_station')!;

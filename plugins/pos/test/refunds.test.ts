@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '@comptoir/kernel/testing';
 import { definePlugin } from '@comptoir/kernel';
-import { getPosHooks, type TicketSnapshot } from '../src/index.js';
+import { getSalesHooks, type CommittingEvent } from '@comptoir/sales';
 import { createArticle, openShop, pay, refund, rows, ticketWith, type Shop } from './helpers.js';
 
 /** What a stock plugin would see through `committing`. */
-const seen: TicketSnapshot[] = [];
+const seen: Array<Omit<CommittingEvent, 'em'>> = [];
 const stockLike = definePlugin({
-  name: 'stocklike', version: '1.0.0', kernel: '^0.1.0', requires: { pos: '^0.1.0' },
+  name: 'stocklike', version: '1.0.0', kernel: '^0.1.0', requires: { sales: '^0.1.0' },
   register({ kernel }) {
-    getPosHooks(kernel).committing.tapPromise('stocklike', async ({ ticket }) => { seen.push(ticket); });
+    getSalesHooks(kernel).committing.tapPromise('stocklike', async ({ em: _em, ...event }) => { seen.push(event); });
   },
 });
 
@@ -43,7 +43,7 @@ describe.each(testDialects())('refunds (%s)', (dialect) => {
     expect(res.body.ticket.lines).toMatchObject([{ code: soap.code, quantity: -1000, total: -300, refundOfLineId: soapLine.id }]);
     expect(res.body.ticket.payments).toMatchObject([{ method: 'cash', amount: -300 }]);
     expect(res.body.receipt).toMatchObject({ kind: 'refund', refundOf: sale.number, total: -300 });
-    expect(seen.at(-1)).toMatchObject({ kind: 'refund', lines: [{ articleId: soap.id, quantity: -1000 }] });
+    expect(seen.at(-1)).toMatchObject({ record: { kind: 'refund', number: 'T1-2026-000002' }, totals: { total: -300 }, document: { lines: [{ articleId: soap.id, quantity: -1000, fixedAmount: -300 }] } });
   });
 
   it('never refunds more than was sold, across several refunds, and gives back exactly what was paid', async () => {

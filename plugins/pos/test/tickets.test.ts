@@ -31,12 +31,12 @@ describe.each(testDialects())('tickets in progress, parking, reprints and correc
     const t = await ticketWith(shop.cashier, []);
     const refused = await shop.cashier.post(`/api/pos/tickets/${t.id}/lines`, { articleId: noPrice.id });
     expect(refused.status).toBe(422);
-    expect(refused.body.detail).toBe(`L’article ${noPrice.code} n’a pas de prix : tapez le prix.`);
+    expect(refused.body.detail).toBe('« Bouquet » n’a pas de prix : donnez-lui un prix dans le catalogue ou tapez-le.');
     const typed = await shop.cashier.post(`/api/pos/tickets/${t.id}/lines`, { articleId: noPrice.id, unitPrice: 1500 });
     expect(typed.body.total).toBe(1500);
     const unknown = await shop.cashier.post(`/api/pos/tickets/${t.id}/lines`, { code: '0000000000000' });
     expect(unknown.status).toBe(404);
-    expect(unknown.body.detail).toBe('Aucun article ne porte le code « 0000000000000 ».');
+    expect(unknown.body.detail).toBe('Le code 0000000000000 ne correspond à aucun article, carte ou bon.');
   });
 
   it('limits discounts by permission: up to 10 % for a cashier, more for a manager', async () => {

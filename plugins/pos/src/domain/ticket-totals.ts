@@ -7,12 +7,18 @@ export interface PricedLine {
   vatRate: number;
   discountRate?: number | null;
   discountAmount?: number | null;
+  /** The amount before the discount when it is not unit price × quantity (a pack, a price label). */
+  fixedAmount?: number | null;
 }
 
-/** A line's total in cents (VAT included), its discount taken off. */
+/**
+ * A line's total in cents (VAT included), its discount taken off: the same arithmetic as the sale contract's
+ * `lineAmounts` for a line priced with VAT (the gross as one unit, the kernel's discount rounding).
+ */
 export function pricedLineTotal(l: PricedLine): number {
+  const gross = l.fixedAmount ?? lineTotal({ unitPrice: l.unitPrice, quantity: l.quantity });
   return lineTotal({
-    unitPrice: l.unitPrice, quantity: l.quantity,
+    unitPrice: gross, quantity: 1000,
     ...(l.discountRate != null ? { discountRate: l.discountRate } : {}),
     ...(l.discountAmount != null ? { discountAmount: l.discountAmount } : {}),
   });
@@ -45,6 +51,6 @@ function prorate(total: number, part: number, whole: number): number {
 export function discountShare(l: PricedLine): number {
   if (l.discountRate != null) return l.discountRate;
   if (!l.discountAmount) return 0;
-  const gross = Math.abs(pricedLineTotal({ quantity: l.quantity, unitPrice: l.unitPrice, vatRate: l.vatRate }));
+  const gross = Math.abs(pricedLineTotal({ quantity: l.quantity, unitPrice: l.unitPrice, vatRate: l.vatRate, fixedAmount: l.fixedAmount }));
   return gross === 0 ? 10000 : Math.ceil((l.discountAmount * 10000) / gross);
 }

@@ -15,6 +15,14 @@ export class TicketLine {
   vatRate!: number;
   discountRate: number | null = null;
   discountAmount: number | null = null;
+  /** The line's amount before its discount when it is not unit price × quantity (a pack, a price label), VAT included. */
+  fixedAmount: number | null = null;
+  /** The price was typed or printed on a label: changing the quantity does not price the line again. */
+  priceFixed = false;
+  /** The line this one was added for (a deposit's bottle, an associated article). */
+  parentLineId: number | null = null;
+  /** Each plugin's data about the line (the sale contract's `ext`), canonical JSON. */
+  ext = '{}';
   total = 0;
   /** How much of this sold line was refunded, across every refund (the database refuses more than sold). */
   refundedQuantity = 0;
@@ -38,6 +46,10 @@ export const TicketLineSchema = new EntitySchema<TicketLine>({
     vatRate: { type: 'integer' },
     discountRate: { type: 'integer', nullable: true },
     discountAmount: { type: 'integer', nullable: true },
+    fixedAmount: { type: 'integer', nullable: true },
+    priceFixed: { type: 'boolean' },
+    parentLineId: { type: 'integer', nullable: true },
+    ext: { type: 'text' },
     total: { type: 'integer' },
     refundedQuantity: { type: 'integer' },
     refundOfLineId: { type: 'integer', nullable: true, index: true },

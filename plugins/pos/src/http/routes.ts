@@ -12,12 +12,12 @@ import { closureBody, idParams, lineBody, lineParams, periodQuery, quantity, ten
 /** The station this request comes from, or POS_STATION_REQUIRED. */
 function till(ctx: RouteContext): Till {
   if (!ctx.station) throw PosErrors.stationRequired();
-  return { stationId: ctx.station.id, stationNumber: ctx.station.number, stationName: ctx.station.name, user: ctx.user };
+  return { stationId: ctx.station.id, stationNumber: ctx.station.number, stationName: ctx.station.name, user: ctx.user, lang: ctx.lang };
 }
 
 function actor(ctx: RouteContext): Actor {
   const t = till(ctx);
-  return { userId: ctx.user?.id ?? null, stationId: t.stationId, permissions: ctx.permissions };
+  return { userId: ctx.user?.id ?? null, user: ctx.user, lang: ctx.lang, stationId: t.stationId, permissions: ctx.permissions };
 }
 
 type Period = { scope?: 'station' | 'shop'; period?: PeriodKind; date?: string; to?: string };

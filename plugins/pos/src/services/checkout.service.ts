@@ -1,4 +1,5 @@
-import { afterCommit, getCountryRules, isCountryCode, sealRows, type EntityManager, type Journal, type Kernel, type Sequences, type Shop, type User } from '@comptoir/kernel';
+import { afterCommit, getCountryRules, isCountryCode, sealRows, type EntityManager, type Journal, type Kernel, type Language, type Sequences, type Shop, type User } from '@comptoir/kernel';
+import type { BuiltSale, SaleDocument, SalesBuilder } from '@comptoir/sales';
 import { getPosHooks, type TicketSnapshot } from '../hooks.js';
 import { BUILT_IN_METHODS, isRefusal, settle, type PaymentMethod, type Settlement, type Tender } from '../domain/tenders.js';
 import { businessDay } from '../domain/business-day.js';
@@ -15,6 +16,7 @@ export interface Till {
   stationNumber: number;
   stationName: string;
   user: User | null;
+  lang: Language;
 }
 
 /** A paid ticket and its receipt. */
@@ -41,10 +43,12 @@ export class CheckoutService {
   private readonly sequences: Sequences;
   private readonly journal: Journal;
   private readonly tickets: TicketService;
+  private readonly sales: SalesBuilder;
   private readonly clock: { now(): Date };
 
-  constructor({ kernel, sequences, journal, posTickets, clock }: { kernel: Kernel; sequences: Sequences; journal: Journal; posTickets: TicketService; clock: { now(): Date } }) {
+  constructor({ kernel, sequences, journal, posTickets, salesBuilder, clock }: { kernel: Kernel; sequences: Sequences; journal: Journal; posTickets: TicketService; salesBuilder: SalesBuilder; clock: { now(): Date } }) {
     this.kernel = kernel;
+    this.sales = salesBuilder;
     this.sequences = sequences;
     this.journal = journal;
     this.tickets = posTickets;
@@ -68,11 +72,13 @@ export class CheckoutService {
       if (t.status !== 'open') throw PosErrors.ticketNotOpen(t.status);
       if (!t.lines.length) throw PosErrors.ticketEmpty();
       const totals = ticketTotals(t.lines);
+      // The contract's `validate` taps may still refuse the sale (out of stock, serial missing) before anything is written.
+      const built = await this.sales.finish(tem, saleDocument(t, shop), { user: till.user, lang: till.lang });
       const settlement = settleOrThrow(totals.total, tenders, this.methods(), this.cashStep(shop), false);
       // Take the ticket first: a concurrent checkout of the same ticket (two tabs) finds it gone.
       const taken = await query<{ id: number }>(tem, "update pos_ticket set status = 'paying' where id = ? and status = 'open' and version = ? returning id", [ticketId, t.version]);
       if (!taken.length) throw PosErrors.concurrent();
-      return this.finalize(tem, ticketId, { kind: 'sale', totals, settlement, till, shop, refundOf: null });
+      return this.finalize(tem, ticketId, { kind: 'sale', totals, settlement, till, shop, refundOf: null, built });
     });
   }
 
@@ -82,6 +88,8 @@ export class CheckoutService {
    */
   async finalize(em: EntityManager, ticketId: number, f: {
     kind: 'sale' | 'refund'; totals: ReturnType<typeof ticketTotals>; settlement: Settlement; till: Till; shop: Shop; refundOf: TicketView | null;
+    /** The sale as the contract built it (a refund's is made here from its lines). */
+    built?: BuiltSale;
   }): Promise<CheckoutResult> {
     const now = this.clock.now();
     const day = businessDay(now);
@@ -109,7 +117,7 @@ export class CheckoutService {
       ...payments.map((p) => ({ key: `pay.${p.method}`, amount: sign * p.amount, count: 1 })),
     ];
     const t = await this.tickets.get(em, ticketId);
-    const discounts = t.lines.reduce((s, l) => s + (pricedLineTotal({ quantity: l.quantity, unitPrice: l.unitPrice, vatRate: l.vatRate }) - l.total), 0);
+    const discounts = t.lines.reduce((s, l) => s + (pricedLineTotal({ quantity: l.quantity, unitPrice: l.unitPrice, vatRate: l.vatRate, fixedAmount: l.fixedAmount }) - l.total), 0);
     if (discounts) deltas.push({ key: 'discounts', amount: discounts, count: 0 });
     await addDayTotals(em, f.till.stationId, day, deltas);
 
@@ -119,7 +127,9 @@ export class CheckoutService {
       payments: t.payments.map((p) => ({ method: p.method, amount: p.amount })),
     };
     const hooks = getPosHooks(this.kernel);
-    await hooks.committing.promise({ em, ticket: snapshot, user: f.till.user });
+    // Every plugin's `committing` taps (stock, deposits, prepaid) in this transaction; `committed` after it.
+    const built = f.built ?? { document: saleDocument(t, f.shop), totals: this.sales.totals(saleDocument(t, f.shop)) };
+    await this.sales.commit(em, built, { kind: f.kind === 'sale' ? 'ticket' : 'refund', id: ticketId, number: number.formatted }, f.till.user);
 
     // Last, so that the chain's head (one lock for the whole shop) is held for the shortest time.
     const seals = [
@@ -170,4 +180,18 @@ export function settleOrThrow(due: number, tenders: readonly Tender[], methods: 
     case 'TENDER_NOT_REFUNDABLE': throw PosErrors.tenderNotRefundable(s.method);
     default: throw PosErrors.tenderShort(s.missing);
   }
+}
+
+/** A stored ticket as a sale document of the contract (prices with VAT; a refund's lines at their prorated amounts). */
+export function saleDocument(t: TicketView, shop: Shop): SaleDocument {
+  return {
+    channel: 'till', customerId: t.customerId, date: t.businessDay ?? businessDay(new Date()), country: isCountryCode(shop.country) ? shop.country : 'BE',
+    pricesIncludeVat: true, discount: null, resolved: [], ext: {},
+    lines: t.lines.map((l) => ({
+      id: `L${l.id}`, articleId: l.articleId, description: l.name, code: l.code || null, quantity: l.quantity, unitPrice: l.unitPrice, includesVat: true,
+      vatRate: l.vatRate, fixedAmount: l.refundOfLineId ? l.total : l.fixedAmount, discountRate: l.refundOfLineId ? null : l.discountRate,
+      discountAmount: l.refundOfLineId ? null : l.discountAmount, priceFixed: true, priceSource: null, origin: l.origin,
+      parentLineId: l.parentLineId ? `L${l.parentLineId}` : null, ext: l.ext,
+    })),
+  };
 }

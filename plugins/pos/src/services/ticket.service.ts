@@ -1,5 +1,7 @@
-import { isMoneyError, type EntityManager, type Journal, type Settings } from '@comptoir/kernel';
-import { Article, findVatCategory, type ArticleService } from '@comptoir/catalog';
+import { canonicalJson, convertPrice, isCountryCode, isMoneyError, type EntityManager, type Journal, type Language, type Settings, type User } from '@comptoir/kernel';
+import { Article } from '@comptoir/catalog';
+import type { SaleDocument, SaleLine, SalesBuilder } from '@comptoir/sales';
+import { businessDay } from '../domain/business-day.js';
 import { PosErrors } from '../messages.js';
 import { discountShare, pricedLineTotal, ticketTotals } from '../domain/ticket-totals.js';
 import { query, run, insertReturningId, sqlBool } from '../sql.js';
@@ -44,6 +46,10 @@ export interface LineView {
   vatRate: number;
   discountRate: number | null;
   discountAmount: number | null;
+  fixedAmount: number | null;
+  priceFixed: boolean;
+  parentLineId: number | null;
+  ext: Record<string, unknown>;
   total: number;
   refundedQuantity: number;
   refundOfLineId: number | null;
@@ -75,6 +81,8 @@ export interface LineInput {
 /** Who acts, where, with which rights. */
 export interface Actor {
   userId: number | null;
+  user: User | null;
+  lang: Language;
   stationId: number;
   permissions: ReadonlySet<string>;
 }
@@ -83,13 +91,13 @@ const n = (v: unknown) => (v == null ? null : Number(v));
 
 /** Tickets in progress on the server: lines, discounts, customer, park and resume, cancellation. */
 export class TicketService {
-  private readonly articles: ArticleService;
+  private readonly sales: SalesBuilder;
   private readonly journal: Journal;
   private readonly settings: Settings;
   private readonly clock: { now(): Date };
 
-  constructor({ catalogArticles, journal, settings, clock }: { catalogArticles: ArticleService; journal: Journal; settings: Settings; clock: { now(): Date } }) {
-    this.articles = catalogArticles;
+  constructor({ salesBuilder, journal, settings, clock }: { salesBuilder: SalesBuilder; journal: Journal; settings: Settings; clock: { now(): Date } }) {
+    this.sales = salesBuilder;
     this.journal = journal;
     this.settings = settings;
     this.clock = clock;
@@ -128,26 +136,47 @@ export class TicketService {
     return Promise.all(rows.map((r) => this.get(em, Number(r.id))));
   }
 
-  /** Adds a line priced from the catalogue (or at the price typed), and returns the ticket. */
+  /**
+   * Adds what a scanned or typed code (or an article) turns out to be, through the sale contract: `resolveCode`
+   * (weighed and priced labels, packs, customer cards), `priceLine` and `composeLines` (deposits, associated
+   * articles) — every line the contract composes is stored, the requested one first.
+   */
   async addLine(em: EntityManager, ticketId: number, input: LineInput, actor: Actor): Promise<TicketView> {
     return em.transactional(async (tem) => {
       const t = await this.editable(tem, ticketId);
-      const article = await this.findArticle(tem, input);
-      const unitPrice = input.unitPrice ?? article.price;
-      if (unitPrice == null) throw PosErrors.articleWithoutPrice(article.code);
-      const line = {
-        quantity: input.quantity ?? 1000, unitPrice, vatRate: findVatCategory(article.vatCategory)?.rate ?? 0,
-        discountRate: input.discountRate ?? null, discountAmount: input.discountAmount ?? null,
-      };
-      await this.checkDiscount(tem, line, actor);
-      const total = this.total(line);
+      const built = await this.sales.build(tem, {
+        channel: 'till', customerId: n(t.customer_id),
+        lines: [{
+          ...(input.code !== undefined ? { code: input.code } : { articleId: input.articleId }),
+          ...(input.quantity !== undefined ? { quantity: input.quantity } : {}),
+          ...(input.unitPrice !== undefined ? { unitPrice: input.unitPrice } : {}),
+          ...(input.discountRate != null ? { discountRate: input.discountRate } : {}),
+          ...(input.discountAmount != null ? { discountAmount: input.discountAmount } : {}),
+        }],
+      }, { user: actor.user, lang: actor.lang });
       const pos = await query<{ p: number | null }>(tem, 'select max(position) as p from pos_ticket_line where ticket_id = ?', [ticketId]);
-      await run(tem,
-        `insert into pos_ticket_line (ticket_id, position, article_id, code, name, quantity, unit_price, vat_rate, discount_rate, discount_amount, total, refunded_quantity, note, origin)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-        [ticketId, Number(pos[0]?.p ?? 0) + 1, article.id, article.code, article.name, line.quantity, line.unitPrice, line.vatRate,
-          line.discountRate, line.discountAmount, total, input.note ?? '', input.code ? 'scan' : 'manual']);
-      await this.retotal(tem, ticketId, Number(t.version));
+      let position = Number(pos[0]?.p ?? 0);
+      const ids = new Map<string, number>();
+      // The till shows and prints the article's code (the line's own code is what was scanned, which may be a label).
+      const articleIds = built.document.lines.map((l) => l.articleId).filter((id): id is number => id !== null);
+      const codes = new Map((articleIds.length ? await tem.find(Article, { id: { $in: articleIds } }, { fields: ['id', 'code'] }) : []).map((a) => [a.id, a.code]));
+      for (const line of built.document.lines) {
+        const stored = storedLine(line);
+        if (line.origin === 'scan' || line.origin === 'typed' || line.origin === 'manual') await this.checkDiscount(tem, stored, actor);
+        const id = await insertReturningId(tem,
+          `insert into pos_ticket_line (ticket_id, position, article_id, code, name, quantity, unit_price, vat_rate, discount_rate, discount_amount, fixed_amount, price_fixed, parent_line_id, ext, total, refunded_quantity, note, origin)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+          [ticketId, ++position, line.articleId, (line.articleId !== null ? codes.get(line.articleId) : null) ?? line.code ?? '', line.description, stored.quantity, stored.unitPrice, line.vatRate,
+            stored.discountRate, stored.discountAmount, stored.fixedAmount, sqlBool(tem, line.priceFixed), line.parentLineId ? ids.get(line.parentLineId) ?? null : null,
+            canonicalJson(line.ext ?? {}), this.total(stored), ids.size === 0 ? input.note ?? '' : '', line.origin]);
+        ids.set(line.id, id);
+      }
+      let version = Number(t.version);
+      if (built.document.customerId !== n(t.customer_id)) {
+        await this.bump(tem, ticketId, version, 'customer_id = ?', [built.document.customerId]);
+        version++;
+      }
+      await this.retotal(tem, ticketId, version);
       return this.get(tem, ticketId);
     });
   }
@@ -165,14 +194,21 @@ export class TicketService {
         vatRate: Number(r.vat_rate),
         discountRate: input.discountRate !== undefined ? input.discountRate : n(r.discount_rate),
         discountAmount: input.discountAmount !== undefined ? input.discountAmount : n(r.discount_amount),
+        fixedAmount: n(r.fixed_amount),
       };
+      const priceFixed = Boolean(r.price_fixed) || input.unitPrice !== undefined;
+      // Another quantity may have another price (quantity breaks): the contract prices the line again.
+      if (input.quantity !== undefined && input.unitPrice === undefined && !priceFixed && r.article_id != null && line.fixedAmount === null) {
+        const priced = await this.sales.line(tem, { id: 'L1', articleId: Number(r.article_id), quantity: line.quantity }, { em: tem, user: actor.user, lang: actor.lang, document: await this.document(tem, n(t.customer_id)) });
+        line.unitPrice = storedLine(priced).unitPrice;
+      }
       if (input.discountRate != null) line.discountAmount = null;
       if (input.discountAmount != null) line.discountRate = null;
       await this.checkDiscount(tem, line, actor);
       if (t.displayed && line.quantity < Number(r.quantity) && !actor.permissions.has('pos.void')) throw PosErrors.voidAfterDisplay();
       await run(tem,
-        'update pos_ticket_line set quantity = ?, unit_price = ?, discount_rate = ?, discount_amount = ?, total = ?, note = ? where id = ?',
-        [line.quantity, line.unitPrice, line.discountRate, line.discountAmount, this.total(line), input.note ?? String(r.note ?? ''), lineId]);
+        'update pos_ticket_line set quantity = ?, unit_price = ?, price_fixed = ?, discount_rate = ?, discount_amount = ?, total = ?, note = ? where id = ?',
+        [line.quantity, line.unitPrice, sqlBool(tem, priceFixed), line.discountRate, line.discountAmount, this.total(line), input.note ?? String(r.note ?? ''), lineId]);
       await this.retotal(tem, ticketId, Number(t.version));
       return this.get(tem, ticketId);
     });
@@ -246,7 +282,7 @@ export class TicketService {
     });
   }
 
-  private total(line: { quantity: number; unitPrice: number; vatRate: number; discountRate: number | null; discountAmount: number | null }): number {
+  private total(line: StoredLine): number {
     try {
       return pricedLineTotal(line);
     } catch (e) {
@@ -255,7 +291,7 @@ export class TicketService {
     }
   }
 
-  private async checkDiscount(em: EntityManager, line: { quantity: number; unitPrice: number; vatRate: number; discountRate: number | null; discountAmount: number | null }, actor: Actor): Promise<void> {
+  private async checkDiscount(em: EntityManager, line: StoredLine, actor: Actor): Promise<void> {
     if (line.discountRate == null && !line.discountAmount) return;
     const limit = await this.settings.get<number>(em, 'pos.discountLimit', 1000);
     let share: number;
@@ -268,22 +304,11 @@ export class TicketService {
     if (share > limit && !actor.permissions.has('pos.discount')) throw PosErrors.discountTooHigh(limit);
   }
 
-  private async findArticle(em: EntityManager, input: LineInput): Promise<Article> {
-    if (input.articleId !== undefined) {
-      try {
-        return await this.articles.get(em, input.articleId);
-      } catch {
-        throw PosErrors.articleNotFound(String(input.articleId));
-      }
-    }
-    const code = (input.code ?? '').trim();
-    const byCode = await em.findOne(Article, { code });
-    if (byCode) return byCode;
-    try {
-      return await this.articles.findByBarcode(em, code);
-    } catch {
-      throw PosErrors.articleNotFound(code);
-    }
+  /** The sale document a ticket's line is priced in (its customer, today, the shop's country). */
+  private async document(em: EntityManager, customerId: number | null): Promise<SaleDocument> {
+    const rows = await query<{ country: string }>(em, 'select country from kernel_shop where id = 1');
+    const country = rows[0] && isCountryCode(rows[0].country) ? rows[0].country : 'BE';
+    return { channel: 'till', customerId, date: businessDay(this.clock.now()), country, pricesIncludeVat: true, lines: [], discount: null, resolved: [], ext: {} };
   }
 
   private async editable(em: EntityManager, ticketId: number): Promise<Record<string, unknown>> {
@@ -320,13 +345,35 @@ export function toView(t: Record<string, unknown>, lines: Record<string, unknown
     lines: lines.map((l) => ({
       id: Number(l.id), position: Number(l.position), articleId: n(l.article_id), code: String(l.code), name: String(l.name),
       quantity: Number(l.quantity), unitPrice: Number(l.unit_price), vatRate: Number(l.vat_rate), discountRate: n(l.discount_rate),
-      discountAmount: n(l.discount_amount), total: Number(l.total), refundedQuantity: Number(l.refunded_quantity),
+      discountAmount: n(l.discount_amount), fixedAmount: n(l.fixed_amount), priceFixed: Boolean(l.price_fixed), parentLineId: n(l.parent_line_id),
+      ext: JSON.parse(String(l.ext ?? '{}')) as Record<string, unknown>, total: Number(l.total), refundedQuantity: Number(l.refunded_quantity),
       refundOfLineId: n(l.refund_of_line_id), note: String(l.note ?? ''), origin: String(l.origin),
     })),
     payments: payments.map((p) => ({
       id: Number(p.id), method: String(p.method), amount: Number(p.amount), tendered: Number(p.tendered),
       status: p.status as 'active' | 'corrected', correctionOfId: n(p.correction_of_id),
     })),
+  };
+}
+
+
+/** A line's money as stored: VAT included. */
+interface StoredLine {
+  quantity: number;
+  unitPrice: number;
+  vatRate: number;
+  discountRate: number | null;
+  discountAmount: number | null;
+  fixedAmount: number | null;
+}
+
+/** A contract line as the till stores it: prices on the VAT-included side (a list without VAT is converted). */
+function storedLine(l: SaleLine): StoredLine {
+  const incl = (cents: number) => (l.includesVat ? cents : convertPrice(cents, l.vatRate, 'excl'));
+  if (l.unitPrice === null) throw PosErrors.articleWithoutPrice(l.code ?? l.description);
+  return {
+    quantity: l.quantity, unitPrice: incl(l.unitPrice), vatRate: l.vatRate, discountRate: l.discountRate, discountAmount: l.discountAmount,
+    fixedAmount: l.fixedAmount === null ? null : incl(l.fixedAmount),
   };
 }
 
