@@ -78,7 +78,7 @@ export class CheckoutService {
       // Take the ticket first: a concurrent checkout of the same ticket (two tabs) finds it gone.
       const taken = await query<{ id: number }>(tem, "update pos_ticket set status = 'paying' where id = ? and status = 'open' and version = ? returning id", [ticketId, t.version]);
       if (!taken.length) throw PosErrors.concurrent();
-      return this.finalize(tem, ticketId, { kind: 'sale', totals, settlement, till, shop, refundOf: null, built });
+      return this.finalize(tem, ticketId, { kind: 'sale', totals, settlement, till, shop, refundOf: null, built, before: t });
     });
   }
 
@@ -90,6 +90,8 @@ export class CheckoutService {
     kind: 'sale' | 'refund'; totals: ReturnType<typeof ticketTotals>; settlement: Settlement; till: Till; shop: Shop; refundOf: TicketView | null;
     /** The sale as the contract built it (a refund's is made here from its lines). */
     built?: BuiltSale;
+    /** The ticket as read before paying (saves reading it again); a refund's is read here. */
+    before?: TicketView;
   }): Promise<CheckoutResult> {
     const now = this.clock.now();
     const day = businessDay(now);
@@ -102,10 +104,13 @@ export class CheckoutService {
       [f.kind, number.series, number.year, number.value, number.formatted, now.toISOString(), day, f.totals.total, f.totals.base, f.totals.vat,
         sign * f.settlement.rounding, f.settlement.change, f.till.user?.id ?? null, f.till.stationId, ticketId]);
     const payments = f.settlement.payments;
+    let paymentIds: number[] = [];
     if (payments.length) {
       const params: unknown[] = [];
       for (const p of payments) params.push(ticketId, p.method, sign * p.amount, sign * p.tendered, 'active', null, f.till.user?.id ?? null, now.toISOString());
-      await run(em, `insert into pos_payment (ticket_id, method, amount, tendered, status, correction_of_id, user_id, created_at) values ${payments.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`, params);
+      paymentIds = (await query<{ id: number }>(em,
+        `insert into pos_payment (ticket_id, method, amount, tendered, status, correction_of_id, user_id, created_at) values ${payments.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} returning id`,
+        params)).map((r) => Number(r.id)).sort((a, b) => a - b);
     }
     const deltas: TotalDelta[] = [
       { key: f.kind === 'sale' ? 'sales.total' : 'refunds.total', amount: f.totals.total, count: 1 },
@@ -116,7 +121,15 @@ export class CheckoutService {
       ]),
       ...payments.map((p) => ({ key: `pay.${p.method}`, amount: sign * p.amount, count: 1 })),
     ];
-    const t = await this.tickets.get(em, ticketId);
+    // The paid ticket as now stored, without reading it again when the caller had it.
+    const t: TicketView = f.before
+      ? {
+        ...f.before, status: 'paid', kind: f.kind, number: number.formatted, closedAt: now.toISOString(), businessDay: day, total: f.totals.total, base: f.totals.base,
+        vat: f.totals.vat, rounding: sign * f.settlement.rounding, change: f.settlement.change, cashierId: f.till.user?.id ?? null, stationId: f.till.stationId,
+        version: f.before.version + 2,
+        payments: payments.map((p, i) => ({ id: paymentIds[i], method: p.method, amount: sign * p.amount, tendered: sign * p.tendered, status: 'active' as const, correctionOfId: null })),
+      }
+      : await this.tickets.get(em, ticketId);
     const discounts = t.lines.reduce((s, l) => s + (pricedLineTotal({ quantity: l.quantity, unitPrice: l.unitPrice, vatRate: l.vatRate, fixedAmount: l.fixedAmount }) - l.total), 0);
     if (discounts) deltas.push({ key: 'discounts', amount: discounts, count: 0 });
     await addDayTotals(em, f.till.stationId, day, deltas);
