@@ -21,6 +21,7 @@ const watcherPlugin = definePlugin({
       if (watcher.refuse) throw new Error('stock says no');
     });
     getPosHooks(kernel).committed.tapPromise('watcher', async (e) => { watcher.committed.push(e); });
+    getPosHooks(kernel).paymentMethods.tap('watcher', (methods) => [...methods, { code: 'gift-voucher', label: { fr: 'Bon cadeau', nl: 'Cadeaubon', en: 'Gift voucher' }, isCash: false, refundable: false, opensDrawer: false }]);
   },
 });
 
@@ -75,6 +76,17 @@ describe.each(testDialects())('checkout (%s)', (dialect) => {
     // Cash part 1,99 → 2,00 (rounded), 5,00 given → 3,00 back; the card's 5,00 is not rounded.
     expect(res.body.ticket).toMatchObject({ total: 699, rounding: 1, change: 300 });
     expect(res.body.ticket.payments.map((p: any) => [p.method, p.amount, p.tendered])).toEqual([['card', 500, 500], ['cash', 200, 500]]);
+  });
+
+  it('takes a payment method a plugin contributes, and refuses one nobody knows', async () => {
+    expect((await shop.cashier.get('/api/pos/payment-methods')).body.map((m: any) => m.code)).toContain('gift-voucher');
+    const t = await ticketWith(shop.cashier, [{ articleId: beer.id }]);
+    const unknown = await pay(shop.cashier, t.id, [{ method: 'bitcoin', amount: 149 }]);
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.detail).toBe('Le moyen de paiement « bitcoin » n’existe pas.');
+    const res = await pay(shop.cashier, t.id, [{ method: 'gift-voucher', amount: 100 }, { method: 'cash', amount: 50 }]);
+    expect(res.body.ticket.payments.map((p: any) => [p.method, p.amount])).toEqual([['gift-voucher', 100], ['cash', 50]]);
+    expect(res.body.ticket).toMatchObject({ total: 149, rounding: 1, change: 0 });
   });
 
   it('needs an Idempotency-Key, and a checkout retried 10 times with one key records one sale', async () => {

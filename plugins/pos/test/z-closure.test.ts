@@ -130,6 +130,13 @@ describe.each(testDialects())('cash, X reports and Z closures (%s)', (dialect) =
     expect((await shop.admin.get('/api/journal/verify')).body.ok).toBe(true);
   });
 
+  it('takes one Z when five managers close the same period at once; the others get 409, never a 500', async () => {
+    const answers = await Promise.all(Array.from({ length: 5 }, () => shop.manager.post('/api/pos/closures', { scope: 'shop', period: 'period', date: '2026-06-01', to: '2026-06-10' })));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(answers.filter((a) => a.status !== 201).map((a) => [a.status, a.body.code])).toEqual(Array(4).fill([409, 'POS_ALREADY_CLOSED']));
+    expect(await rows(shop.tk, "select id from pos_closure where period = 'period'")).toHaveLength(1);
+  });
+
   it('refuses a period that is not one', async () => {
     const res = await shop.manager.get('/api/pos/reports/x?period=period&date=2026-06-15&to=2026-06-01');
     expect(res.status).toBe(422);
