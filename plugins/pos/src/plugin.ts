@@ -6,7 +6,7 @@ import { TicketService } from './services/ticket.service.js';
 import { CheckoutService } from './services/checkout.service.js';
 import { RefundService } from './services/refund.service.js';
 import { CashService } from './services/cash.service.js';
-import { ClosureService } from './services/closure.service.js';
+import { ClosureService, closureAnchors } from './services/closure.service.js';
 import { posRoutes } from './http/routes.js';
 
 // The version lives in package.json only, where changesets bump it.
@@ -50,4 +50,5 @@ export const posPlugin = definePlugin({
     });
   },
   routes: posRoutes,
+  journalAnchors: closureAnchors,
 });

@@ -86,7 +86,7 @@ describe.each(testDialects())('cash, X reports and Z closures (%s)', (dialect) =
 
   it('closes the station’s day once, with the counted cash, grand totals and the journal heads; a second Z is refused', async () => {
     expect((await shop.cashier.post('/api/pos/closures', { period: 'day' })).status).toBe(403);
-    const heads = await rows(shop.tk, 'select chain, last_hash from kernel_journal_head order by chain');
+    const heads = await rows(shop.tk, 'select chain, last_seq, last_hash from kernel_journal_head order by chain');
     const res = await shop.manager.post('/api/pos/closures', {
       period: 'day', date: '2026-06-15',
       cashCount: { counts: { '5000': 1, '1000': 1, '200': 3, '5': 1 }, explanation: 'Pièce de 5 cents égarée' },
@@ -96,7 +96,7 @@ describe.each(testDialects())('cash, X reports and Z closures (%s)', (dialect) =
       number: 'Z1-2026-000001', scope: 'station', net: 1697, grandTotals: { sales: 2947, refunds: -1250, net: 1697 },
       cashCount: { counted: 6605, expected: 6695, difference: -90, explanation: 'Pièce de 5 cents égarée' },
     });
-    expect(res.body.journalHeads).toEqual(Object.fromEntries(heads.map((h) => [h.chain, h.last_hash])));
+    expect(res.body.journalHeads).toEqual(Object.fromEntries(heads.map((h) => [h.chain, { seq: Number(h.last_seq), hash: h.last_hash }])));
     expect(res.body.parked).toHaveLength(1);
     const again = await shop.manager.post('/api/pos/closures', { period: 'day', date: '2026-06-15' });
     expect(again.status).toBe(409);
@@ -127,7 +127,10 @@ describe.each(testDialects())('cash, X reports and Z closures (%s)', (dialect) =
     const list = await shop.manager.get('/api/pos/closures');
     expect(list.body.map((z: any) => z.number)).toEqual(['ZSHOP-2026-000001', 'Z1-2026-000001']);
     await shop.admin.login('admin', shop.tk.adminPassword);
-    expect((await shop.admin.get('/api/journal/verify')).body.ok).toBe(true);
+    const verified = (await shop.admin.get('/api/journal/verify')).body;
+    expect(verified.ok).toBe(true);
+    // Each Z's recorded heads are anchors the journal must still reach.
+    expect(verified.anchors).toBeGreaterThanOrEqual(Object.keys(month.body.journalHeads).length);
   });
 
   it('takes one Z when five managers close the same period at once; the others get 409, never a 500', async () => {

@@ -142,5 +142,7 @@ export const M = {
   weightOnPiece: (code: string, article: string): T3 => ({ fr: `${code} porte un poids, mais ${article} se vend à la pièce.`, nl: `${code} draagt een gewicht, maar ${article} wordt per stuk verkocht.`, en: `${code} carries a weight, but ${article} is sold by the piece.` }),
   scanNoPrice: (article: string): T3 => ({ fr: `${article} n’a pas de prix.`, nl: `${article} heeft geen prijs.`, en: `${article} has no price.` }),
   labelPrice: (cents: number): T3 => ({ fr: `prix de l’étiquette (${money(cents)})`, nl: `prijs op het etiket (${money(cents)})`, en: `price on the label (${money(cents)})` }),
+  cardUnknown: (code: string): T3 => ({ fr: `La carte ${code} n’appartient à aucun client.`, nl: `De kaart ${code} hoort bij geen enkele klant.`, en: `Card ${code} belongs to no customer.` }),
+  packPriceCheaper: (name: string): T3 => ({ fr: `prix du conditionnement « ${name} », moins cher que le prix client`, nl: `prijs van de verpakking '${name}', goedkoper dan de klantprijs`, en: `price of the pack '${name}', cheaper than the customer price` }),
   packPrice: (name: string): T3 => ({ fr: `prix du conditionnement « ${name} »`, nl: `prijs van de verpakking '${name}'`, en: `price of the pack '${name}'` }),
 };

@@ -1,4 +1,4 @@
-import { canonicalJson, sealRows, type EntityManager, type Journal, type Kernel, type Sequences, type User } from '@comptoir/kernel';
+import { canonicalJson, sealRows, type EntityManager, type JournalAnchor, type Journal, type Kernel, type Sequences, type User } from '@comptoir/kernel';
 import { getPosHooks } from '../hooks.js';
 import { businessDay, isDay, periodOf, type Period, type PeriodKind } from '../domain/business-day.js';
 import { PosErrors } from '../messages.js';
@@ -35,7 +35,8 @@ export interface ClosureView extends ClosureReport {
   number: string;
   createdAt: string;
   userId: number | null;
-  journalHeads: Record<string, string>;
+  /** Each journal chain's last entry when the Z was taken: printed, and an anchor `journal verify` checks. */
+  journalHeads: Record<string, { seq: number; hash: string }>;
   cashCount: { counts: Record<string, number>; counted: number; expected: number; difference: number; explanation: string } | null;
   signature: string;
 }
@@ -119,8 +120,8 @@ export class ClosureService {
           'select id from pos_closure where station_key = ? and period = ? and period_from = ? and period_to = ?', [stationKey, period.kind, period.from, period.to]);
         if (existing.length) throw PosErrors.alreadyClosed(what);
         const report = await this.report(tem, scope, period);
-        const heads = await query<{ chain: string; last_hash: string }>(tem, 'select chain, last_hash from kernel_journal_head order by chain');
-        const journalHeads = Object.fromEntries(heads.map((h) => [h.chain, h.last_hash]));
+        const heads = await query<{ chain: string; last_seq: number; last_hash: string }>(tem, 'select chain, last_seq, last_hash from kernel_journal_head order by chain');
+        const journalHeads = Object.fromEntries(heads.map((h) => [h.chain, { seq: Number(h.last_seq), hash: h.last_hash }]));
         const now = this.clock.now();
         const number = await this.sequences.next(tem, scope.kind === 'station' ? `Z${scope.stationNumber}` : 'ZSHOP', Number(period.to.slice(0, 4)));
         const id = await insertReturningId(tem,
@@ -162,7 +163,7 @@ export class ClosureService {
     return {
       ...(JSON.parse(String(r.totals)) as ClosureReport),
       id: Number(r.id), number: String(r.number), createdAt: String(r.created_at), userId: r.user_id == null ? null : Number(r.user_id),
-      journalHeads: JSON.parse(String(r.journal_heads)) as Record<string, string>,
+      journalHeads: JSON.parse(String(r.journal_heads)) as Record<string, { seq: number; hash: string }>,
       cashCount: c ? { counts: JSON.parse(String(c.counts)) as Record<string, number>, counted: Number(c.counted), expected: Number(c.expected), difference: Number(c.difference), explanation: String(c.explanation) } : null,
       signature: entry[0]?.hash ?? '',
     };
@@ -173,4 +174,15 @@ export class ClosureService {
     const rows = await query<Record<string, unknown>>(em, `select id, number, station_id, period, period_from, period_to, created_at from pos_closure order by id desc limit ${Math.min(500, Math.max(1, limit | 0))}`);
     return rows.map((r) => ({ id: Number(r.id), number: String(r.number), stationId: r.station_id == null ? null : Number(r.station_id), period: String(r.period), from: String(r.period_from), to: String(r.period_to), createdAt: String(r.created_at) }));
   }
+}
+
+/**
+ * The journal's anchors kept by the Zs: every chain must still reach the entry each Z recorded, with that hash,
+ * so a chain deleted or rewritten as a whole (head included) no longer passes `journal verify`.
+ */
+export async function closureAnchors(em: EntityManager): Promise<JournalAnchor[]> {
+  const rows = await query<{ number: string; journal_heads: string }>(em, 'select number, journal_heads from pos_closure order by id');
+  return rows.flatMap((r) => Object.entries(JSON.parse(r.journal_heads) as Record<string, { seq: number; hash: string }>)
+    .filter(([, h]) => h.seq > 0)
+    .map(([chain, h]) => ({ chain, seq: h.seq, hash: h.hash, source: `Z ${r.number}` })));
 }

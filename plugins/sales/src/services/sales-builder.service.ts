@@ -14,7 +14,10 @@ import { isIsoDay, shopDay } from './days.js';
 export interface SaleLineRequest {
   code?: string;
   articleId?: number;
-  /** Thousandths; default: what the code says, else 1000. */
+  /**
+   * Thousandths; default: what the code says, else 1000. With a code it is what the cashier typed before scanning,
+   * and the tap that resolves the code decides what it counts (2000 before a case's barcode: two cases).
+   */
   quantity?: number;
   /** A price typed by the cashier, in cents on the side `includesVat` says (default: included); never recomputed. */
   unitPrice?: number;
@@ -93,7 +96,8 @@ export class SalesBuilder {
     }
 
     for (const { requested, ...draft } of drafts) {
-      if (requested.quantity !== undefined) draft.quantity = requested.quantity;
+      // A code's quantity went to `resolveCode`, which knows what it counts (packs, or a label's own weight).
+      if (requested.quantity !== undefined && requested.code === undefined) draft.quantity = requested.quantity;
       if (requested.unitPrice !== undefined) {
         Object.assign(draft, { unitPrice: requested.unitPrice, includesVat: requested.includesVat ?? true, fixedAmount: null, priceFixed: true, priceSource: { by: 'user', explanation: M.typedPrice } });
       }
