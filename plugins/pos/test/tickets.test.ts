@@ -107,6 +107,23 @@ describe.each(testDialects())('tickets in progress, parking, reprints and correc
     expect(e.map((x) => JSON.parse(x.payload))).toEqual([{ number: sale.ticket.number, duplicate: 1 }, { number: sale.ticket.number, duplicate: 2 }]);
   });
 
+  it('prints the receipt through the shop’s receipt template, as HTML and PDF, marked DUPLICATA once reprinted', async () => {
+    const t = await ticketWith(shop.cashier, [{ articleId: beer.id, quantity: 3000 }]);
+    const sale = (await pay(shop.cashier, t.id, [{ method: 'cash', amount: 500 }])).body.ticket;
+    const html = await shop.cashier.get(`/api/pos/tickets/${t.id}/receipt/print`);
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(html.body).toContain(sale.number);
+    expect(html.body).toContain('Espèces');
+    expect(html.body).not.toContain('DUPLICATA');
+    await shop.manager.post(`/api/pos/tickets/${t.id}/reprint`);
+    expect((await shop.cashier.get(`/api/pos/tickets/${t.id}/receipt/print`)).body).toContain(`${sale.number} DUPLICATA 1`);
+    const pdf = await fetch(`${shop.tk.baseUrl}/api/pos/tickets/${t.id}/receipt/print?format=pdf`, { headers: { cookie: `cpt_session=${shop.cashier.cookie('cpt_session')}; cpt_station=${shop.cashier.cookie('cpt_station')}` } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('corrects a payment method with the permission, keeping the original, journaled', async () => {
     const t = await ticketWith(shop.cashier, [{ articleId: beer.id, quantity: 2000 }]);
     await pay(shop.cashier, t.id, [{ method: 'cash', amount: 300 }]); // 2,98 → 3,00 cash

@@ -1,4 +1,4 @@
-import type { PluginContext, RouteContext, RouteRegistrar } from '@comptoir/kernel';
+import type { PluginContext, PrintService, RouteContext, RouteRegistrar } from '@comptoir/kernel';
 import type { PeriodKind } from '../domain/business-day.js';
 import type { Tender } from '../domain/tenders.js';
 import { PosErrors } from '../messages.js';
@@ -6,6 +6,7 @@ import type { CashService } from '../services/cash.service.js';
 import type { CheckoutService, Till } from '../services/checkout.service.js';
 import type { ClosureService, Scope } from '../services/closure.service.js';
 import type { RefundService } from '../services/refund.service.js';
+import { receiptData } from '../services/receipt.js';
 import type { Actor, LineInput, TicketService } from '../services/ticket.service.js';
 import { closureBody, idParams, lineBody, lineParams, periodQuery, quantity, tenders } from './schemas.js';
 
@@ -29,6 +30,7 @@ export function posRoutes(r: RouteRegistrar, { container }: PluginContext): void
   const refunds = container.resolve<RefundService>('posRefunds');
   const cash = container.resolve<CashService>('posCash');
   const closures = container.resolve<ClosureService>('posClosures');
+  const print = container.resolve<PrintService>('print');
 
   r.get('/payment-methods', {
     permission: 'pos.sell', summary: 'The payment methods the till offers (built in and from plugins)',
@@ -101,6 +103,20 @@ export function posRoutes(r: RouteRegistrar, { container }: PluginContext): void
       const t = await tickets.get(ctx.em, req.params.id);
       if (t.status !== 'paid') throw PosErrors.ticketNotPaid(t.number ?? String(t.id));
       return checkout.receipt(ctx.em, t, await ctx.shop(), null);
+    },
+  });
+  r.get<{ Params: { id: number }; Querystring: { format?: 'html' | 'pdf' } }>('/tickets/:id/receipt/print', {
+    permission: 'pos.sell', summary: 'The receipt of a paid ticket through the shop’s receipt template: an HTML preview the browser can print, or a PDF',
+    schema: { params: idParams, querystring: { type: 'object', additionalProperties: false, properties: { format: { type: 'string', enum: ['html', 'pdf'], default: 'html' } } } },
+    handler: async (req, ctx, reply) => {
+      const t = await tickets.get(ctx.em, req.params.id);
+      if (t.status !== 'paid') throw PosErrors.ticketNotPaid(t.number ?? String(t.id));
+      const receipt = await checkout.receipt(ctx.em, t, await ctx.shop(), t.duplicates || null);
+      const methods = checkout.methods();
+      const data = receiptData(receipt, (code) => methods.find((m) => m.code === code)?.label[ctx.lang] ?? code);
+      const doc = await print.render(ctx.em, 'kernel.receipt', { lang: ctx.lang, data });
+      if (req.query.format === 'pdf') return reply.type('application/pdf').send(Buffer.from(await print.pdf(doc)));
+      return reply.type('text/html; charset=utf-8').send(print.html(doc));
     },
   });
   r.post<{ Params: { id: number } }>('/tickets/:id/reprint', {

@@ -1,4 +1,4 @@
-import type { Shop, VatRateTotals } from '@comptoir/kernel';
+import type { ReceiptData, Shop, VatRateTotals } from '@comptoir/kernel';
 import { ticketTotals } from '../domain/ticket-totals.js';
 import type { TicketView } from './ticket.service.js';
 
@@ -41,5 +41,24 @@ export function buildReceipt(t: TicketView, shop: Shop, extra: { stationName: st
     vat: [...vat.rates], base: vat.base, vatTotal: vat.vat, total: vat.total, rounding: t.rounding,
     payments: t.payments.filter((p) => p.status === 'active').map((p) => ({ method: p.method, amount: p.amount, tendered: p.tendered })),
     change: t.change, signature: extra.signature.slice(0, 16), barcode: t.number ?? '',
+  };
+}
+
+/**
+ * The receipt as the kernel's `kernel.receipt` print template takes it, for the HTML preview and the PDF. That
+ * template has no place yet for the cash rounding, the journal signature or a refund's origin, so a duplicate is
+ * marked in its number ("… DUPLICATA 2") and the rounding shows in the payments; see the README.
+ */
+export function receiptData(r: Receipt, methodLabel: (code: string) => string): ReceiptData {
+  const codes = new Map(r.vat.map((v, i) => [v.rate, String.fromCharCode(65 + i)]));
+  return {
+    number: r.duplicate ? `${r.number} DUPLICATA ${r.duplicate}` : r.number,
+    date: r.at, cashier: r.cashier ?? '', station: r.station.name ?? '',
+    lines: r.lines.map((l) => ({ name: l.name, quantity: l.quantity, unitPrice: l.unitPrice, total: l.total, vatCode: codes.get(l.vatRate) ?? '' })),
+    vat: r.vat.map((v) => ({ code: codes.get(v.rate)!, rate: v.rate, base: v.base, vat: v.vat })),
+    total: r.total,
+    payments: r.payments.map((p) => ({ method: methodLabel(p.method), amount: p.tendered })),
+    change: r.change,
+    qr: null,
   };
 }
