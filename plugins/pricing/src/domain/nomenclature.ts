@@ -205,7 +205,8 @@ function encodeFailure(code: EncodeErrorCode, rule: BarcodeRule, detail: string,
 /** Builds the code a label printer prints for `fields` with `rule`: literals, fields left-padded with zeros, K and C. */
 export function encodeScan(rule: BarcodeRule, fields: ScanFields): EncodeResult {
   const result = compileRule(rule);
-  if (!result.ok) return encodeFailure('ENCODE_INVALID_RULE', rule, result.message.replace(/^Rule '[^']*': /, ''), { reason: result.code });
+  // Its message reads "Rule '<name>': <detail>": the detail is kept, cut at the name's length (a name may hold an apostrophe).
+  if (!result.ok) return encodeFailure('ENCODE_INVALID_RULE', rule, result.message.slice(`Rule '${result.params.rule}': `.length), { reason: result.code });
   const compiled = result.compiled;
   const used = new Set(compiled.fields.map((f) => FIELD_NAMES[f.letter]));
   for (const [name, value] of Object.entries(fields)) {
