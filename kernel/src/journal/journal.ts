@@ -31,8 +31,57 @@ export interface JournalRow {
 export interface JournalVerification {
   ok: boolean;
   chains: Array<{ chain: string; entries: number; lastHash: string }>;
+  /** How many anchors (records kept outside the journal of what a chain held) were checked. */
+  anchors: number;
   firstBad?: { chain: string; seq: number; id: number | null; reason: string };
 }
+
+/**
+ * Rows an entry vouches for (a ticket and its lines): the SHA-256 of their columns when journaled, put in the
+ * entry's payload under `seals`. `verify` reads them again, so altering a sealed row breaks the chain there.
+ */
+export interface JournalSeal {
+  table: string;
+  /** The rows are those where `column` = `value`, in `id` order. */
+  column: string;
+  value: number | string;
+  columns: string[];
+  hash: string;
+}
+
+const SQL_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+/** Seals the rows of `table` where `column` = `value` (call it inside the transaction that wrote them). */
+export async function sealRows(em: EntityManager, spec: Omit<JournalSeal, 'hash'>): Promise<JournalSeal> {
+  return { ...spec, columns: [...spec.columns], hash: await rowsHash(em, spec) };
+}
+
+async function rowsHash(em: EntityManager, spec: Omit<JournalSeal, 'hash'>): Promise<string> {
+  for (const name of [spec.table, spec.column, ...spec.columns]) {
+    if (!SQL_NAME.test(name)) throw new DomainError('JOURNAL_SEAL_INVALID', `'${name}' is not a table or column name`, { status: 500 });
+  }
+  const rows = await query<Record<string, unknown>>(em,
+    `select ${spec.columns.join(', ')} from ${spec.table} where ${spec.column} = ? order by id`, [spec.value]);
+  // Both databases' types to one text form: numbers, text, booleans and dates read the same everywhere.
+  const cell = (v: unknown) => (v == null ? null : v instanceof Date ? v.toISOString() : typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+  return createHash('sha256').update(canonicalJson(rows.map((r) => spec.columns.map((c) => cell(r[c]))))).digest('hex');
+}
+
+/**
+ * A record, kept outside the journal's tables, that a chain held at least `seq` entries and that entry `seq`
+ * had this hash: the shop's creation entry, a Z closure's recorded heads. Deleting or rewriting a whole chain,
+ * head included, no longer passes for an empty or shorter journal.
+ */
+export interface JournalAnchor {
+  chain: string;
+  seq: number;
+  hash: string;
+  /** Where the anchor comes from, for the report ('shop.created', 'pos z-closure 12'). */
+  source: string;
+}
+
+/** Reads anchors a plugin keeps in its own tables (for example each Z closure's recorded heads). */
+export type JournalAnchorSource = (em: EntityManager) => Promise<JournalAnchor[]>;
 
 /** SHA-256 over the previous hash and the entry's canonical content. */
 export function entryHash(prevHash: string, e: Omit<JournalRow, 'id' | 'prev_hash' | 'hash'>): string {
@@ -51,6 +100,7 @@ export function entryHash(prevHash: string, e: Omit<JournalRow, 'id' | 'prev_has
  */
 export class Journal {
   private readonly clock: { now(): Date };
+  private readonly anchorSources = new Map<string, JournalAnchorSource>();
 
   constructor({ clock }: { clock: { now(): Date } }) {
     this.clock = clock;
@@ -85,6 +135,39 @@ export class Journal {
     return { chain: record.chain, seq, hash };
   }
 
+  /** The first sealed table whose rows no longer match the entry, as a sentence; null when all match. */
+  private async checkSeals(em: EntityManager, r: JournalRow): Promise<string | null> {
+    const seals = (JSON.parse(r.payload) as { seals?: JournalSeal[] }).seals;
+    if (!Array.isArray(seals)) return null;
+    for (const s of seals) {
+      if (await rowsHash(em, s) !== s.hash) return `rows of ${s.table} (${s.column} = ${s.value}) sealed by entry ${r.chain}#${Number(r.seq)} were altered`;
+    }
+    return null;
+  }
+
+  /**
+   * Records an anchor in `kernel_journal_anchor` (append-only, outside the chains): `verify` then requires the
+   * chain to hold at least `seq` entries, entry `seq` having this hash. Inside the caller's transaction.
+   */
+  async anchor(em: EntityManager, a: JournalAnchor): Promise<void> {
+    await run(em, 'insert into kernel_journal_anchor (chain, seq, hash, source, created_at) values (?, ?, ?, ?, ?)',
+      [a.chain, a.seq, a.hash, a.source.slice(0, 64), this.clock.now().toISOString()]);
+  }
+
+  /** Adds a source of anchors a plugin keeps in its own tables (the kernel adds each enabled plugin's). */
+  addAnchorSource(name: string, source: JournalAnchorSource): void {
+    this.anchorSources.set(name, source);
+  }
+
+  /** Every anchor: those recorded with `anchor`, then those the plugins' sources read. */
+  async anchors(em: EntityManager): Promise<JournalAnchor[]> {
+    const rows = await query<{ chain: string; seq: number; hash: string; source: string }>(em,
+      'select chain, seq, hash, source from kernel_journal_anchor order by id');
+    const out: JournalAnchor[] = rows.map((r) => ({ chain: r.chain, seq: Number(r.seq), hash: r.hash, source: r.source }));
+    for (const source of this.anchorSources.values()) out.push(...await source(em));
+    return out;
+  }
+
   /** Entries of a chain, newest first, for screens and exports. */
   async list(em: EntityManager, chain: string, limit = 100, beforeSeq?: number): Promise<JournalRow[]> {
     return query<JournalRow>(em,
@@ -102,9 +185,14 @@ export class Journal {
     const heads = await query<{ chain: string; last_seq: number; last_hash: string }>(em,
       'select chain, last_seq, last_hash from kernel_journal_head');
     const chainNames = await query<{ chain: string }>(em, 'select distinct chain from kernel_journal_entry');
-    const names = [...new Set([...heads.map((h) => h.chain), ...chainNames.map((c) => c.chain)])].sort();
-    const result: JournalVerification = { ok: true, chains: [] };
+    const anchors = await this.anchors(em);
+    // Chains that must exist are walked even when nothing of them is left.
+    const names = [...new Set([...heads.map((h) => h.chain), ...chainNames.map((c) => c.chain), ...anchors.map((a) => a.chain)])].sort();
+    const result: JournalVerification = { ok: true, chains: [], anchors: anchors.length };
     for (const chain of names) {
+      const anchored = anchors.filter((a) => a.chain === chain);
+      const anchorAt = new Map<number, JournalAnchor[]>();
+      for (const a of anchored) anchorAt.set(a.seq, [...(anchorAt.get(a.seq) ?? []), a]);
       const head = heads.find((h) => h.chain === chain);
       const headSeq = head ? Number(head.last_seq) : 0;
       let prevHash = '';
@@ -131,12 +219,22 @@ export class Journal {
           if (entryHash(prevHash, r) !== r.hash) {
             return fail(seq, Number(r.id), `entry ${chain}#${seq} was altered: its content does not match its hash`);
           }
+          const sealed = await this.checkSeals(em, r);
+          if (sealed) return fail(seq, Number(r.id), sealed);
+          const differs = anchorAt.get(seq)?.find((a) => a.hash !== r.hash);
+          if (differs) {
+            return fail(seq, Number(r.id), `entry ${chain}#${seq} is not the one recorded by ${differs.source}: the chain was rewritten from there on`);
+          }
           prevHash = r.hash;
           lastId = Number(r.id);
           expectedSeq++;
           count++;
         }
         if (rows.length < 1000) break;
+      }
+      const longest = anchored.reduce<JournalAnchor | null>((m, a) => (!m || a.seq > m.seq ? a : m), null);
+      if (longest && count < longest.seq) {
+        return fail(count + 1, null, `chain '${chain}' ends at #${count} but ${longest.source} recorded it at #${longest.seq} at least: entries were removed`);
       }
       // The head is written in the same transaction as each append.
       if (count < headSeq) {
