@@ -22,7 +22,8 @@ describe.each(testDialects())('the sale preview fed wrong input (%s)', (dialect)
     const report = await fuzzOperations(tk.admin, { skip: ['POST /api/auth/logout', 'GET /api/events'] });
     const found = report.findings.map((f) => `${f.method} ${f.url} ${f.field}=${f.value} → ${f.status}`);
     expect(found).toEqual([]);
-  });
+  // Thousands of requests: allowed far longer than the default 60 s, so that a busy machine does not fail it.
+  }, 600_000);
 
   it('refuses amounts too large to compute to the cent with a sentence, not a 500', async () => {
     const lines = Array.from({ length: 20 }, () => ({ articleId: beer.id, quantity: 1_000_000_000 }));
