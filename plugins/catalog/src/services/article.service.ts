@@ -48,7 +48,23 @@ export interface ArticleQuery {
   pageSize?: number;
 }
 
-interface SearchNames { table: string; id: string; name: string; family: string; active: string; searchText: string; fts: string; postgres: boolean }
+/** Matches are counted up to this many; past it a search answers "more than 1,000". */
+export const SEARCH_COUNT_CAP = 1000;
+
+/** One page of an article search. */
+export interface ArticlePage {
+  items: ArticleView[];
+  /** How many articles match, counted up to {@link SEARCH_COUNT_CAP}. */
+  total: number;
+  /** More articles match than `total` (the count stopped at the cap). */
+  totalCapped: boolean;
+  /** A next page exists. */
+  hasMore: boolean;
+  page: number;
+  pageSize: number;
+}
+
+interface SearchNames { table: string; id: string; name: string; family: string; active: string; searchText: string; fts: string; nameIndex: string; postgres: boolean }
 const searchNameCache = new WeakMap<object, SearchNames>();
 
 /** Table and column names of the article search, from the entity metadata (resolved once per database). */
@@ -62,7 +78,7 @@ function searchNames(em: EntityManager): SearchNames {
     const col = (p: string) => q((meta.properties as Record<string, { fieldNames: string[] }>)[p].fieldNames[0]);
     n = {
       table: q(meta.tableName), id: col('id'), name: col('name'), family: col('family'), active: col('active'), searchText: col('searchText'),
-      fts: q(`${meta.tableName}_fts`), postgres: platform.constructor.name.toLowerCase().includes('postgre'),
+      fts: q(`${meta.tableName}_fts`), nameIndex: q(`${meta.tableName}_name_index`), postgres: platform.constructor.name.toLowerCase().includes('postgre'),
     };
     searchNameCache.set(md, n);
   }
@@ -93,52 +109,68 @@ export class ArticleService {
 
   /**
    * Searches by exact barcode, else by words: every word a fragment of the code or name, in any order, accents
-   * and case ignored ("biere triple" finds "Triple … Bière"); paged, by name. The words are matched through a
-   * trigram index (FTS5 on SQLite, pg_trgm on PostgreSQL), see migrations 0002-search.
+   * and case ignored ("biere triple" finds "Triple … Bière"); paged, by name then id. The words are matched
+   * through a trigram index (FTS5 on SQLite, pg_trgm on PostgreSQL), see migrations 0002-search.
+   *
+   * The cost stays bounded however many articles match: matches are counted only up to {@link SEARCH_COUNT_CAP}
+   * (`total` is then the cap and `totalCapped` true: "more than 1,000"), `hasMore` comes from fetching one row
+   * more than the page; when a search matches more than the cap, the page is read by walking the name index and
+   * filtering (matches are then dense, so a page is found after a few thousand rows) instead of sorting every
+   * match; a search matching fewer sorts at most the cap's worth of rows.
    */
-  async search(em: EntityManager, query: ArticleQuery): Promise<{ items: ArticleView[]; total: number; page: number; pageSize: number }> {
+  async search(em: EntityManager, query: ArticleQuery): Promise<ArticlePage> {
     const page = Math.max(1, query.page ?? 1);
     const pageSize = Math.min(200, Math.max(1, query.pageSize ?? 50));
     const q = query.q?.trim();
-    const conditions: string[] = [];
-    const params: unknown[] = [];
+    const filters: string[] = [];
+    const filterParams: unknown[] = [];
     const t = searchNames(em);
+    let words: string[] = [];
+    let barcodeArticle: number | null = null;
     if (q) {
       const byBarcode = await em.findOne(Barcode, { code: q }, { fields: ['article'] });
-      if (byBarcode) {
-        conditions.push(`a.${t.id} = ?`);
-        params.push(byBarcode.article.id);
-      } else {
-        const words = searchWords(q);
-        if (!words.length) return { items: [], total: 0, page, pageSize };
-        if (t.postgres) {
-          for (let i = 0; i < words.length; i++) conditions.push(`a.${t.searchText} like ?`);
-        } else {
-          conditions.push(`a.${t.id} in (select rowid from ${t.fts} where ${words.map(() => `${t.searchText} like ?`).join(' and ')})`);
-        }
-        params.push(...words.map((w) => `%${w}%`));
+      if (byBarcode) barcodeArticle = byBarcode.article.id;
+      else {
+        words = searchWords(q);
+        if (!words.length) return { items: [], total: 0, totalCapped: false, hasMore: false, page, pageSize };
       }
+    }
+    if (barcodeArticle !== null) {
+      filters.push(`a.${t.id} = ?`);
+      filterParams.push(barcodeArticle);
     }
     if (query.familyId) {
       const ids = await this.familyAndDescendants(em, query.familyId);
-      conditions.push(`a.${t.family} in (${ids.map(() => '?').join(', ')})`);
-      params.push(...ids);
+      filters.push(`a.${t.family} in (${ids.map(() => '?').join(', ')})`);
+      filterParams.push(...ids);
     }
     if (query.active !== undefined) {
-      conditions.push(`a.${t.active} = ?`);
-      params.push(t.postgres ? query.active : Number(query.active));
+      filters.push(`a.${t.active} = ?`);
+      filterParams.push(t.postgres ? query.active : Number(query.active));
     }
-    const where = conditions.length ? ` where ${conditions.join(' and ')}` : '';
+    const likes = words.map((w) => `%${w}%`);
+    // Through the trigram index: the right plan when few articles match.
+    const indexed = words.length ? (t.postgres ? words.map(() => `a.${t.searchText} like ?`) : [`a.${t.id} in (select rowid from ${t.fts} where ${words.map(() => `${t.searchText} like ?`).join(' and ')})`]) : [];
+    // Past the trigram index (an expression it cannot serve), so that the planner walks the name index in order.
+    const scanned = words.map(() => `(a.${t.searchText} || '') like ?`);
+    const where = (c: string[]) => (c.length ? ` where ${c.join(' and ')}` : '');
     const run = <T>(sql: string, p: unknown[]) => em.getConnection().execute(sql, p as any[], 'all', em.getTransactionContext()) as Promise<T[]>;
-    const [rows, [count]] = [
-      await run<{ id: number }>(`select a.${t.id} as id from ${t.table} a${where} order by a.${t.name}, a.${t.id} limit ? offset ?`, [...params, pageSize, (page - 1) * pageSize]),
-      await run<{ n: number | string }>(`select count(*) as n from ${t.table} a${where}`, params),
-    ];
-    const ids = rows.map((r) => r.id);
+
+    const [count] = await run<{ n: number | string }>(
+      `select count(*) as n from (select 1 from ${t.table} a${where([...indexed, ...filters])} limit ${SEARCH_COUNT_CAP + 1}) c`, [...likes, ...filterParams]);
+    const matches = Number(count?.n ?? 0);
+    const totalCapped = matches > SEARCH_COUNT_CAP;
+    const offset = (page - 1) * pageSize;
+    const many = totalCapped && words.length > 0;
+    const rows = await run<{ id: number }>(
+      `select a.${t.id} as id from ${t.table} a${many && !t.postgres ? ` indexed by ${t.nameIndex}` : ''}${where([...(many ? scanned : indexed), ...filters])} order by a.${t.name}, a.${t.id} limit ? offset ?`,
+      [...likes, ...filterParams, pageSize + 1, offset]);
+    const hasMore = rows.length > pageSize;
+    const ids = rows.slice(0, pageSize).map((r) => r.id);
     const found = ids.length ? await em.find(Article, { id: { $in: ids } }, { populate: ['barcodes', 'family'] }) : [];
     const byId = new Map(found.map((a) => [a.id, a]));
     const items = ids.flatMap((id) => (byId.has(id) ? [this.view(byId.get(id)!)] : []));
-    return { items, total: Number(count?.n ?? 0), page, pageSize };
+    return { items, total: Math.min(matches, SEARCH_COUNT_CAP), totalCapped, hasMore, page, pageSize };
   }
 
   private async familyAndDescendants(em: EntityManager, id: number): Promise<number[]> {
