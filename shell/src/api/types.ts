@@ -66,7 +66,11 @@ export interface Problem {
 
 export interface Page<T> {
   items: T[];
+  /** How many match; with `totalCapped`, the count stopped there (more match). */
   total: number;
+  totalCapped?: boolean;
+  /** A next page exists (given by searches whose count is capped). */
+  hasMore?: boolean;
   page: number;
   pageSize: number;
 }

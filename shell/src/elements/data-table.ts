@@ -24,7 +24,8 @@ export interface Column<T = any> {
  * <cpt-data-table> — table with clickable rows, paging and an empty state.
  *
  * Properties: columns (Column[]), rows (T[]), rowKey (property name or function, default 'id'),
- * total, page (1-based), pageSize (paging bar shown when total > pageSize or page > 1),
+ * total, page (1-based), pageSize (paging bar shown when total > pageSize or page > 1), totalCapped (the
+ * count stopped at `total`: "1–50 of more than 1,000", no page count; the next page follows `hasMore`), hasMore,
  * loading, emptyText, testid (prefix: table `<testid>-table`, rows `<testid>-row` with
  * `data-key`, empty state `<testid>-empty`, pager `<testid>-prev`, `<testid>-next`, `<testid>-page`),
  * rowClass (row → extra CSS class, e.g. 'inactive'), rowData (row → extra data-* attributes on the
@@ -42,6 +43,8 @@ export class CptDataTable<T = any> extends LitElement {
   @property({ type: Number }) total = 0;
   @property({ type: Number }) page = 1;
   @property({ type: Number }) pageSize = 0;
+  @property({ type: Boolean }) totalCapped = false;
+  @property({ type: Boolean }) hasMore = false;
   @property({ type: Boolean }) loading = false;
   @property() emptyText = '';
   @property() testid = 'table';
@@ -256,13 +259,17 @@ export class CptDataTable<T = any> extends LitElement {
   }
 
   private renderPager(): TemplateResult | typeof nothing {
-    if (!this.pageSize || (this.total <= this.pageSize && this.page <= 1)) return nothing;
+    if (!this.pageSize || (this.total <= this.pageSize && this.page <= 1 && !this.totalCapped)) return nothing;
     const pages = Math.max(1, Math.ceil(this.total / this.pageSize));
     const from = this.total === 0 ? 0 : (this.page - 1) * this.pageSize + 1;
-    const to = Math.min(this.total, this.page * this.pageSize);
+    const to = this.totalCapped ? from + this.rows.length - 1 : Math.min(this.total, this.page * this.pageSize);
+    const range = this.totalCapped
+      ? t('table.rangeMore', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(this.total) })
+      : t('table.range', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(this.total) });
+    const last = this.totalCapped ? !this.hasMore : this.page >= pages;
     return html`<div class="pager">
       <span class="info" data-testid=${`${this.testid}-page`}
-        >${t('table.range', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(this.total) })}</span
+        >${range}</span
       >
       <button
         type="button"
@@ -274,13 +281,13 @@ export class CptDataTable<T = any> extends LitElement {
       >
         ${icon('chevron-left', 20)}
       </button>
-      <span>${t('table.pageOf', { page: this.page, pages })}</span>
+      <span>${this.totalCapped ? t('table.page', { page: this.page }) : t('table.pageOf', { page: this.page, pages })}</span>
       <button
         type="button"
         data-testid=${`${this.testid}-next`}
         aria-label=${t('table.next')}
         title=${t('table.next')}
-        ?disabled=${this.page >= pages || this.loading}
+        ?disabled=${last || this.loading}
         @click=${() => this.goto(this.page + 1)}
       >
         ${icon('chevron-right', 20)}

@@ -71,6 +71,8 @@ const fr: Messages = {
   'table.next': 'Page suivante',
   'table.pageOf': 'Page {page} / {pages}',
   'table.range': '{from}–{to} sur {total}',
+  'table.rangeMore': '{from}–{to} sur plus de {total}',
+  'table.page': 'Page {page}',
 
   'keypad.label': 'Pavé numérique',
   'keypad.clear': 'Effacer tout',
@@ -250,6 +252,8 @@ const nl: Messages = {
   'table.next': 'Volgende pagina',
   'table.pageOf': 'Pagina {page} / {pages}',
   'table.range': '{from}–{to} van {total}',
+  'table.rangeMore': '{from}–{to} van meer dan {total}',
+  'table.page': 'Pagina {page}',
 
   'keypad.label': 'Numeriek toetsenbord',
   'keypad.clear': 'Alles wissen',
@@ -429,6 +433,8 @@ const en: Messages = {
   'table.next': 'Next page',
   'table.pageOf': 'Page {page} / {pages}',
   'table.range': '{from}–{to} of {total}',
+  'table.rangeMore': '{from}–{to} of more than {total}',
+  'table.page': 'Page {page}',
 
   'keypad.label': 'Numeric keypad',
   'keypad.clear': 'Clear all',

@@ -191,7 +191,10 @@ export class CatalogArticlesScreen extends LitElement {
         pageSize: PAGE_SIZE,
       });
       if (id !== this.requestId) return;
-      this.result = { items: result.items ?? [], total: result.total ?? 0, page: result.page ?? this.page, pageSize: result.pageSize ?? PAGE_SIZE };
+      this.result = {
+        items: result.items ?? [], total: result.total ?? 0, totalCapped: result.totalCapped ?? false, hasMore: result.hasMore ?? false,
+        page: result.page ?? this.page, pageSize: result.pageSize ?? PAGE_SIZE,
+      };
     } catch (err) {
       if (id !== this.requestId) return;
       this.error = errorMessage(err);
@@ -282,6 +285,8 @@ export class CatalogArticlesScreen extends LitElement {
         .columns=${columns}
         .rows=${this.result.items}
         .total=${this.result.total}
+        .totalCapped=${this.result.totalCapped ?? false}
+        .hasMore=${this.result.hasMore ?? false}
         .page=${this.result.page}
         .pageSize=${this.result.pageSize}
         .loading=${this.loading}
