@@ -48,7 +48,7 @@ export function catalogRoutes(r: RouteRegistrar, { container }: PluginContext): 
   const parties = () => container.resolve<PartyService>('catalogParties');
 
   r.get<{ Querystring: { q?: string; family?: number; active?: boolean; page?: number; pageSize?: number } }>('/articles', {
-    permission: 'catalog.read', summary: 'Search articles by exact barcode, else by every word of q as a fragment of the code or name, in any order, accents ignored (paged, by name)',
+    permission: 'catalog.read', summary: 'Search articles by exact barcode, else by every word of q as a fragment of the code or name, in any order, accents ignored (paged, by name; `total` counts up to 1,000: `totalCapped` true means more match; `hasMore` says whether a next page exists)',
     schema: { querystring: { type: 'object', additionalProperties: false, properties: { ...paging, family: { type: 'integer', minimum: 1 } } } },
     handler: async (req, ctx) => articles().search(ctx.em, { ...req.query, familyId: req.query.family }),
   });
