@@ -11,4 +11,4 @@ export { ArticleReads, type ArticleFacts, type ArticleRow } from './services/art
 export { FamilyService, type FamilyView, type FamilyInput } from './services/family.service.js';
 export { PartyService, type PartyInput, type PartyView } from './services/party.service.js';
 export * from './domain/index.js';
-export { foldText } from './search-text.js';
+export { foldText, searchWords } from './search-text.js';

@@ -149,21 +149,25 @@ export class ArticleService {
       filterParams.push(t.postgres ? query.active : Number(query.active));
     }
     const likes = words.map((w) => `%${w}%`);
-    // Through the trigram index: the right plan when few articles match.
-    const indexed = words.length ? (t.postgres ? words.map(() => `a.${t.searchText} like ?`) : [`a.${t.id} in (select rowid from ${t.fts} where ${words.map(() => `${t.searchText} like ?`).join(' and ')})`]) : [];
+    // Through the trigram index: the right plan when few articles match. On SQLite the FTS table drives the join
+    // (`cross join` keeps that order), so that `limit` stops reading it early; `a.id in (select rowid …)` would
+    // read every match first.
+    const indexedFrom = words.length && !t.postgres ? `${t.fts} f cross join ${t.table} a on a.${t.id} = f.rowid` : `${t.table} a`;
+    const indexed = words.map(() => (t.postgres ? `a.${t.searchText} like ?` : `f.${t.searchText} like ?`));
     // Past the trigram index (an expression it cannot serve), so that the planner walks the name index in order.
     const scanned = words.map(() => `(a.${t.searchText} || '') like ?`);
     const where = (c: string[]) => (c.length ? ` where ${c.join(' and ')}` : '');
     const run = <T>(sql: string, p: unknown[]) => em.getConnection().execute(sql, p as any[], 'all', em.getTransactionContext()) as Promise<T[]>;
 
     const [count] = await run<{ n: number | string }>(
-      `select count(*) as n from (select 1 from ${t.table} a${where([...indexed, ...filters])} limit ${SEARCH_COUNT_CAP + 1}) c`, [...likes, ...filterParams]);
+      `select count(*) as n from (select 1 from ${indexedFrom}${where([...indexed, ...filters])} limit ${SEARCH_COUNT_CAP + 1}) c`, [...likes, ...filterParams]);
     const matches = Number(count?.n ?? 0);
     const totalCapped = matches > SEARCH_COUNT_CAP;
     const offset = (page - 1) * pageSize;
     const many = totalCapped && words.length > 0;
+    const from = many ? `${t.table} a${t.postgres ? '' : ` indexed by ${t.nameIndex}`}` : indexedFrom;
     const rows = await run<{ id: number }>(
-      `select a.${t.id} as id from ${t.table} a${many && !t.postgres ? ` indexed by ${t.nameIndex}` : ''}${where([...(many ? scanned : indexed), ...filters])} order by a.${t.name}, a.${t.id} limit ? offset ?`,
+      `select a.${t.id} as id from ${from}${where([...(many ? scanned : indexed), ...filters])} order by a.${t.name}, a.${t.id} limit ? offset ?`,
       [...likes, ...filterParams, pageSize + 1, offset]);
     const hasMore = rows.length > pageSize;
     const ids = rows.slice(0, pageSize).map((r) => r.id);
