@@ -56,6 +56,7 @@ const fr: Messages = {
   'screen.notDefined': 'Le composant {tag} n’a pas été défini par son module.',
 
   'barcode.read': 'Code-barres lu : {code}',
+  'barcode.dialogOpen': 'Code-barres {code} ignoré : répondez d’abord à la fenêtre ouverte.',
 
   'shortcuts.title': 'Raccourcis clavier',
   'shortcuts.search': 'Rechercher',
@@ -234,6 +235,7 @@ const nl: Messages = {
   'screen.notDefined': 'Het onderdeel {tag} werd niet door zijn module gedefinieerd.',
 
   'barcode.read': 'Streepjescode gelezen: {code}',
+  'barcode.dialogOpen': 'Streepjescode {code} genegeerd: beantwoord eerst het geopende venster.',
 
   'shortcuts.title': 'Sneltoetsen',
   'shortcuts.search': 'Zoeken',
@@ -412,6 +414,7 @@ const en: Messages = {
   'screen.notDefined': 'Component {tag} was not defined by its module.',
 
   'barcode.read': 'Barcode read: {code}',
+  'barcode.dialogOpen': 'Barcode {code} ignored: answer the open window first.',
 
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcuts.search': 'Search',
