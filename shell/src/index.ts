@@ -100,4 +100,4 @@ export { FormController, formAlerts } from './editing/form-controller.js';
 export type { FormOptions, OtherFieldError } from './editing/form-controller.js';
 export { registerLeaveGuard, unsavedWork, confirmLeave } from './editing/leave-guard.js';
 export type { LeaveGuard } from './editing/leave-guard.js';
-export { initials } from './util.js';
+export { initials, focusWhenShown } from './util.js';

@@ -1,4 +1,5 @@
 import {
+  focusWhenShown,
   ApiClient,
   ApiError,
   LitElement,
@@ -124,7 +125,7 @@ export class PricingCheckerScreen extends LitElement {
   }
 
   override firstUpdated(): void {
-    if (!this.route?.query.article) this.codeInput?.focus();
+    if (!this.route?.query.article) focusWhenShown(() => this.codeInput);
   }
 
   focusSearch(): void {
