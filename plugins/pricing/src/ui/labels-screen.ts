@@ -67,6 +67,7 @@ export class PricingLabelsScreen extends LitElement {
       .layout {
         display: grid;
         grid-template-columns: minmax(0, 1.4fr) minmax(300px, 1fr);
+        min-width: 0;
         gap: 16px;
         align-items: start;
       }
@@ -130,6 +131,13 @@ export class PricingLabelsScreen extends LitElement {
       @media (max-width: 1000px) {
         .layout {
           grid-template-columns: 1fr;
+        }
+      }
+      /* On a phone the search and the family filter stack, and the options take one column each. */
+      @media (max-width: 600px) {
+        .filters,
+        .options {
+          grid-template-columns: minmax(0, 1fr);
         }
       }
     `,

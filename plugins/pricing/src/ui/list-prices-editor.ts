@@ -142,6 +142,19 @@ export class PricingListPrices extends LitElement {
           grid-column: 1 / -1;
         }
       }
+      /* On a phone two columns: tier | from, price | valid from, valid to | remove. */
+      @media (max-width: 600px) {
+        .rows {
+          grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        }
+        .rows > * {
+          min-width: 0;
+        }
+        .rows .date {
+          grid-column: span 1;
+          width: 100%;
+        }
+      }
     `,
   ];
 

@@ -307,7 +307,7 @@ export class PricingNomenclatureScreen extends LitElement {
       </div>
       ${this.rules.length === 0
         ? html`<p class="empty" data-testid="rules-empty">${t('pricing.nomenclature.empty')}</p>`
-        : html`<table class="plain">
+        : html`<table class="plain stack">
             <thead>
               <tr>
                 <th>#</th>
@@ -324,7 +324,7 @@ export class PricingNomenclatureScreen extends LitElement {
                   <td class="muted">${i + 1}</td>
                   <td class="strong">${r.name}</td>
                   <td>${t(`pricing.ruleType.${r.type}`)}${r.type === 'discount' && r.discountUnit ? html` <span class="muted">(${t(`pricing.discountUnit.${r.discountUnit}`)})</span>` : nothing}</td>
-                  <td>${this.renderPattern(r.pattern)}</td>
+                  <td class="stack-full">${this.renderPattern(r.pattern)}</td>
                   <td>
                     <input type="checkbox" data-testid=${`rule-active-${i}`} aria-label=${t('pricing.nomenclature.activeLabel')} .checked=${r.active} ?disabled=${ro}
                       @change=${(e: Event) => this.toggle(r, (e.target as HTMLInputElement).checked)} />
