@@ -109,7 +109,9 @@ export const M = {
   listInactive: (code: string): T3 => ({ fr: `La liste de prix « ${code} » est désactivée.`, nl: `Prijslijst '${code}' is uitgeschakeld.`, en: `Price list '${code}' is disabled.` }),
   listDefaultInactive: { fr: 'La liste par défaut reste active.', nl: 'De standaardlijst blijft actief.', en: 'The default list stays active.' },
   listDefaultDelete: { fr: 'La liste par défaut ne peut pas être supprimée : choisissez d’abord une autre liste par défaut.', nl: 'De standaardlijst kan niet verwijderd worden: kies eerst een andere standaardlijst.', en: 'The default list cannot be deleted: choose another default list first.' },
-  listInUse: (n: number): T3 => ({ fr: `${n} client(s) achètent à cette liste : attribuez-leur une autre liste d’abord.`, nl: `${n} klant(en) kopen aan deze lijst: geef hen eerst een andere lijst.`, en: `${n} customer(s) buy at this list: give them another list first.` }),
+  listInUse: (n: number): T3 => n === 1
+    ? { fr: '1 client achète à cette liste : attribuez-lui une autre liste d’abord.', nl: '1 klant koopt aan deze lijst: geef hem eerst een andere lijst.', en: '1 customer buys at this list: give them another list first.' }
+    : { fr: `${n} clients achètent à cette liste : attribuez-leur une autre liste d’abord.`, nl: `${n} klanten kopen aan deze lijst: geef hen eerst een andere lijst.`, en: `${n} customers buy at this list: give them another list first.` },
   listHasPrices: { fr: 'Une liste qui contient des prix ne change pas de base (TVA comprise ou non) : ses prix changeraient de sens.', nl: 'Een lijst met prijzen verandert niet van basis (incl. of excl. btw): haar prijzen zouden van betekenis veranderen.', en: 'A list holding prices cannot switch between prices with and without VAT: its prices would change meaning.' },
   articleNotFound: (id: number | string): T3 => ({ fr: `Article ${id} introuvable.`, nl: `Artikel ${id} niet gevonden.`, en: `Article ${id} not found.` }),
   customerNotFound: (id: number): T3 => ({ fr: `Client ${id} introuvable.`, nl: `Klant ${id} niet gevonden.`, en: `Customer ${id} not found.` }),

@@ -78,7 +78,7 @@ const fr: Messages = {
   'keypad.back': 'Effacer le dernier chiffre',
   'keypad.ok': 'OK',
   'keypad.open': 'Ouvrir le pavé numérique',
-  'keypad.digits': '{count} chiffre(s) saisi(s)',
+  'keypad.digits': '{count, plural, =0 {aucun chiffre saisi} one {# chiffre saisi} other {# chiffres saisis}}',
 
   'form.save': 'Enregistrer',
   'form.cancel': 'Annuler',
@@ -257,7 +257,7 @@ const nl: Messages = {
   'keypad.back': 'Laatste cijfer wissen',
   'keypad.ok': 'OK',
   'keypad.open': 'Numeriek toetsenbord openen',
-  'keypad.digits': '{count} cijfer(s) ingevoerd',
+  'keypad.digits': '{count, plural, =0 {geen cijfers ingevoerd} one {# cijfer ingevoerd} other {# cijfers ingevoerd}}',
 
   'form.save': 'Opslaan',
   'form.cancel': 'Annuleren',
@@ -436,7 +436,7 @@ const en: Messages = {
   'keypad.back': 'Delete last digit',
   'keypad.ok': 'OK',
   'keypad.open': 'Open the numeric keypad',
-  'keypad.digits': '{count} digit(s) entered',
+  'keypad.digits': '{count, plural, =0 {no digits entered} one {# digit entered} other {# digits entered}}',
 
   'form.save': 'Save',
   'form.cancel': 'Cancel',

@@ -6,7 +6,6 @@ import {
   customElement,
   errorMessage,
   formatMoney,
-  formatNumber,
   html,
   nothing,
   property,
@@ -341,7 +340,7 @@ export class PricingLabelsScreen extends LitElement {
         </cpt-field>
       </div>
       <p class="muted" data-testid="labels-count">
-        ${this.selected.length ? t('pricing.labels.count', { labels: formatNumber(count), pages: formatNumber(pages) }) : ''}
+        ${this.selected.length ? t('pricing.labels.count', { labels: count, pages }) : ''}
       </p>
       <div class="actions">
         ${this.selected.length ? html`<cpt-button variant="ghost" data-testid="labels-clear" @click=${() => {

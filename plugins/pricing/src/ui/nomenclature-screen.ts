@@ -200,7 +200,7 @@ export class PricingNomenclatureScreen extends LitElement {
   private async removeItem(rule: BarcodeRule): Promise<void> {
     const ok = await confirmDialog({
       title: t('pricing.nomenclature.deleteTitle'),
-      message: t('pricing.nomenclature.deleteText', { name: rule.name }),
+      message: t('pricing.nomenclature.deleteText', { name: ruleName(rule.name) }),
       confirmLabel: t('pricing.delete'),
       cancelLabel: t('pricing.cancel'),
       danger: true,
@@ -244,7 +244,7 @@ export class PricingNomenclatureScreen extends LitElement {
     const errors = this.form.errors;
     const withArticle = ['weight', 'price', 'quantity', 'discount', 'article'].includes(d.type);
     // Closing the dialog (Cancel, ✕, Escape) drops what was typed in it.
-    return html`<cpt-dialog testid="rule-dialog" size="large" heading=${this.editing ? t('pricing.nomenclature.edit', { name: this.editing.name }) : t('pricing.nomenclature.new')}
+    return html`<cpt-dialog testid="rule-dialog" size="large" heading=${this.editing ? t('pricing.nomenclature.edit', { name: ruleName(this.editing.name) }) : t('pricing.nomenclature.new')}
       @close=${() => this.form.reset(emptyDraft())}>
       <form @submit=${this.save} @keydown=${submitOnEnter} novalidate>
         <div class="form-grid">
@@ -322,7 +322,7 @@ export class PricingNomenclatureScreen extends LitElement {
               ${this.rules.map(
                 (r, i) => html`<tr data-testid="rules-row" data-key=${String(r.id)} data-name=${r.name} class=${r.active ? '' : 'inactive'}>
                   <td class="muted">${i + 1}</td>
-                  <td class="strong">${r.name}</td>
+                  <td class="strong">${ruleName(r.name)}</td>
                   <td>${t(`pricing.ruleType.${r.type}`)}${r.type === 'discount' && r.discountUnit ? html` <span class="muted">(${t(`pricing.discountUnit.${r.discountUnit}`)})</span>` : nothing}</td>
                   <td class="stack-full">${this.renderPattern(r.pattern)}</td>
                   <td>

@@ -22,7 +22,7 @@ import {
 import './picker.js';
 import './quote-card.js';
 import type { LabelFacts } from './quote-card.js';
-import { toThousandths, today } from './format.js';
+import { ruleName, toThousandths, today } from './format.js';
 import { pricingStyles } from './styles.js';
 import type { Article, Customer, PriceList, Quote, ScanResolution } from './types.js';
 
@@ -193,7 +193,7 @@ export class PricingCheckerScreen extends LitElement {
     this.article = scan.article;
     const carried = scan.source === 'nomenclature' && scan.barcodeRule && (scan.barcodeRule.type === 'weight' || scan.barcodeRule.type === 'price' || scan.barcodeRule.type === 'quantity');
     this.label = carried
-      ? { rule: scan.barcodeRule!.name, quantity: scan.quantity, price: scan.priceFromLabel ? (scan.unitPriceIncl ?? null) : (scan.lineTotal ?? null), priceFromLabel: scan.priceFromLabel }
+      ? { rule: ruleName(scan.barcodeRule!.name), quantity: scan.quantity, price: scan.priceFromLabel ? (scan.unitPriceIncl ?? null) : (scan.lineTotal ?? null), priceFromLabel: scan.priceFromLabel }
       : null;
     this.quantity = scan.pack ? scan.pack.quantity / 1000 : scan.quantity && !scan.priceFromLabel ? scan.quantity / 1000 : 1;
     if (scan.unitPrice !== undefined && scan.rule) {
