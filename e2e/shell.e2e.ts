@@ -110,4 +110,51 @@ describe.each(e2eDatabases())('the shell as a new user meets it (%s)', (dialect)
     await expect.poll(() => page.getByTestId('customer-name').inputValue(), { timeout: 10_000 }).toBe(name);
     await page.context().close();
   });
+
+  it('a picker keeps no text: not after a choice by keyboard, nor after Escape, nor when the focus leaves', async () => {
+    const page = await signedIn();
+    await page.getByTestId('nav-pricing/check').click();
+    const search = page.getByTestId('checker-customer-search');
+    await search.click();
+    await search.pressSequentially('a', { delay: 60 });
+    await expect.poll(() => page.getByTestId('checker-customer-result').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    const first = (await page.getByTestId('checker-customer-result').first().getAttribute('data-code'))!;
+    await search.press('ArrowDown');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('checker-customer-name').count(), { timeout: 10_000 }).toBe(1);
+    expect(await search.count() ? await search.inputValue() : '').toBe('');
+    expect(first).toBeTruthy();
+    await page.getByTestId('checker-customer-clear').click();
+
+    await search.click();
+    await search.pressSequentially('zz', { delay: 60 });
+    await expect.poll(() => page.getByTestId('checker-customer-none').count(), { timeout: 10_000 }).toBe(1);
+    await search.press('Escape');
+    await search.press('Escape');
+    expect(await search.inputValue()).toBe('');
+
+    await search.pressSequentially('ma', { delay: 60 });
+    await page.getByTestId('checker-code').click();
+    await expect.poll(() => search.inputValue(), { timeout: 10_000 }).toBe('');
+    expect(await page.getByTestId('checker-customer-result').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('shows and reads days in the shop’s locale, whatever the browser’s', async () => {
+    // An American browser: a native date field would write 12/31/2026 here.
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const page = await ctx.newPage();
+    await signIn(page, server.url, 'gerant', 'demo-gerant');
+    await page.getByTestId('nav-pricing/check').click();
+    const day = page.getByTestId('checker-date');
+    await expect.poll(() => day.inputValue(), { timeout: 10_000 }).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    await day.fill('31/12/2026');
+    await day.press('Tab');
+    await expect.poll(() => day.inputValue()).toBe('31/12/2026');
+    expect(await page.locator('cpt-date-field').first().evaluate((el) => (el as HTMLInputElement).value)).toBe('2026-12-31');
+    await day.fill('31/02/2026');
+    await day.press('Tab');
+    await expect.poll(() => page.getByTestId('checker-date-unreadable').textContent()).toContain('écrivez-la comme 31/12/2026');
+    await ctx.close();
+  });
 });

@@ -53,12 +53,13 @@ export {
   formatRate,
   formatDate,
   formatDateTime,
+  formatDay,
   countryName,
   isLanguage,
   LocaleController,
 } from './i18n/i18n.js';
 export type { Dictionaries, LocalizedText, Messages, TranslateParams } from './i18n/i18n.js';
-export { parseMoney, parseDecimal, normalizeDecimal } from './i18n/format.js';
+export { parseMoney, parseDecimal, normalizeDecimal, formatDayIn, parseDayIn } from './i18n/format.js';
 
 // Notifications
 export { toast, toastError, dismissToast, errorMessage, errorDetail } from './notify.js';
@@ -84,6 +85,7 @@ export { CptDialog, confirmDialog, dialogIsOpen, offerScanToDialogs } from './el
 export type { ScanOffer } from './elements/dialog.js';
 export type { ConfirmOptions } from './elements/dialog.js';
 export { CptField } from './elements/field.js';
+export { CptDateField } from './elements/date-field.js';
 export { CptKeypad } from './elements/keypad.js';
 export { CptNumericField } from './elements/numeric-field.js';
 export type { NumericMode, NumericChange } from './elements/numeric-field.js';

@@ -14,7 +14,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LANGUAGES, type Country, type Language } from '../api/types.js';
 import { formatMessage } from './message-format.js';
-import { formatDateIn, formatMoneyIn, formatNumberIn, formatRateIn, formatAmountIn } from './format.js';
+import { formatDayIn, formatDateIn, formatMoneyIn, formatNumberIn, formatRateIn, formatAmountIn } from './format.js';
 
 export type Messages = Record<string, string>;
 export type Dictionaries = Partial<Record<Language, Messages>>;
@@ -145,6 +145,11 @@ export function formatRate(hundredths: number | null | undefined): string {
 
 export function formatDate(value: Date | string | number | null | undefined, options?: Intl.DateTimeFormatOptions): string {
   return formatDateIn(i18n.locale, value, options);
+}
+
+/** A day as the API sends it ('2026-12-31') in the shop's locale: "31/12/2026" in Belgium. */
+export function formatDay(iso: string | null | undefined): string {
+  return formatDayIn(i18n.locale, iso);
 }
 
 export function formatDateTime(value: Date | string | number | null | undefined): string {

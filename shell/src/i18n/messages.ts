@@ -56,6 +56,11 @@ const fr: Messages = {
   'screen.notDefined': 'Le composant {tag} n’a pas été défini par son module.',
 
   'barcode.read': 'Code-barres lu : {code}',
+  'date.dayLetters': 'jj',
+  'date.monthLetters': 'mm',
+  'date.yearLetters': 'aaaa',
+  'date.pick': 'Choisir dans le calendrier',
+  'date.unreadable': 'Ce n’est pas une date : écrivez-la comme {example}.',
   'barcode.dialogOpen': 'Code-barres {code} ignoré : répondez d’abord à la fenêtre ouverte.',
 
   'shortcuts.title': 'Raccourcis clavier',
@@ -235,6 +240,11 @@ const nl: Messages = {
   'screen.notDefined': 'Het onderdeel {tag} werd niet door zijn module gedefinieerd.',
 
   'barcode.read': 'Streepjescode gelezen: {code}',
+  'date.dayLetters': 'dd',
+  'date.monthLetters': 'mm',
+  'date.yearLetters': 'jjjj',
+  'date.pick': 'Kiezen in de kalender',
+  'date.unreadable': 'Dit is geen datum: schrijf ze zoals {example}.',
   'barcode.dialogOpen': 'Streepjescode {code} genegeerd: beantwoord eerst het geopende venster.',
 
   'shortcuts.title': 'Sneltoetsen',
@@ -414,6 +424,11 @@ const en: Messages = {
   'screen.notDefined': 'Component {tag} was not defined by its module.',
 
   'barcode.read': 'Barcode read: {code}',
+  'date.dayLetters': 'dd',
+  'date.monthLetters': 'mm',
+  'date.yearLetters': 'yyyy',
+  'date.pick': 'Pick from the calendar',
+  'date.unreadable': 'This is not a date: write it like {example}.',
   'barcode.dialogOpen': 'Barcode {code} ignored: answer the open window first.',
 
   'shortcuts.title': 'Keyboard shortcuts',

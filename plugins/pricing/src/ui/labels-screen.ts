@@ -333,10 +333,10 @@ export class PricingLabelsScreen extends LitElement {
           </select>
         </cpt-field>
         <cpt-field class="wide" label=${t('pricing.labels.date')} field="date" .error=${this.errors.date} hint=${t('pricing.labels.dateHint')}>
-          <input type="date" data-testid="labels-date" .value=${this.day} @change=${(e: Event) => {
+          <cpt-date-field testid="labels-date" label=${t('pricing.labels.date')} .value=${this.day} @change=${(e: Event) => {
             this.day = (e.target as HTMLInputElement).value;
             this.changed();
-          }} />
+          }}></cpt-date-field>
         </cpt-field>
       </div>
       <p class="muted" data-testid="labels-count">

@@ -23,6 +23,7 @@ import {
 } from '@comptoir/shell';
 import './barcode-tester.js';
 import type { PricingBarcodeTester } from './barcode-tester.js';
+import { ruleName } from './format.js';
 import { pricingStyles } from './styles.js';
 import { ARTICLE_LOOKUPS, BARCODE_RULE_TYPES, type ArticleLookup, type BarcodeEncoding, type BarcodeRule, type BarcodeRuleType, type DiscountUnit } from './types.js';
 

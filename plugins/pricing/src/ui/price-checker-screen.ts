@@ -306,11 +306,11 @@ export class PricingCheckerScreen extends LitElement {
           }}></cpt-numeric-field>
       </cpt-field>
       <cpt-field label=${t('pricing.checker.date')}>
-        <input type="date" data-testid="checker-date" .value=${this.day}
+        <cpt-date-field testid="checker-date" label=${t('pricing.checker.date')} .value=${this.day}
           @change=${(e: Event) => {
             this.day = (e.target as HTMLInputElement).value;
             this.requote(true);
-          }} />
+          }}></cpt-date-field>
       </cpt-field>
     </div>`;
   }
