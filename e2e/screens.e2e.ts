@@ -30,11 +30,11 @@ const SHOTS = join(import.meta.dirname, 'screenshots');
  * The interface text of the page, through shadow roots: labels, headings, buttons, options, placeholders, titles —
  * not the shop's own data (table cells, the header's shop and user names, what is typed in fields).
  */
-function interfaceText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+function interfaceText(page: Page, everything = false): Promise<string[]> {
+  return page.evaluate((everything) => {
     const out: string[] = [];
     const skip = (el: Element) =>
-      el.closest('td, [data-user-content], [data-testid="header-shop"], [data-testid="header-user"], [data-testid="header-station"], cpt-toaster, .sub, .strong, pre, code') !== null ||
+      (!everything && el.closest('td, [data-user-content], [data-testid="header-shop"], [data-testid="header-user"], [data-testid="header-station"], cpt-toaster, .sub, .strong, pre, code') !== null) ||
       /^(style|script|textarea)$/i.test(el.tagName) ||
       (el.tagName === 'OPTION' && el.closest('select')?.hasAttribute('data-user-content'));
     const visit = (root: Node) => {
@@ -56,8 +56,15 @@ function interfaceText(page: Page): Promise<string[]> {
     };
     visit(document.body);
     return out;
-  });
+  }, everything);
 }
+
+/** Texts a screen must show in each language: names the software gives, translated even where they sit among data. */
+const EXPECTED: Record<string, Record<'fr' | 'nl' | 'en', string>> = {
+  'pricing/nomenclature': { fr: 'Carte caissier', nl: 'Kassierskaart', en: 'Cashier card' },
+  'catalog/articles/:article': { fr: 'Taux normal (21 %)', nl: 'Normaal tarief (21 %)', en: 'Standard rate (21%)' },
+  'settings/plugins': { fr: 'Articles, codes-barres, familles', nl: 'Artikelen, streepjescodes, families', en: 'Articles, barcodes, families' },
+};
 
 /** Elements whose content is wider than themselves (clipped or spilling), inputs excepted: their text scrolls. */
 function overflowing(page: Page): Promise<string[]> {
@@ -106,7 +113,7 @@ describe.each(e2eDatabases())('every screen in three languages, desktop and phon
       it(`${device} ${viewport.width}×${viewport.height} in ${lang}: only ${lang} words, nothing wider than the window`, async () => {
         const ctx = await browser.newContext({ viewport, locale: lang === 'en' ? 'en-US' : 'de-DE', hasTouch: device === 'phone' });
         const page = await ctx.newPage();
-        await signIn(page, server.url, 'gerant', 'demo-gerant');
+        await signIn(page, server.url, 'admin', 'demo-admin');
         await expect.poll(() => page.getByTestId('header-user').count(), { timeout: 15_000 }).toBe(1);
         if (!articleId) articleId = (await api(page, 'GET', '/api/catalog/articles?q=triple')).body.items[0].id;
         await page.evaluate((l) => localStorage.setItem('comptoir.language', l), lang);
@@ -131,6 +138,14 @@ describe.each(e2eDatabases())('every screen in three languages, desktop and phon
             }
           }
           for (const o of await overflowing(page)) problems.push(`#/${address}: too wide — ${o}`);
+          const expected = EXPECTED[path]?.[lang];
+          if (expected) {
+            const all = (await interfaceText(page, true)).join(' | ');
+            if (!all.includes(expected)) problems.push(`#/${address}: “${expected}” is not shown`);
+            for (const [other, text] of Object.entries(EXPECTED[path]!)) {
+              if (other !== lang && text !== expected && all.includes(text)) problems.push(`#/${address}: the ${other} “${text}” is shown`);
+            }
+          }
         }
         if (problems.length) console.log(`${device} ${lang}:\n${[...new Set(problems)].join('\n')}`);
         expect([...new Set(problems)]).toEqual([]);

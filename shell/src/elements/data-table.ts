@@ -197,12 +197,16 @@ export class CptDataTable<T = any> extends LitElement {
       }
       th {
         width: auto !important;
+        white-space: normal;
+        hyphens: auto;
+        overflow-wrap: anywhere;
       }
       .sub {
         white-space: normal;
       }
       td {
         padding: 0 10px;
+        overflow-wrap: anywhere;
       }
       th {
         padding: 10px;
