@@ -17,10 +17,10 @@ const MARKERS: Record<'fr' | 'nl' | 'en', RegExp> = {
   en: /\b(the|with|save|cancel|search|price|prices|customer|customers|supplier|suppliers|items|rule|rules|label|labels|rate)\b/iu,
 };
 
-/** The screens to visit (address after `#/`); `:article` is replaced by a demo article's id. */
+/** The screens to visit (address after `#/`); `:article` and `:customer` are replaced by a demo article's and customer's ids. */
 const SCREENS = [
   '', 'catalog/articles', 'catalog/articles/:article', 'catalog/families', 'catalog/customers', 'catalog/suppliers',
-  'pricing/check', 'pricing/lists', 'pricing/articles?article=:article', 'pricing/customers', 'pricing/labels', 'pricing/nomenclature',
+  'pricing/check', 'pricing/lists', 'pricing/articles/:article', 'pricing/customers/:customer', 'pricing/labels', 'pricing/nomenclature',
   'pricing/import', 'settings/shop', 'settings/stations', 'settings/users', 'settings/plugins',
 ];
 
@@ -63,6 +63,7 @@ function interfaceText(page: Page, everything = false): Promise<string[]> {
 const EXPECTED: Record<string, Record<'fr' | 'nl' | 'en', string>> = {
   'pricing/nomenclature': { fr: 'Carte caissier', nl: 'Kassierskaart', en: 'Cashier card' },
   'catalog/articles/:article': { fr: 'Taux normal (21 %)', nl: 'Normaal tarief (21 %)', en: 'Standard rate (21%)' },
+  'pricing/labels': { fr: 'A4, 3 × 8 étiquettes de 70 × 37 mm', nl: 'A4, 3 × 8 etiketten van 70 × 37 mm', en: 'A4, 3 × 8 labels of 70 × 37 mm' },
   'settings/plugins': { fr: 'Articles, codes-barres, familles', nl: 'Artikelen, streepjescodes, families', en: 'Articles, barcodes, families' },
 };
 
@@ -97,6 +98,7 @@ describe.each(e2eDatabases())('every screen in three languages, desktop and phon
   let server: DemoServer;
   let browser: Browser;
   let articleId = 0;
+  let customerId = 0;
 
   beforeAll(async () => {
     server = await startDemo(dialect);
@@ -116,6 +118,7 @@ describe.each(e2eDatabases())('every screen in three languages, desktop and phon
         await signIn(page, server.url, 'admin', 'demo-admin');
         await expect.poll(() => page.getByTestId('header-user').count(), { timeout: 15_000 }).toBe(1);
         if (!articleId) articleId = (await api(page, 'GET', '/api/catalog/articles?q=triple')).body.items[0].id;
+        if (!customerId) customerId = (await api(page, 'GET', '/api/catalog/customers?active=true')).body.items[0].id;
         await page.evaluate((l) => localStorage.setItem('comptoir.language', l), lang);
         const userId = (await api(page, 'GET', '/api/session')).body.user.id;
         await page.evaluate(([l, id]) => localStorage.setItem(`comptoir.language.${id}`, String(l)), [lang, userId] as const);
@@ -124,12 +127,14 @@ describe.each(e2eDatabases())('every screen in three languages, desktop and phon
 
         const problems: string[] = [];
         for (const path of SCREENS) {
-          const address = path.replace(/:article/g, String(articleId));
+          const address = path.replace(/:article/g, String(articleId)).replace(/:customer/g, String(customerId));
           await page.goto(`${server.url}/#/${address}`);
           await page.waitForLoadState('networkidle');
           await expect.poll(() => page.locator('cpt-app').evaluate((el) => !el.shadowRoot?.querySelector('[data-testid="app-loading"]')), { timeout: 15_000 }).toBe(true);
           await page.waitForTimeout(400);
           const name = `${device}-${lang}-${(path || 'home').replace(/[/?=:]+/g, '_')}`;
+          // A screen that opens a record shows it: wait for its content, not only for the frame.
+          await page.waitForTimeout(path.includes(':') ? 800 : 0);
           await page.screenshot({ path: join(SHOTS, `${dialect}-${name}.png`), fullPage: false });
           for (const other of (['fr', 'nl', 'en'] as const).filter((l) => l !== lang)) {
             for (const text of await interfaceText(page)) {

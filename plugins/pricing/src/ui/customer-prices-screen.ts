@@ -81,6 +81,11 @@ export class PricingCustomersScreen extends LitElement {
         gap: 12px 20px;
         align-items: end;
       }
+      @media (max-width: 600px) {
+        .terms {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
     `,
   ];
 
@@ -229,7 +234,7 @@ export class PricingCustomersScreen extends LitElement {
             )}
           </select>
         </cpt-field>
-        <p class="muted" style="margin:0 0 12px" data-testid="customer-list-effective">
+        <p class="muted" style="margin:0 0 12px;overflow-wrap:anywhere" data-testid="customer-list-effective">
           ${t('pricing.customers.buysAt', { name: c.name, list: listName(effective), side: effective ? vatSide(effective.includesVat, this.session) : '' })}
         </p>
       </div>

@@ -142,7 +142,7 @@ export class PricingListPrices extends LitElement {
           grid-column: 1 / -1;
         }
       }
-      /* On a phone two columns: tier | from, price | valid from, valid to | remove. */
+      /* On a phone two columns: tier | from, price | valid from, valid to | remove, under headings placed the same way. */
       @media (max-width: 600px) {
         .rows {
           grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
@@ -153,6 +153,10 @@ export class PricingListPrices extends LitElement {
         .rows .date {
           grid-column: span 1;
           width: 100%;
+        }
+        /* The headings fall in the same two columns: break | from, price | valid from, valid to | —. */
+        .rows .date-head {
+          display: block;
         }
       }
     `,

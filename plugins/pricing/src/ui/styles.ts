@@ -134,6 +134,16 @@ export const pricingStyles = [
       table.plain.stack td.stack-full {
         flex: 1 1 100%;
       }
+      table.plain.stack td[data-label]::before {
+        content: attr(data-label);
+        display: block;
+        font-size: 0.75rem;
+        font-weight: 600;
+        color: var(--cpt-muted);
+      }
+      table.plain.stack td.end {
+        text-align: start;
+      }
     }
   `,
 ];
