@@ -211,6 +211,14 @@ export class CptDataTable<T = any> extends LitElement {
       th {
         padding: 10px;
       }
+      /* Amounts and codes stay whole; the text columns give way. */
+      th.end,
+      td.end,
+      td.mono {
+        white-space: nowrap;
+        overflow-wrap: normal;
+        hyphens: none;
+      }
     }
   `,
   ];
