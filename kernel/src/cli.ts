@@ -28,6 +28,7 @@ const serverOptions = (cmd: Command) => cmd
   .addOption(new Option('--host <host>', 'address to listen on (0.0.0.0 to serve the shop’s tablets)').env('HOST').default('127.0.0.1'))
   .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'))
   .addOption(new Option('--trust-proxy <addresses>', 'reverse proxies whose X-Forwarded-For to believe (e.g. loopback)').env('COMPTOIR_TRUST_PROXY'))
+  .addOption(new Option('--allowed-hosts <names>', 'names the server answers to besides addresses, localhost and this machine’s name (comma-separated; * for any)').env('COMPTOIR_ALLOWED_HOSTS'))
   .addOption(new Option('--idempotency-hours <hours>', 'how long an Idempotency-Key and its answer are kept').env('COMPTOIR_IDEMPOTENCY_HOURS').default('24').argParser(positive))
   .addOption(new Option('--session-cache-seconds <seconds>', 'how long a signed-in context is trusted from memory (0: read on every request; lower it when several servers share one database)')
     .env('COMPTOIR_SESSION_CACHE_SECONDS').default('30').argParser(positive));
@@ -38,13 +39,14 @@ function positive(value: string): string {
   return value;
 }
 
-interface ServerOptions { logLevel: string; trustProxy?: string; idempotencyHours: string; sessionCacheSeconds: string }
+interface ServerOptions { logLevel: string; trustProxy?: string; allowedHosts?: string; idempotencyHours: string; sessionCacheSeconds: string }
 
 async function boot(dataDir: string, o: ServerOptions): Promise<Kernel> {
   const root = resolve(common().root);
   const { plugins, uiDirs } = await installation();
   return createKernel({
     plugins, uiDirs, dataDir, databaseUrl: common().database, shellDir: findShellDir(root), logLevel: o.logLevel as any, trustProxy: o.trustProxy,
+    allowedHosts: o.allowedHosts?.split(',').map((n) => n.trim()).filter(Boolean),
     idempotencyHours: Number(o.idempotencyHours), sessionCacheSeconds: Number(o.sessionCacheSeconds),
   });
 }

@@ -29,6 +29,9 @@ import { RouteRegistrar } from './http/routes.js';
 import { kernelRoutes } from './http/kernel-routes.js';
 import { ShellUi, uiCatalogue, uiRoutes, type UiPlugin } from './http/shell-ui.js';
 import * as money from './money/index.js';
+import { PrintService } from './print/print.service.js';
+import { printRoutes } from './print/routes.js';
+import { receiptTemplate } from './print/templates/receipt.js';
 
 const require = createRequire(import.meta.url);
 /** This kernel's version, checked against each plugin's `kernel` range. */
@@ -60,6 +63,11 @@ export interface KernelOptions {
    * (`'loopback'`, `'10.0.0.1,192.168.1.0/24'`). Default false: the client's own address counts.
    */
   trustProxy?: boolean | string;
+  /**
+   * Names the server answers to besides addresses, `localhost` and the machine's own name (for example
+   * `caisse.boulangerie.be`); `['*']` accepts any. Other Host headers get 421 (DNS rebinding).
+   */
+  allowedHosts?: string[];
   /** How long an Idempotency-Key and its answer are kept (default 24 hours). */
   idempotencyHours?: number;
   /**
@@ -71,7 +79,7 @@ export interface KernelOptions {
 }
 
 /** The kernel's own container names: no plugin may register them. */
-const KERNEL_SERVICES = ['kernel', 'orm', 'http', 'hooks', 'money', 'sequences', 'journal', 'auth', 'events', 'settings', 'logger', 'clock'];
+const KERNEL_SERVICES = ['kernel', 'orm', 'http', 'hooks', 'money', 'sequences', 'journal', 'auth', 'events', 'settings', 'logger', 'clock', 'print'];
 /** How often expired idempotency keys are purged while the server runs. */
 const PURGE_EVERY_MS = 3600_000;
 
@@ -89,6 +97,7 @@ const KERNEL_PERMISSIONS = {
   'kernel.users': { label: { fr: 'Gérer les utilisateurs et les rôles', nl: 'Gebruikers en rollen beheren', en: 'Manage users and roles' }, roles: ['admin'] },
   'kernel.plugins': { label: { fr: 'Activer et désactiver les modules', nl: 'Modules in- en uitschakelen', en: 'Enable and disable plugins' }, roles: ['admin'] },
   'kernel.journal': { label: { fr: 'Consulter et vérifier le journal fiscal', nl: 'Fiscaal journaal raadplegen en controleren', en: 'Read and verify the fiscal journal' }, roles: ['admin', 'manager'] },
+  'kernel.print': { label: { fr: 'Adapter les modèles d’impression', nl: 'Afdruksjablonen aanpassen', en: 'Adapt print templates' }, roles: ['admin', 'manager'] },
 } as const;
 
 /** The kernel seen as a plugin: its tables, migrations, permissions and routes. */
@@ -99,6 +108,7 @@ export const kernelPluginDefinition = definePlugin({
   entities: kernelEntities,
   migrations: kernelMigrations,
   permissions: KERNEL_PERMISSIONS as unknown as PluginDefinition['permissions'],
+  templates: [receiptTemplate],
 });
 
 const BUILTIN_ROLES: Record<string, { base: string[] }> = {
@@ -123,6 +133,8 @@ export class Kernel {
   auth!: AuthService;
   events!: EventBus;
   settings!: Settings;
+  /** Print templates, the shop's overrides, and rendering to HTML and PDF. */
+  print!: PrintService;
   /** The signed-in context of requests, kept between requests (see auth/signed-in.ts). */
   signedIn!: SignedInContext;
   /** Stored answers of idempotent requests. */
@@ -135,6 +147,7 @@ export class Kernel {
   private readonly containerNames = new ContainerNames();
   private readonly contexts = new Map<string, PluginContext>();
   private purgeTimer: NodeJS.Timeout | null = null;
+  private failureTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(readonly options: KernelOptions) {
@@ -176,7 +189,7 @@ export class Kernel {
   /** Opens the database, migrates, resolves and registers plugins, mounts routes. */
   async boot(): Promise<this> {
     const http = this.options.http !== false;
-    this.http = await createHttpServer(this, { logLevel: this.options.logLevel ?? 'info', trustProxy: this.options.trustProxy });
+    this.http = await createHttpServer(this, { logLevel: this.options.logLevel ?? 'info', trustProxy: this.options.trustProxy, allowedHosts: this.options.allowedHosts });
     const entities = [...kernelEntities, ...this.available.flatMap((p) => p.entities ?? [])];
     this.orm = await openOrm(this.db, entities);
     try {
@@ -188,10 +201,12 @@ export class Kernel {
 
       this.journal = new Journal({ clock: this.clock });
       this.sequences = new Sequences();
-      this.auth = new AuthService({ journal: this.journal, clock: this.clock });
+      this.auth = new AuthService({ journal: this.journal, clock: this.clock, freshEm: () => this.em() });
       logEffectErrors(this.orm.config, (err) => this.log.error({ err }, 'an effect after a commit failed; the data was committed'));
       this.events = new EventBus({ log: (err) => this.log.error({ err }, 'an event listener failed') });
       this.settings = new Settings();
+      this.print = new PrintService({ journal: this.journal, clock: this.clock });
+      for (const p of [kernelPluginDefinition, ...this.enabled]) this.print.register(p.name, p.templates ?? []);
       this.signedIn = new SignedInContext(this.auth, this.clock, () => this.permissionNames(), (this.options.sessionCacheSeconds ?? 30) * 1000);
       this.idempotency = new IdempotencyStore((this.options.idempotencyHours ?? IDEMPOTENCY_HOURS) * 3600_000, this.clock);
       this.container.register({
@@ -207,6 +222,7 @@ export class Kernel {
         settings: asValue(this.settings),
         logger: asValue(this.http.log),
         clock: asValue(this.clock),
+        print: asValue(this.print),
       });
       for (const name of KERNEL_SERVICES) this.containerNames.claim(name, 'kernel');
 
@@ -218,6 +234,7 @@ export class Kernel {
       await this.syncRolesAndShop();
 
       for (const p of this.enabled) await p.register?.(this.pluginContext(p.name));
+      for (const p of this.enabled) if (p.journalAnchors) this.journal.addAnchorSource(p.name, p.journalAnchors);
 
       this.ui = uiCatalogue(this.enabled, this.options.uiDirs ?? {}, (m) => this.log.warn(m));
       if (http) {
@@ -227,6 +244,7 @@ export class Kernel {
       const kr = new RouteRegistrar('/api');
       kernelRoutes(kr, this);
       uiRoutes(kr, () => this.ui);
+      printRoutes(kr, this.print);
       for (const r of kr.routes) mountRoute(this, this.http, '/api', 'kernel', r);
       for (const p of this.enabled) {
         if (!p.routes) continue;
@@ -238,14 +256,22 @@ export class Kernel {
       await this.purgeIdempotencyKeys();
       this.purgeTimer = setInterval(() => void this.purgeIdempotencyKeys(), PURGE_EVERY_MS);
       this.purgeTimer.unref();
+      // Failed sign-ins counted during a window are journaled as one entry once it is over.
+      this.failureTimer = setInterval(() => void this.auth.flushFailedSignIns().catch((err) => this.log.error({ err }, 'journaling failed sign-ins failed')), 60_000);
+      this.failureTimer.unref();
       await this.hooks.started.promise(this);
-      await this.journal.append(this.em(), {
+      const started = await this.journal.append(this.em(), {
         chain: 'events', type: 'kernel.started',
         payload: { version: this.version, database: this.db.dialect, plugins: this.enabled.map((p) => `${p.name}@${p.version}`) },
       });
+      // An installation older than anchors gets its first one now.
+      if (!(await this.journal.anchors(this.em())).some((a) => a.chain === 'events')) {
+        await this.journal.anchor(this.em(), { chain: 'events', seq: started.seq, hash: started.hash, source: 'kernel.started' });
+      }
       await this.http.ready();
     } catch (e) {
       if (this.purgeTimer) clearInterval(this.purgeTimer);
+      if (this.failureTimer) clearInterval(this.failureTimer);
       await this.orm.close(true).catch(() => undefined);
       await this.http.close().catch(() => undefined);
       throw e;
@@ -272,8 +298,15 @@ export class Kernel {
           if (role && !role.permissions.includes('*') && !role.permissions.includes(name)) role.permissions = [...role.permissions, name];
         }
       }
-      if (!(await em.findOne(Shop, { id: 1 }))) em.create(Shop, new Shop());
+      const shopCreated = !(await em.findOne(Shop, { id: 1 }));
+      if (shopCreated) em.create(Shop, new Shop());
       await em.flush();
+      if (shopCreated) {
+        // The shop's first journal entry is anchored outside the journal: `verify` then knows the events chain
+        // must exist and reach it, even if every entry and head were deleted.
+        const entry = await this.journal.append(em, { chain: 'events', type: 'shop.created', payload: { version: this.version, database: this.db.dialect } });
+        await this.journal.anchor(em, { chain: 'events', seq: entry.seq, hash: entry.hash, source: 'shop.created' });
+      }
       if ((await em.count(User, {})) === 0) {
         const password = generatePassword();
         await this.auth.saveUser(em, { username: 'admin', displayName: 'Administrateur', password, roles: ['admin'], language: 'fr' },
@@ -305,10 +338,12 @@ export class Kernel {
     if (this.closed) return;
     this.closed = true;
     if (this.purgeTimer) clearInterval(this.purgeTimer);
+    if (this.failureTimer) clearInterval(this.failureTimer);
     try {
       await this.hooks.stopping.promise(this);
       this.events?.shutdown();
       await this.http.close();
+      await this.auth.flushFailedSignIns(true);
       await this.journal.append(this.em(), { chain: 'events', type: 'kernel.stopped', payload: { version: this.version } });
     } finally {
       await this.orm.close(true);

@@ -7,8 +7,10 @@ import { databaseArgs, runCli } from './support/cli.js';
 
 /** What an attacker with database access runs first: the triggers that keep the journal append-only go. */
 const DROP_TRIGGERS = {
-  sqlite: ['drop trigger kernel_journal_entry_no_update', 'drop trigger kernel_journal_entry_no_delete'],
-  postgresql: ['drop trigger kernel_journal_entry_no_update on kernel_journal_entry', 'drop trigger kernel_journal_entry_no_truncate on kernel_journal_entry'],
+  sqlite: ['drop trigger kernel_journal_entry_no_update', 'drop trigger kernel_journal_entry_no_delete',
+    'drop trigger kernel_journal_head_no_delete', 'drop trigger kernel_journal_head_new', 'drop trigger kernel_journal_head_moves'],
+  postgresql: ['drop trigger kernel_journal_entry_no_update on kernel_journal_entry', 'drop trigger kernel_journal_entry_no_truncate on kernel_journal_entry',
+    'drop trigger kernel_journal_head_guard on kernel_journal_head', 'drop trigger kernel_journal_head_no_truncate on kernel_journal_head'],
 };
 
 describe.each(testDialects())('fiscal journal (%s)', (dialect) => {
@@ -63,7 +65,7 @@ describe.each(testDialects())('fiscal journal (%s)', (dialect) => {
 
   it('records start, sign-in and failed sign-in in the events chain', async () => {
     const types = (await journalEntries(tk, 'events')).map((e) => e.type);
-    expect(types.slice(0, 3)).toEqual(['user.created', 'kernel.started', 'auth.signed-in']);
+    expect(types.slice(0, 4)).toEqual(['shop.created', 'user.created', 'kernel.started', 'auth.signed-in']);
     expect((await tk.anonymous().post('/api/auth/login', { username: 'admin', password: 'wrong-password' })).status).toBe(401);
     const failed = (await journalEntries(tk, 'events')).at(-1)!;
     expect(failed).toMatchObject({ type: 'auth.failed', payload: { username: 'admin', method: 'password', ip: '127.0.0.1' } });

@@ -38,6 +38,18 @@ describe.each(testDialects())('the shop’s identity (%s)', (dialect) => {
     expect(res.body.errors).toEqual([{ field: 'postalCode', code: 'POSTAL_CODE_INVALID', message }]);
   });
 
+  it('refuses a shop name of blanks and a VAT number whose check digits are wrong, and writes a good one the normal way', async () => {
+    const blank = await manager.put('/api/shop', { ...namur, name: '   ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.errors).toEqual([{ field: 'name', code: 'REQUIRED', message: 'Le nom du magasin est obligatoire.' }]);
+    for (const vatNumber of ['BE0412345615', 'BE123', 'FR41303265045', 'NL123456789B01']) {
+      const res = await manager.put('/api/shop', { ...namur, vatNumber });
+      expect(res.status, vatNumber).toBe(400);
+      expect(res.body.errors[0]).toMatchObject({ field: 'vatNumber', code: 'VAT_NUMBER_INVALID' });
+    }
+    expect((await manager.get('/api/shop')).body.configured).toBe(false);
+  });
+
   it('names every bad field at once', async () => {
     const res = await manager.put('/api/shop', { ...namur, postalCode: '50', email: 'bonjour@epicerie', logo: 'http://example.com/logo.png' });
     expect(res.status).toBe(400);
@@ -156,6 +168,32 @@ describe.each(testDialects())('stations (%s)', (dialect) => {
     const bad = await tk.admin.patch('/api/stations/abc', { name: 'Fantôme' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('id');
+  });
+
+  it('refuses a station renamed to blanks', async () => {
+    const id = (await tk.admin.get('/api/stations')).body[0].id;
+    const res = await tk.admin.patch(`/api/stations/${id}`, { name: '   ' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'name', code: 'REQUIRED', message: 'Le nom du poste est obligatoire.' }]);
+  });
+
+  it('removes a station registered by mistake, but only retires one that recorded operations', async () => {
+    const browser = tk.admin.fork();
+    await browser.login('admin', tk.adminPassword);
+    const spare = (await browser.post('/api/stations', { name: 'Erreur' })).body;
+    expect((await tk.admin.delete(`/api/stations/${spare.id}`)).status).toBe(204);
+    expect((await tk.admin.get('/api/stations')).body.map((x: any) => x.id)).not.toContain(spare.id);
+    expect((await journalEntries(tk, 'events')).at(-1)).toMatchObject({ type: 'station.removed', payload: { stationId: spare.id, name: 'Erreur' } });
+
+    const till = tk.admin.fork();
+    await till.login('admin', tk.adminPassword);
+    const used = (await till.post('/api/stations', { name: 'Caisse vendue' })).body;
+    await tk.kernel.journal.append(tk.kernel.em(), { chain: 'tickets', type: 'ticket', payload: { number: 1 }, stationId: used.id });
+    const refused = await tk.admin.delete(`/api/stations/${used.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'STATION_IN_USE' });
+    expect((await tk.admin.get('/api/stations')).body.map((x: any) => x.id)).toContain(used.id);
+    expect((await tk.admin.delete('/api/stations/99999')).status).toBe(404);
   });
 
   it('refuses an empty station name, naming the field', async () => {

@@ -49,11 +49,13 @@ describe.each(testDialects())('the signed-in context kept between requests (%s)'
     expect((await accountant.get('/api/session')).body.user.permissions).toEqual([]);
   });
 
-  it('refuses the next request once the user loses the role', async () => {
+  it('ends the sessions of a user who loses a role: signed in again, they hold only what is left', async () => {
     const manager = await tk.userWith(['manager'], { username: 'sophie' });
     expect((await manager.get('/api/stations')).status).toBe(200);
     const id = (await tk.admin.get('/api/users')).body.find((u: { username: string }) => u.username === 'sophie').id;
     await tk.admin.patch(`/api/users/${id}`, { roles: ['cashier'] });
+    expect((await manager.get('/api/stations')).status).toBe(401);
+    await manager.login('sophie', 'pw-sophie-secret');
     expect((await manager.get('/api/stations')).status).toBe(403);
   });
 

@@ -83,8 +83,13 @@ describe.each(testDialects())('users and roles (%s)', (dialect) => {
   it('lets another administrator take the rights of an administrator', async () => {
     const second = await tk.userWith(['admin'], { username: 'patron' });
     expect((await second.patch(`/api/users/${adminId}`, { roles: ['manager'] })).status).toBe(200);
+    // Losing a role ends the user's sessions: signed in again, the former administrator is a manager.
+    expect((await tk.admin.get('/api/users')).status).toBe(401);
+    await tk.admin.login('admin', tk.adminPassword);
     expect((await tk.admin.get('/api/users')).status).toBe(403);
     expect((await second.patch(`/api/users/${adminId}`, { roles: ['admin'] })).status).toBe(200);
+    // The manager role went too: signed in once more, the administrator has every right again.
+    await tk.admin.login('admin', tk.adminPassword);
     expect((await tk.admin.get('/api/users')).status).toBe(200);
   });
 
@@ -122,6 +127,7 @@ describe.each(testDialects())('users and roles (%s)', (dialect) => {
     expect((await jules.get('/api/session')).body.user.username).toBe('jules');
     expect((await tk.admin.get('/api/session')).body.user.username).toBe('admin');
     expect(await sessions()).toEqual(expect.arrayContaining(['admin', 'jules']));
+    expect(await sessions()).not.toContain('emma');
     // What changed is journaled, with who changed it.
     expect((await journalEntries(tk, 'events')).filter((e) => e.type === 'user.rights-changed').at(-1)).toMatchObject({
       user_id: adminId, payload: { userId: id, username: 'emma', rolesBefore: ['cashier'], roles: ['cashier'], active: false },

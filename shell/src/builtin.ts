@@ -28,6 +28,16 @@ export const kernelUi: { plugin: 'kernel'; screens: Omit<RegisteredScreen, 'plug
       load: () => import('./screens/stations-screen.js'),
     },
     {
+      path: 'settings/print',
+      tag: 'cpt-settings-print',
+      title: 'settings.print.title',
+      icon: 'file',
+      permission: 'kernel.print',
+      group: 'nav.group.settings',
+      order: 915,
+      load: () => import('./screens/print-screen.js'),
+    },
+    {
       path: 'settings/users',
       tag: 'cpt-settings-users',
       title: 'settings.users.title',

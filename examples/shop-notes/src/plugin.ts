@@ -5,6 +5,7 @@ import { ArticleNoteSchema } from './entities/article-note.entity.js';
 import { migrations } from './migrations/index.js';
 import { NoteService } from './services/note.service.js';
 import { notesRoutes } from './http/routes.js';
+import { noteCardTemplate } from './templates/note-card.js';
 
 // The version lives in package.json only, where changesets bump it.
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -40,6 +41,8 @@ export const notesPlugin = definePlugin({
     });
   },
   routes: notesRoutes,
+  // A label the shop can adapt in Settings › Printing; its id is `notes.note-card`.
+  templates: [noteCardTemplate],
   // The browser UI is built from src/ui into dist/ui (`comptoir-dev ui`); `module` is the file defining `tag`.
   screens: [
     { path: 'notes/recent', tag: 'cpt-notes-recent', module: 'recent-notes-screen.js', title: 'notes.title', icon: 'edit', permission: 'catalog.read', group: 'catalog.group', order: 290 },

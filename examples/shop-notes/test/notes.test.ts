@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError, KERNEL_VERSION, type Kernel } from '@comptoir/kernel';
 import { resolvePlugins } from '@comptoir/kernel/host';
@@ -211,6 +212,21 @@ describe.each(testDialects())('notes (%s)', (dialect) => {
     const rows = await noteRows(tk.kernel);
     expect(rows.length).toBe(before + 2);
     expect(rows.at(-1)!.text).toBe('Mettre en avant près de la caisse.');
+  });
+
+  it('contributes a note card label that the shop adapts like any template', async () => {
+    const list = await admin.get('/api/print/templates');
+    expect(list.body.find((t: any) => t.id === 'notes.note-card')).toMatchObject({ plugin: 'notes', kind: 'label', title: 'Fiche note', paper: { width: 62, height: 40 } });
+    const saved = await admin.put('/api/print/templates/notes.note-card/overrides/fr', { texts: { heading: 'Important' }, hiddenBlocks: ['author'], version: 0 });
+    expect(saved.status).toBe(200);
+    const html: string = (await admin.get('/api/print/templates/notes.note-card/preview?lang=fr')).body;
+    expect(html).toContain('Triple d’Abbaye 33 cl');
+    expect(html).toContain('Important');
+    expect(html).not.toContain('gerant');
+    expect(html).toContain('data-symbology="ean13" data-code="5412345000013"');
+    const res = await fetch(`${tk.baseUrl}/api/print/templates/notes.note-card/preview?lang=en&format=pdf`, { headers: { cookie: `cpt_session=${admin.cookie('cpt_session')}` } });
+    const pdf = await PDFDocument.load(new Uint8Array(await res.arrayBuffer()));
+    expect(pdf.getPages().map((p) => [Math.round((p.getWidth() * 25.4) / 72), Math.round((p.getHeight() * 25.4) / 72)])).toEqual([[62, 40]]);
   });
 
   it('once disabled, answers 404 after the restart and keeps its notes', async () => {

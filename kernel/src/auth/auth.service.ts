@@ -6,6 +6,8 @@ import type { Journal } from '../journal/journal.js';
 import { hashSecret, verifySecret } from './password.js';
 import { FailureLimiter } from './rate-limit.js';
 import { afterCommit } from '../db/after-commit.js';
+import { SignInRecords } from './sign-in-records.js';
+import { FailedSignIns } from './failed-sign-ins.js';
 
 export const SESSION_HOURS = 12;
 /** A session's expiry is moved forward at most once a minute (one write a minute, not one a request). */
@@ -14,6 +16,8 @@ export const PIN_MAX_FAILURES = 5;
 export const PIN_LOCK_MINUTES = 15;
 export const LOGIN_MAX_FAILURES = 5;
 export const LOGIN_WINDOW_MINUTES = 15;
+/** Failed sign-ins from one address in the window, whatever the usernames (a shop behind one router included). */
+export const LOGIN_MAX_FAILURES_PER_ADDRESS = 20;
 
 /** Who is signed in, where, and with which rights. */
 export interface AuthContext {
@@ -34,17 +38,32 @@ const INVALID = {
   en: 'Wrong username or password.',
 };
 
+function rateLimited(waitMs: number): DomainError {
+  const minutes = Math.ceil(waitMs / 60_000);
+  return new DomainError('AUTH_RATE_LIMITED', {
+    fr: `Trop de tentatives. Réessayez dans ${minutes} min.`,
+    nl: `Te veel pogingen. Probeer opnieuw over ${minutes} min.`,
+    en: `Too many attempts. Try again in ${minutes} min.`,
+  }, { status: 429, extra: { retryAfterSeconds: Math.ceil(waitMs / 1000) } });
+}
+
 /** Users, roles, sessions and sign-in (password, or PIN at a station), with lockout and rate limiting. */
 export class AuthService {
   private readonly journal: Journal;
   private readonly clock: { now(): Date };
   readonly loginLimiter: FailureLimiter;
+  /** Failures from one address, whatever the usernames tried. */
+  readonly addressLimiter: FailureLimiter;
+  private readonly signIns = new SignInRecords(PIN_MAX_FAILURES, PIN_LOCK_MINUTES * 60_000);
+  private readonly failedSignIns: FailedSignIns | null;
   private readonly invalidationListeners = new Set<(userId?: number) => void>();
 
-  constructor({ journal, clock }: { journal: Journal; clock: { now(): Date } }) {
+  constructor({ journal, clock, freshEm }: { journal: Journal; clock: { now(): Date }; freshEm?: () => EntityManager }) {
     this.journal = journal;
     this.clock = clock;
     this.loginLimiter = new FailureLimiter(LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES * 60_000, clock);
+    this.addressLimiter = new FailureLimiter(LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW_MINUTES * 60_000, clock);
+    this.failedSignIns = freshEm ? new FailedSignIns(journal, clock, LOGIN_WINDOW_MINUTES * 60_000, freshEm) : null;
   }
 
   /**
@@ -62,76 +81,112 @@ export class AuthService {
     return out;
   }
 
-  /** Signs in with a password; throws AUTH_RATE_LIMITED after repeated failures from one address. */
+  /**
+   * Signs in with a password; throws AUTH_RATE_LIMITED after repeated failures on one username from one address,
+   * or many failures from one address whatever the usernames. The attempt is counted before the password is
+   * checked (and given back when it succeeds), so simultaneous attempts cannot all pass the limit.
+   */
   async login(em: EntityManager, input: { username: string; password: string; ip: string; station: Station | null }) {
+    const username = input.username.trim().toLowerCase();
     // The same normalisation as the lookup below, or ' anna' and 'anna ' would each get their own tries.
-    const key = `${input.ip}|${input.username.trim().toLowerCase()}`;
-    const wait = this.loginLimiter.retryAfter(key);
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60_000);
-      throw new DomainError('AUTH_RATE_LIMITED', {
-        fr: `Trop de tentatives. Réessayez dans ${minutes} min.`,
-        nl: `Te veel pogingen. Probeer opnieuw over ${minutes} min.`,
-        en: `Too many attempts. Try again in ${minutes} min.`,
-      }, { status: 429, extra: { retryAfterSeconds: Math.ceil(wait / 1000) } });
-    }
-    const user = await em.findOne(User, { username: input.username.trim().toLowerCase() });
-    const ok = user?.active ? await verifySecret(input.password, user.passwordHash) : await verifySecret(input.password, DUMMY_HASH);
-    if (!user || !user.active || !ok) {
-      this.loginLimiter.fail(key);
-      await this.journal.append(em, { chain: 'events', type: 'auth.failed', payload: { username: input.username.slice(0, 64), method: 'password', ip: input.ip }, stationId: input.station?.id });
+    const key = `${input.ip}|${username}`;
+    const addressKey = `${input.ip}|*`;
+    const wait = Math.max(this.loginLimiter.retryAfter(key), this.addressLimiter.retryAfter(addressKey));
+    if (wait > 0) throw rateLimited(wait);
+    // No await between the check above and these: the attempt is reserved atomically (one event loop turn).
+    this.loginLimiter.fail(key);
+    this.addressLimiter.fail(addressKey);
+    // Not kept in the identity map: signing in must never flush (and so version) the user row.
+    const user = await em.findOne(User, { username }, { disableIdentityMap: true });
+    // Unknown, inactive and PIN-only accounts cost one full hash too: the answer's timing tells nothing.
+    const stored = user?.active && user.passwordHash ? user.passwordHash : DUMMY_HASH;
+    const ok = (await verifySecret(input.password, stored)) && stored !== DUMMY_HASH;
+    if (!user || !ok) {
+      await this.failedSignIns?.record(em, { username: input.username.slice(0, 64), method: 'password', ip: input.ip, stationId: input.station?.id });
       throw new DomainError('AUTH_INVALID', INVALID, { status: 401 });
     }
     this.loginLimiter.reset(key);
-    return this.openSession(em, user, input.station, 'password');
+    this.addressLimiter.release(addressKey);
+    const now = this.clock.now();
+    return em.transactional(async (tem) => {
+      await this.signIns.signedIn(tem, user.id, 'password', now.getTime());
+      return this.openSession(tem, user, input.station, 'password');
+    });
   }
 
-  /** Signs in with a PIN at a registered station; locks the PIN after repeated failures. */
+  /**
+   * Signs in with a PIN at a registered station; locks the PIN after repeated failures. Each attempt is reserved
+   * in the database before the PIN is checked, so a burst checks at most PIN_MAX_FAILURES PINs.
+   */
   async loginPin(em: EntityManager, input: { userId: number; pin: string; station: Station }) {
+    const user = await em.findOne(User, { id: input.userId }, { disableIdentityMap: true });
+    if (!user || !user.active || !user.pinHash) {
+      throw new DomainError('AUTH_INVALID', { fr: 'Code PIN incorrect.', nl: 'Pincode onjuist.', en: 'Wrong PIN.' }, { status: 401 });
+    }
+    const now = this.clock.now().getTime();
+    // Outside any transaction: the reservation is committed, and seen by every other attempt, at once.
+    const outside = em.fork();
+    const reserved = await this.signIns.reservePin(outside, user.id, now);
+    if ('lockedUntil' in reserved) {
+      const minutes = Math.max(1, Math.ceil((reserved.lockedUntil - now) / 60_000));
+      throw new DomainError('PIN_LOCKED', {
+        fr: `Code PIN bloqué après trop d'erreurs. Réessayez dans ${minutes} min ou demandez à un responsable.`,
+        nl: `Pincode geblokkeerd na te veel fouten. Probeer opnieuw over ${minutes} min of vraag een verantwoordelijke.`,
+        en: `PIN locked after too many failures. Try again in ${minutes} min or ask a manager.`,
+      }, { status: 423 });
+    }
+    if (!(await verifySecret(input.pin, user.pinHash))) {
+      const locked = await this.signIns.pinFailed(outside, user.id, reserved.failures, now);
+      await this.journal.append(outside, { chain: 'events', type: locked ? 'auth.pin-locked' : 'auth.failed', payload: { userId: user.id, method: 'pin' }, stationId: input.station.id });
+      const left = PIN_MAX_FAILURES - reserved.failures;
+      throw locked
+        ? new DomainError('PIN_LOCKED', {
+          fr: `Code PIN bloqué pour ${PIN_LOCK_MINUTES} min après ${PIN_MAX_FAILURES} erreurs.`,
+          nl: `Pincode ${PIN_LOCK_MINUTES} min geblokkeerd na ${PIN_MAX_FAILURES} fouten.`,
+          en: `PIN locked for ${PIN_LOCK_MINUTES} min after ${PIN_MAX_FAILURES} failures.`,
+        }, { status: 423 })
+        : new DomainError('AUTH_INVALID', {
+          fr: left === 1 ? 'Code PIN incorrect. Encore 1 essai avant blocage.' : `Code PIN incorrect. Encore ${left} essais avant blocage.`,
+          nl: left === 1 ? 'Pincode onjuist. Nog 1 poging voor blokkering.' : `Pincode onjuist. Nog ${left} pogingen voor blokkering.`,
+          en: left === 1 ? 'Wrong PIN. 1 attempt left before lockout.' : `Wrong PIN. ${left} attempts left before lockout.`,
+        }, { status: 401, extra: { attemptsLeft: left } });
+    }
     return em.transactional(async (tem) => {
-      const user = await tem.findOne(User, { id: input.userId });
-      if (!user || !user.active || !user.pinHash) {
-        throw new DomainError('AUTH_INVALID', { fr: 'Code PIN incorrect.', nl: 'Pincode onjuist.', en: 'Wrong PIN.' }, { status: 401 });
-      }
-      const now = this.clock.now();
-      if (user.pinLockedUntil && user.pinLockedUntil > now) {
-        const minutes = Math.ceil((user.pinLockedUntil.getTime() - now.getTime()) / 60_000);
-        throw new DomainError('PIN_LOCKED', {
-          fr: `Code PIN bloqué après trop d'erreurs. Réessayez dans ${minutes} min ou demandez à un responsable.`,
-          nl: `Pincode geblokkeerd na te veel fouten. Probeer opnieuw over ${minutes} min of vraag een verantwoordelijke.`,
-          en: `PIN locked after too many failures. Try again in ${minutes} min or ask a manager.`,
-        }, { status: 423 });
-      }
-      if (!(await verifySecret(input.pin, user.pinHash))) {
-        user.pinFailures += 1;
-        const left = PIN_MAX_FAILURES - user.pinFailures;
-        if (left <= 0) {
-          user.pinLockedUntil = new Date(now.getTime() + PIN_LOCK_MINUTES * 60_000);
-          user.pinFailures = 0;
-        }
-        await this.journal.append(tem, { chain: 'events', type: left <= 0 ? 'auth.pin-locked' : 'auth.failed', payload: { userId: user.id, method: 'pin' }, stationId: input.station.id });
-        // Commit the failure count even though the sign-in fails.
-        await tem.flush();
-        const err = left <= 0
-          ? new DomainError('PIN_LOCKED', {
-            fr: `Code PIN bloqué pour ${PIN_LOCK_MINUTES} min après ${PIN_MAX_FAILURES} erreurs.`,
-            nl: `Pincode ${PIN_LOCK_MINUTES} min geblokkeerd na ${PIN_MAX_FAILURES} fouten.`,
-            en: `PIN locked for ${PIN_LOCK_MINUTES} min after ${PIN_MAX_FAILURES} failures.`,
-          }, { status: 423 })
-          : new DomainError('AUTH_INVALID', {
-            fr: `Code PIN incorrect. Encore ${left} essai(s) avant blocage.`,
-            nl: `Pincode onjuist. Nog ${left} poging(en) voor blokkering.`,
-            en: `Wrong PIN. ${left} attempt(s) left before lockout.`,
-          }, { status: 401, extra: { attemptsLeft: left } });
-        return { error: err } as const;
-      }
-      user.pinFailures = 0;
-      user.pinLockedUntil = null;
+      await this.signIns.signedIn(tem, user.id, 'pin', now);
       return this.openSession(tem, user, input.station, 'pin');
-    }).then((r) => {
-      if ('error' in r) throw r.error;
-      return r;
     });
+  }
+
+  /**
+   * Changes the signed-in user's own password after checking the current one; ends the user's other sessions
+   * and keeps this one. Wrong current passwords count like failed sign-ins.
+   */
+  async changeOwnPassword(em: EntityManager, input: { user: User; session: Session; currentPassword: string; newPassword: string; ip: string }): Promise<{ sessionsEnded: number }> {
+    const key = `${input.ip}|${input.user.username}`;
+    const wait = this.loginLimiter.retryAfter(key);
+    if (wait > 0) throw rateLimited(wait);
+    this.loginLimiter.fail(key);
+    const user = await em.findOne(User, { id: input.user.id });
+    if (!user || !(await verifySecret(input.currentPassword, user.passwordHash ?? DUMMY_HASH)) || !user.passwordHash) {
+      throw new ValidationError([{ field: 'currentPassword', code: 'PASSWORD_WRONG', message: {
+        fr: 'Le mot de passe actuel est incorrect.', nl: 'Het huidige wachtwoord is onjuist.', en: 'The current password is wrong.' } }]);
+    }
+    this.loginLimiter.reset(key);
+    let ended = 0;
+    await this.saveUser(em, { password: input.newPassword }, {
+      existing: user, actor: user, knownRoles: [], keepSessionId: input.session.id, onSessionsEnded: (n) => { ended = n; },
+    });
+    return { sessionsEnded: ended };
+  }
+
+  /** Per user: whether the PIN is locked now, and when they last signed in. */
+  signInStates(em: EntityManager, userIds: number[]) {
+    return this.signIns.states(em, userIds, this.clock.now().getTime());
+  }
+
+  /** Writes out the failed-sign-in summaries whose window is over (all of them with `all`). */
+  flushFailedSignIns(all = false): Promise<void> {
+    return this.failedSignIns?.flush(all) ?? Promise.resolve();
   }
 
   private async openSession(em: EntityManager, user: User, station: Station | null, method: 'password' | 'pin') {
@@ -209,7 +264,12 @@ export class AuthService {
   }
 
   /** Checks and applies a user's fields; throws a ValidationError naming each bad field. */
-  async saveUser(em: EntityManager, input: UserInput, opts: { existing?: User; actor?: User | null; knownRoles: string[] }): Promise<User> {
+  async saveUser(em: EntityManager, input: UserInput, opts: {
+    existing?: User; actor?: User | null; knownRoles: string[];
+    /** The session that asked for the change: kept when the others are ended. */
+    keepSessionId?: string | null;
+    onSessionsEnded?: (count: number) => void;
+  }): Promise<User> {
     const errors: FieldError[] = [];
     const existing = opts.existing;
     const username = input.username?.trim().toLowerCase();
@@ -254,12 +314,11 @@ export class AuthService {
     if (username) user.username = username;
     if (input.displayName !== undefined) user.displayName = input.displayName.trim();
     if (input.password) user.passwordHash = await hashSecret(input.password);
-    if (input.pin) { user.pinHash = await hashSecret(input.pin); user.pinFailures = 0; user.pinLockedUntil = null; }
+    if (input.pin) user.pinHash = await hashSecret(input.pin);
     if (input.pin === '') user.pinHash = null;
     if (input.roles !== undefined) user.roles = [...new Set(input.roles)];
     if (input.language !== undefined) user.language = input.language;
     if (input.active !== undefined) user.active = input.active;
-    if (input.unlockPin) { user.pinFailures = 0; user.pinLockedUntil = null; }
     await em.transactional(async (tem) => {
       if (!existing) tem.persist(user);
       await tem.flush();
@@ -269,8 +328,17 @@ export class AuthService {
       } else if (before.roles.join() !== user.roles.join() || before.active !== user.active) {
         await this.journal.append(tem, { chain: 'events', type: 'user.rights-changed', payload: { userId: user.id, username: user.username, rolesBefore: before.roles, roles: user.roles, active: user.active }, userId: actorId });
       }
+      if ((input.pin || input.unlockPin) && before) await this.signIns.unlockPin(tem, user.id);
+      // A new password, a role taken away or a deactivation ends the user's other sessions (not the one asking).
+      const rolesRemoved = !!before && before.roles.some((r) => !user.roles.includes(r));
+      const deactivated = !!before && before.active && !user.active;
+      let ended = 0;
+      if (before && (input.password || rolesRemoved || deactivated)) {
+        ended = await tem.nativeDelete(Session, { userId: user.id, ...(opts.keepSessionId ? { id: { $ne: opts.keepSessionId } } : {}) });
+        opts.onSessionsEnded?.(ended);
+      }
       if (input.password && before) {
-        await this.journal.append(tem, { chain: 'events', type: 'user.password-changed', payload: { userId: user.id }, userId: actorId });
+        await this.journal.append(tem, { chain: 'events', type: 'user.password-changed', payload: { userId: user.id, sessionsEnded: ended }, userId: actorId });
       }
       // Rights, activity, language or name may have changed: the user's next request reads them again.
       if (existing) this.invalidateSessions(user.id, tem);

@@ -53,3 +53,14 @@ describe('slowing down password guessing', () => {
     expect(limiter.retryAfter('k')).toBeGreaterThan(0);
   });
 });
+
+describe('reserving attempts before the password is checked', () => {
+  it('lets only five of twenty simultaneous attempts through, and a success gives its place back', () => {
+    const { limiter } = setup();
+    const passed = Array.from({ length: 20 }, () => limiter.reserve('k')).filter((w) => w === 0);
+    expect(passed).toHaveLength(5);
+    limiter.release('k');
+    expect(limiter.reserve('k')).toBe(0);
+    expect(limiter.reserve('k')).toBeGreaterThan(0);
+  });
+});

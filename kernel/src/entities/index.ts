@@ -9,6 +9,7 @@ export * from './sequence.entity.js';
 export * from './journal.entity.js';
 export * from './setting.entity.js';
 export * from './idempotency-record.entity.js';
+export * from './print-override.entity.js';
 
 import { PluginStateSchema } from './plugin-state.entity.js';
 import { MigrationRecordSchema } from './migration-record.entity.js';
@@ -21,10 +22,11 @@ import { SequenceCounterSchema } from './sequence.entity.js';
 import { JournalEntrySchema, JournalHeadSchema } from './journal.entity.js';
 import { SettingSchema } from './setting.entity.js';
 import { IdempotencyRecordSchema } from './idempotency-record.entity.js';
+import { PrintOverrideSchema } from './print-override.entity.js';
 
 /** Every table the kernel owns. */
 export const kernelEntities = [
   PluginStateSchema, MigrationRecordSchema, ShopSchema, StationSchema, UserSchema, RoleSchema,
   KnownPermissionSchema, SessionSchema, SequenceCounterSchema, JournalEntrySchema, JournalHeadSchema, SettingSchema,
-  IdempotencyRecordSchema,
+  IdempotencyRecordSchema, PrintOverrideSchema,
 ];

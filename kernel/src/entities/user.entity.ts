@@ -1,6 +1,9 @@
 import { EntitySchema } from '@mikro-orm/core';
 
-/** A person who signs in: by password, and at a station by PIN. */
+/**
+ * A person who signs in: by password, and at a station by PIN. What each sign-in changes (failures, lock, last
+ * sign-in) is kept apart in `kernel_sign_in` (auth/sign-in-records.ts), so that signing in never bumps `version`.
+ */
 export class User {
   id!: number;
   username!: string;
@@ -10,8 +13,6 @@ export class User {
   roles: string[] = [];
   language = 'fr';
   active = true;
-  pinFailures = 0;
-  pinLockedUntil: Date | null = null;
   createdAt: Date = new Date();
   version = 1;
 }
@@ -28,8 +29,6 @@ export const UserSchema = new EntitySchema<User>({
     roles: { type: 'json' },
     language: { type: 'string', length: 2 },
     active: { type: 'boolean' },
-    pinFailures: { type: 'integer' },
-    pinLockedUntil: { type: 'datetime', nullable: true },
     createdAt: { type: 'datetime' },
     version: { type: 'integer', version: true },
   },

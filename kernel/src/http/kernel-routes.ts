@@ -1,20 +1,23 @@
 import type { FastifyReply } from 'fastify';
 import { DomainError, NotFoundError, ValidationError, VersionConflictError, localize, type FieldError } from '../errors.js';
-import { Role, Shop, Station, User } from '../entities/index.js';
+import { Role, Session, Shop, Station, User } from '../entities/index.js';
 import type { Kernel } from '../kernel.js';
 import { newToken, tokenHash, SESSION_HOURS, type AuthContext, type UserInput } from '../auth/auth.service.js';
 import { listPlugins, setPluginEnabled } from '../plugin/manager.js';
-import { getCountryRules } from '../money/index.js';
+import { getCountryRules, normalizeShopVatNumber } from '../money/index.js';
 import type { RouteContext, RouteRegistrar } from './routes.js';
+import { schemas } from './input.js';
 import { SESSION_COOKIE, STATION_COOKIE, loadRequestContext } from './request-context.js';
 
-const id = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
+const id = { type: 'object', required: ['id'], properties: { id: schemas.id } } as const;
 const lang = { type: 'string', enum: ['fr', 'nl', 'en'] } as const;
 
-function userJson(u: User, now: () => Date = () => new Date()) {
+type SignInState = { pinLocked: boolean; lastSignInAt: Date | null } | undefined;
+
+function userJson(u: User, state: SignInState) {
   return {
     id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, language: u.language, active: u.active,
-    hasPassword: !!u.passwordHash, hasPin: !!u.pinHash, pinLocked: !!(u.pinLockedUntil && u.pinLockedUntil > now()), version: u.version,
+    hasPassword: !!u.passwordHash, hasPin: !!u.pinHash, pinLocked: state?.pinLocked ?? false, lastSignInAt: state?.lastSignInAt ?? null, version: u.version,
   };
 }
 
@@ -37,10 +40,12 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
   // The enabled plugins do not change while the server runs (enabling one takes a restart).
   let plugins: Array<{ name: string; version: string }> | null = null;
   const enabledPlugins = () => (plugins ??= kernel.enabled.map((p) => ({ name: p.name, version: p.version })));
+  /** A user as the API shows it, with their sign-in state. */
+  const oneUser = async (em: RouteContext['em'], u: User) => userJson(u, (await kernel.auth.signInStates(em, [u.id])).get(u.id));
   const sessionBody = async (ctx: RouteContext, auth: Pick<AuthContext, 'user' | 'session'> & { permissions?: Set<string> }, station: Station | null) => {
     const permissions = auth.permissions ?? await kernel.auth.permissionsOf(ctx.em, auth.user, kernel.permissionNames());
     return {
-      user: { ...userJson(auth.user, () => kernel.clock.now()), permissions: [...permissions].sort() },
+      user: { ...(await oneUser(ctx.em, auth.user)), permissions: [...permissions].sort() },
       station: stationJson(station),
       shop: shopJson(await ctx.shop()),
       plugins: enabledPlugins(),
@@ -106,12 +111,22 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
 
   r.post<{ Body: { userId: number; pin: string } }>('/auth/pin', {
     permission: 'public', summary: 'Sign in with a PIN at a registered station (locked after 5 failures)',
-    schema: { body: { type: 'object', required: ['userId', 'pin'], additionalProperties: false, properties: { userId: { type: 'integer' }, pin: { type: 'string', minLength: 1, maxLength: 16 } } } },
+    schema: { body: { type: 'object', required: ['userId', 'pin'], additionalProperties: false, properties: { userId: schemas.id, pin: { type: 'string', minLength: 1, maxLength: 16 } } } },
     handler: async (req, ctx, reply) => {
       if (!ctx.station) throw new DomainError('STATION_REQUIRED', { fr: 'La connexion par code PIN se fait depuis un poste enregistré.', nl: 'Aanmelden met pincode kan enkel op een geregistreerde post.', en: 'PIN sign-in works only at a registered station.' }, { status: 403 });
       const res = await kernel.auth.loginPin(ctx.em, { ...req.body, station: ctx.station });
       setSessionCookie(reply, res.token, req.protocol === 'https');
       return sessionBody(ctx, res, ctx.station);
+    },
+  });
+
+  r.post<{ Body: { currentPassword: string; newPassword: string } }>('/auth/password', {
+    permission: 'authenticated', summary: 'Change one’s own password; ends one’s other sessions, keeps this one',
+    schema: { body: { type: 'object', required: ['currentPassword', 'newPassword'], additionalProperties: false, properties: {
+      currentPassword: { type: 'string', minLength: 1, maxLength: 200 }, newPassword: { type: 'string', minLength: 1, maxLength: 200 } } } },
+    handler: async (req, ctx) => {
+      const c = await loadRequestContext(kernel, req);
+      return kernel.auth.changeOwnPassword(ctx.em, { user: c.auth!.user, session: c.auth!.session, currentPassword: req.body.currentPassword, newPassword: req.body.newPassword, ip: req.ip });
     },
   });
 
@@ -134,10 +149,21 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
       name: { type: 'string', minLength: 1, maxLength: 120 }, street: { type: 'string', maxLength: 200 }, postalCode: { type: 'string', maxLength: 16 },
       city: { type: 'string', maxLength: 100 }, country: { type: 'string', enum: ['BE', 'FR'] }, vatNumber: { type: 'string', maxLength: 32 },
       email: { type: 'string', maxLength: 200 }, phone: { type: 'string', maxLength: 40 }, currency: { type: 'string', enum: ['EUR'] }, language: lang,
-      logo: { type: ['string', 'null'], maxLength: 1_000_000 }, version: { type: 'integer' } } } },
+      logo: { type: ['string', 'null'], maxLength: 1_000_000 }, version: schemas.int32 } } },
     handler: async (req, ctx) => {
       const b = req.body;
       const errors: FieldError[] = [];
+      if (!b.name.trim()) {
+        errors.push({ field: 'name', code: 'REQUIRED', message: { fr: 'Le nom du magasin est obligatoire.', nl: 'De naam van de winkel is verplicht.', en: 'The shop’s name is required.' } });
+      }
+      if (b.vatNumber?.trim()) {
+        const vat = normalizeShopVatNumber(b.vatNumber, b.country);
+        if (vat) b.vatNumber = vat;
+        else errors.push({ field: 'vatNumber', code: 'VAT_NUMBER_INVALID', message: {
+          fr: `Numéro de TVA invalide pour ${b.country} (par exemple ${b.country === 'BE' ? 'BE0412345614' : 'FR40303265045'}).`,
+          nl: `Ongeldig btw-nummer voor ${b.country} (bijvoorbeeld ${b.country === 'BE' ? 'BE0412345614' : 'FR40303265045'}).`,
+          en: `Invalid VAT number for ${b.country} (for example ${b.country === 'BE' ? 'BE0412345614' : 'FR40303265045'}).` } });
+      }
       if (b.postalCode && !(b.country === 'BE' ? /^[1-9]\d{3}$/ : /^\d{5}$/).test(b.postalCode)) {
         errors.push({ field: 'postalCode', code: 'POSTAL_CODE_INVALID', message: { fr: `Code postal invalide pour ${b.country}.`, nl: `Ongeldige postcode voor ${b.country}.`, en: `Invalid postal code for ${b.country}.` } });
       }
@@ -200,6 +226,7 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
     handler: async (req, ctx) => ctx.transactional(async (em) => {
       const s = await em.findOne(Station, { id: req.params.id });
       if (!s) throw new NotFoundError('STATION_NOT_FOUND', { fr: `Poste ${req.params.id} introuvable.`, nl: `Post ${req.params.id} niet gevonden.`, en: `Station ${req.params.id} not found.` });
+      if (req.body.name !== undefined && !req.body.name.trim()) throw new ValidationError([{ field: 'name', code: 'REQUIRED', message: { fr: 'Le nom du poste est obligatoire.', nl: 'De naam van de post is verplicht.', en: 'The station’s name is required.' } }]);
       if (req.body.name !== undefined) s.name = req.body.name.trim();
       if (req.body.active !== undefined) s.active = req.body.active;
       await em.flush();
@@ -209,21 +236,49 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
     }),
   });
 
+  r.delete<{ Params: { id: number } }>('/stations/:id', {
+    permission: 'kernel.stations', summary: 'Remove a station that never recorded anything (retire it otherwise)', status: 204,
+    description: 'A station that recorded anything in the fiscal journal (besides its registration, renaming and sign-ins) is kept and can only be retired: 409 STATION_IN_USE.',
+    schema: { params: id },
+    handler: async (req, ctx) => ctx.transactional(async (em) => {
+      const s = await em.findOne(Station, { id: req.params.id });
+      if (!s) throw new NotFoundError('STATION_NOT_FOUND', { fr: `Poste ${req.params.id} introuvable.`, nl: `Post ${req.params.id} niet gevonden.`, en: `Station ${req.params.id} not found.` });
+      const used = await em.getConnection().execute(
+        "select count(*) as n from kernel_journal_entry where station_id = ? and type not like 'station.%' and type not like 'auth.%'", [s.id], 'get', em.getTransactionContext());
+      if (Number((used as { n: number | string }).n) > 0) {
+        throw new DomainError('STATION_IN_USE', {
+          fr: `Le poste ${s.number} « ${s.name} » a déjà enregistré des opérations : il ne peut qu’être retiré, pas supprimé.`,
+          nl: `Post ${s.number} '${s.name}' heeft al verrichtingen geregistreerd: hij kan enkel buiten gebruik gesteld worden, niet verwijderd.`,
+          en: `Station ${s.number} '${s.name}' has already recorded operations: it can only be retired, not removed.`,
+        }, { status: 409 });
+      }
+      await em.nativeDelete(Session, { stationId: s.id });
+      await em.nativeDelete(Station, { id: s.id });
+      await kernel.journal.append(em, { chain: 'events', type: 'station.removed', payload: { stationId: s.id, number: s.number, name: s.name }, userId: ctx.user!.id });
+      kernel.auth.invalidateSessions(null, em);
+      return undefined;
+    }),
+  });
+
   // Users and roles.
   const userBody = { type: 'object', additionalProperties: false, properties: {
     username: { type: 'string', maxLength: 64 }, displayName: { type: 'string', maxLength: 120 }, password: { type: ['string', 'null'], maxLength: 200 },
     pin: { type: ['string', 'null'], maxLength: 16 }, roles: { type: 'array', items: { type: 'string' }, maxItems: 20 }, language: lang,
-    active: { type: 'boolean' }, unlockPin: { type: 'boolean' }, version: { type: 'integer' } } } as const;
+    active: { type: 'boolean' }, unlockPin: { type: 'boolean' }, version: schemas.int32 } } as const;
   const roleNames = async (ctx: RouteContext) => (await ctx.em.find(Role, {})).map((x) => x.name);
 
   r.get('/users', {
     permission: 'kernel.users', summary: 'All users',
-    handler: async (_req, ctx) => (await ctx.em.find(User, {}, { orderBy: { username: 'asc' } })).map((u) => userJson(u, () => kernel.clock.now())),
+    handler: async (_req, ctx) => {
+      const users = await ctx.em.find(User, {}, { orderBy: { username: 'asc' } });
+      const states = await kernel.auth.signInStates(ctx.em, users.map((u) => u.id));
+      return users.map((u) => userJson(u, states.get(u.id)));
+    },
   });
 
   r.post<{ Body: UserInput }>('/users', {
     permission: 'kernel.users', summary: 'Create a user', status: 201, schema: { body: { ...userBody, required: ['username', 'displayName', 'roles'] } },
-    handler: async (req, ctx) => userJson(await kernel.auth.saveUser(ctx.em, req.body, { actor: ctx.user, knownRoles: await roleNames(ctx) }), () => kernel.clock.now()),
+    handler: async (req, ctx) => oneUser(ctx.em, await kernel.auth.saveUser(ctx.em, req.body, { actor: ctx.user, knownRoles: await roleNames(ctx) })),
   });
 
   r.patch<{ Params: { id: number }; Body: UserInput & { version?: number } }>('/users/:id', {
@@ -235,7 +290,9 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
       if (u.id === ctx.user!.id && (req.body.active === false || (req.body.roles && !req.body.roles.includes('admin') && u.roles.includes('admin')))) {
         throw new DomainError('USER_SELF_LOCKOUT', { fr: 'Vous ne pouvez pas retirer vos propres droits d’administrateur.', nl: 'U kunt uw eigen beheerdersrechten niet intrekken.', en: 'You cannot remove your own administrator rights.' }, { status: 409 });
       }
-      return userJson(await kernel.auth.saveUser(ctx.em, req.body, { existing: u, actor: ctx.user, knownRoles: await roleNames(ctx) }), () => kernel.clock.now());
+      // An administrator changing their own password stays signed in here; their other sessions end.
+      const keepSessionId = u.id === ctx.user!.id ? (await loadRequestContext(kernel, req)).auth?.session.id : null;
+      return oneUser(ctx.em, await kernel.auth.saveUser(ctx.em, req.body, { existing: u, actor: ctx.user, knownRoles: await roleNames(ctx), keepSessionId }));
     },
   });
 
@@ -303,7 +360,7 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
 
   r.get<{ Params: { chain: string }; Querystring: { limit?: number; before?: number } }>('/journal/:chain', {
     permission: 'kernel.journal', summary: 'Entries of a journal chain, newest first',
-    schema: { params: { type: 'object', properties: { chain: { type: 'string', pattern: '^[a-z][a-z0-9_.-]{0,31}$' } } }, querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 1000 }, before: { type: 'integer', minimum: 1 } } } },
+    schema: { params: { type: 'object', properties: { chain: { type: 'string', pattern: '^[a-z][a-z0-9_.-]{0,31}$' } } }, querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 1000 }, before: schemas.id } } },
     handler: async (req, ctx) => (await kernel.journal.list(ctx.em, req.params.chain, req.query.limit ?? 100, req.query.before)).map((e) => ({
       seq: Number(e.seq), at: e.at, type: e.type, userId: e.user_id, stationId: e.station_id, payload: JSON.parse(e.payload), hash: e.hash,
     })),

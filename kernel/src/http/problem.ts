@@ -1,5 +1,6 @@
 import type { FastifyError } from 'fastify';
 import { DomainError, localize, type Language, type LocalizedText } from '../errors.js';
+import { databaseProblem } from '../db/db-errors.js';
 
 /** The problem+json body every API error is answered with. */
 export interface Problem {
@@ -18,6 +19,8 @@ const TITLES: Record<number, LocalizedText> = {
   403: { fr: 'Accès refusé', nl: 'Toegang geweigerd', en: 'Forbidden' },
   404: { fr: 'Introuvable', nl: 'Niet gevonden', en: 'Not found' },
   409: { fr: 'Conflit', nl: 'Conflict', en: 'Conflict' },
+  421: { fr: 'Adresse du serveur inconnue', nl: 'Onbekend serveradres', en: 'Misdirected request' },
+  422: { fr: 'Valeur refusée', nl: 'Waarde geweigerd', en: 'Unprocessable value' },
   413: { fr: 'Requête trop volumineuse', nl: 'Aanvraag te groot', en: 'Payload too large' },
   415: { fr: 'Type de contenu non pris en charge', nl: 'Inhoudstype niet ondersteund', en: 'Unsupported media type' },
   423: { fr: 'Verrouillé', nl: 'Vergrendeld', en: 'Locked' },
@@ -101,6 +104,9 @@ export function toProblem(err: unknown, lang: Language): Problem {
   if (fe?.statusCode && fe.statusCode < 500) {
     return problem(fe.statusCode, fe.code ?? 'BAD_REQUEST', fe.message, lang);
   }
+  // A unique index hit by a concurrent request, a lost optimistic lock, a value the column cannot hold.
+  const db = databaseProblem(err);
+  if (db) return toProblem(db, lang);
   return problem(500, 'INTERNAL_ERROR', {
     fr: 'Une erreur inattendue est survenue ; rien n’a été enregistré. Le détail est dans le journal du serveur.',
     nl: 'Er trad een onverwachte fout op; er werd niets opgeslagen. Details staan in het serverlogboek.',

@@ -6,6 +6,8 @@ import type { Kernel } from '../kernel.js';
 import { problem, toProblem } from './problem.js';
 import { SESSION_COOKIE, pickLanguage } from './request-context.js';
 import { isPageUrl, type ShellUi } from './shell-ui.js';
+import { checkCoercedNumbers, checkRequestInput, validatorCompiler } from './input.js';
+import { securityHeaders } from './headers.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,7 +17,7 @@ declare module 'fastify' {
 }
 
 /** Creates the Fastify server: cookies, OpenAPI, problem+json errors; the shell is mounted once the plugins are known (shell-ui.ts). */
-export async function createHttpServer(kernel: Kernel, opts: { logLevel: string; trustProxy?: boolean | string }): Promise<FastifyInstance> {
+export async function createHttpServer(kernel: Kernel, opts: { logLevel: string; trustProxy?: boolean | string; allowedHosts?: readonly string[] }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
     // Believing X-Forwarded-For from anyone would let a guesser pick a new address for every password try.
@@ -23,8 +25,28 @@ export async function createHttpServer(kernel: Kernel, opts: { logLevel: string;
     bodyLimit: 5 * 1024 * 1024,
     // Stopping must not wait for browsers' idle keep-alive connections (or open event streams).
     forceCloseConnections: true,
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
+  app.addHook('preHandler', (req, _reply, done) => {
+    try {
+      checkCoercedNumbers(req);
+      done();
+    } catch (e) {
+      done(e as Error);
+    }
+  });
+  // Bodies validated without coercion, query strings and parameters with it (http/input.ts).
+  app.setValidatorCompiler(validatorCompiler());
+  // Control characters and absurd nesting are refused in every request, whatever its route's schema.
+  app.addHook('preValidation', (req, _reply, done) => {
+    try {
+      checkRequestInput(req);
+      done();
+    } catch (e) {
+      done(e as Error);
+    }
+  });
+  // Host checked (DNS rebinding), security headers on every answer (http/headers.ts).
+  securityHeaders(app, { allowedHosts: opts.allowedHosts, scriptHashes: () => app.comptoirShell?.scriptHashes ?? [] });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

@@ -31,8 +31,26 @@ export interface JournalRow {
 export interface JournalVerification {
   ok: boolean;
   chains: Array<{ chain: string; entries: number; lastHash: string }>;
+  /** How many anchors (records kept outside the journal of what a chain held) were checked. */
+  anchors: number;
   firstBad?: { chain: string; seq: number; id: number | null; reason: string };
 }
+
+/**
+ * A record, kept outside the journal's tables, that a chain held at least `seq` entries and that entry `seq`
+ * had this hash: the shop's creation entry, a Z closure's recorded heads. Deleting or rewriting a whole chain,
+ * head included, no longer passes for an empty or shorter journal.
+ */
+export interface JournalAnchor {
+  chain: string;
+  seq: number;
+  hash: string;
+  /** Where the anchor comes from, for the report ('shop.created', 'pos z-closure 12'). */
+  source: string;
+}
+
+/** Reads anchors a plugin keeps in its own tables (for example each Z closure's recorded heads). */
+export type JournalAnchorSource = (em: EntityManager) => Promise<JournalAnchor[]>;
 
 /** SHA-256 over the previous hash and the entry's canonical content. */
 export function entryHash(prevHash: string, e: Omit<JournalRow, 'id' | 'prev_hash' | 'hash'>): string {
@@ -51,6 +69,7 @@ export function entryHash(prevHash: string, e: Omit<JournalRow, 'id' | 'prev_has
  */
 export class Journal {
   private readonly clock: { now(): Date };
+  private readonly anchorSources = new Map<string, JournalAnchorSource>();
 
   constructor({ clock }: { clock: { now(): Date } }) {
     this.clock = clock;
@@ -85,6 +104,29 @@ export class Journal {
     return { chain: record.chain, seq, hash };
   }
 
+  /**
+   * Records an anchor in `kernel_journal_anchor` (append-only, outside the chains): `verify` then requires the
+   * chain to hold at least `seq` entries, entry `seq` having this hash. Inside the caller's transaction.
+   */
+  async anchor(em: EntityManager, a: JournalAnchor): Promise<void> {
+    await run(em, 'insert into kernel_journal_anchor (chain, seq, hash, source, created_at) values (?, ?, ?, ?, ?)',
+      [a.chain, a.seq, a.hash, a.source.slice(0, 64), this.clock.now().toISOString()]);
+  }
+
+  /** Adds a source of anchors a plugin keeps in its own tables (the kernel adds each enabled plugin's). */
+  addAnchorSource(name: string, source: JournalAnchorSource): void {
+    this.anchorSources.set(name, source);
+  }
+
+  /** Every anchor: those recorded with `anchor`, then those the plugins' sources read. */
+  async anchors(em: EntityManager): Promise<JournalAnchor[]> {
+    const rows = await query<{ chain: string; seq: number; hash: string; source: string }>(em,
+      'select chain, seq, hash, source from kernel_journal_anchor order by id');
+    const out: JournalAnchor[] = rows.map((r) => ({ chain: r.chain, seq: Number(r.seq), hash: r.hash, source: r.source }));
+    for (const source of this.anchorSources.values()) out.push(...await source(em));
+    return out;
+  }
+
   /** Entries of a chain, newest first, for screens and exports. */
   async list(em: EntityManager, chain: string, limit = 100, beforeSeq?: number): Promise<JournalRow[]> {
     return query<JournalRow>(em,
@@ -102,9 +144,14 @@ export class Journal {
     const heads = await query<{ chain: string; last_seq: number; last_hash: string }>(em,
       'select chain, last_seq, last_hash from kernel_journal_head');
     const chainNames = await query<{ chain: string }>(em, 'select distinct chain from kernel_journal_entry');
-    const names = [...new Set([...heads.map((h) => h.chain), ...chainNames.map((c) => c.chain)])].sort();
-    const result: JournalVerification = { ok: true, chains: [] };
+    const anchors = await this.anchors(em);
+    // Chains that must exist are walked even when nothing of them is left.
+    const names = [...new Set([...heads.map((h) => h.chain), ...chainNames.map((c) => c.chain), ...anchors.map((a) => a.chain)])].sort();
+    const result: JournalVerification = { ok: true, chains: [], anchors: anchors.length };
     for (const chain of names) {
+      const anchored = anchors.filter((a) => a.chain === chain);
+      const anchorAt = new Map<number, JournalAnchor[]>();
+      for (const a of anchored) anchorAt.set(a.seq, [...(anchorAt.get(a.seq) ?? []), a]);
       const head = heads.find((h) => h.chain === chain);
       const headSeq = head ? Number(head.last_seq) : 0;
       let prevHash = '';
@@ -131,12 +178,20 @@ export class Journal {
           if (entryHash(prevHash, r) !== r.hash) {
             return fail(seq, Number(r.id), `entry ${chain}#${seq} was altered: its content does not match its hash`);
           }
+          const differs = anchorAt.get(seq)?.find((a) => a.hash !== r.hash);
+          if (differs) {
+            return fail(seq, Number(r.id), `entry ${chain}#${seq} is not the one recorded by ${differs.source}: the chain was rewritten from there on`);
+          }
           prevHash = r.hash;
           lastId = Number(r.id);
           expectedSeq++;
           count++;
         }
         if (rows.length < 1000) break;
+      }
+      const longest = anchored.reduce<JournalAnchor | null>((m, a) => (!m || a.seq > m.seq ? a : m), null);
+      if (longest && count < longest.seq) {
+        return fail(count + 1, null, `chain '${chain}' ends at #${count} but ${longest.source} recorded it at #${longest.seq} at least: entries were removed`);
       }
       // The head is written in the same transaction as each append.
       if (count < headSeq) {

@@ -25,3 +25,4 @@ export {
 } from './money.js';
 export { countryRules, getCountryRules, isCountryCode, type CountryCode, type CountryRules } from './country.js';
 export { formatMoney, formatQuantity, formatRate, parseMoney, parseQuantity } from './format.js';
+export { normalizeShopVatNumber } from './vat-number.js';

@@ -1,9 +1,11 @@
+import type { JournalAnchorSource } from '../journal/journal.js';
 import type { AwilixContainer } from 'awilix';
 import type { EntitySchema, EntityManager } from '@mikro-orm/core';
 import type { LocalizedText } from '../errors.js';
 import type { RouteRegistrar } from '../http/routes.js';
 import type { Kernel } from '../kernel.js';
 import type { Migration, Dialect } from '../db/migrations.js';
+import type { PrintTemplateDefinition } from '../print/model.js';
 import { checkUiDeclarations, type ScreenDefinition, type WidgetDefinition } from './ui-contract.js';
 
 /** A permission a plugin declares; `roles` lists the built-in roles that receive it on first start. */
@@ -52,6 +54,13 @@ export interface PluginDefinition {
   screens?: ScreenDefinition[];
   /** Widgets the plugin puts in named zones of screens (its own or other plugins'). */
   widgets?: WidgetDefinition[];
+  /**
+   * Anchors of the fiscal journal this plugin keeps in its own tables (for example the chain heads each Z
+   * closure recorded and printed): `journal verify` requires every anchored chain to reach them.
+   */
+  journalAnchors?: JournalAnchorSource;
+  /** Print templates (receipt, A4 document, label), each with the id `<plugin>.<name>`; a shop may override their texts, logo and blocks. */
+  templates?: PrintTemplateDefinition<any>[];
   /** Called once the kernel is fully started. */
   start?(ctx: PluginContext): void | Promise<void>;
   /** Fills a fresh demo installation with believable data. */
@@ -75,5 +84,21 @@ export function definePlugin<T extends PluginDefinition>(def: T): Readonly<T> {
     }
   }
   checkUiDeclarations(where, def.screens, def.widgets);
+  checkTemplates(where, def.templates);
   return Object.freeze(def);
+}
+
+const TEMPLATE_NAME_RE = /^[a-z][a-z0-9-]{0,39}$/;
+
+/** Template names are unique within the plugin, kinds known, and `sample`/`render` functions. */
+function checkTemplates(where: string, templates: readonly PrintTemplateDefinition[] = []): void {
+  const seen = new Set<string>();
+  for (const t of templates) {
+    if (!TEMPLATE_NAME_RE.test(t?.name ?? '')) throw new TypeError(`${where}: template name '${t?.name}' must be lower-case letters, digits or '-'`);
+    if (seen.has(t.name)) throw new TypeError(`${where}: template '${t.name}' is declared twice`);
+    seen.add(t.name);
+    if (!['receipt', 'document', 'label'].includes(t.kind)) throw new TypeError(`${where}: template '${t.name}' has kind '${t.kind}'; expected receipt, document or label`);
+    if (typeof t.render !== 'function' || typeof t.sample !== 'function') throw new TypeError(`${where}: template '${t.name}' needs render and sample functions`);
+    for (const [key, block] of Object.entries(t.blocks ?? {})) if (!block?.label) throw new TypeError(`${where}: template '${t.name}' block '${key}' needs a label`);
+  }
 }

@@ -192,3 +192,5 @@ async function bootOn(db: TestDatabase, options: Partial<KernelOptions> & { plug
   };
   return tk;
 }
+
+export { fuzzOperations, sampleOf, type FuzzReport, type FuzzFinding } from './fuzz.js';

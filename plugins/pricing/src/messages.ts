@@ -30,6 +30,16 @@ const SCAN: Texts = {
     nl: `${p.code} begint zoals '${p.rule}' maar telt ${p.length} cijfers in plaats van ${p.expectedLength}.`,
     en: `${p.code} starts like '${p.rule}' but has ${p.length} digits instead of ${p.expectedLength}.`,
   }),
+  SCAN_ZERO_QUANTITY: (p) => ({
+    fr: `${p.code} (« ${p.rule} ») indique 0 ${p.unit} : pesez à nouveau l’article et imprimez une nouvelle étiquette.`,
+    nl: `${p.code} ('${p.rule}') vermeldt 0 ${p.unit}: weeg het artikel opnieuw en druk een nieuw etiket af.`,
+    en: `${p.code} ('${p.rule}') shows 0 ${p.unit}: weigh the article again and print a new label.`,
+  }),
+  SCAN_ZERO_PRICE: (p) => ({
+    fr: `${p.code} (« ${p.rule} ») indique un prix de 0,00 € : imprimez une nouvelle étiquette ou tapez le prix.`,
+    nl: `${p.code} ('${p.rule}') vermeldt een prijs van 0,00 €: druk een nieuw etiket af of typ de prijs.`,
+    en: `${p.code} ('${p.rule}') shows a price of €0.00: print a new label or type the price.`,
+  }),
   SCAN_NO_RULE: (p) => ({ fr: `${p.code} ne suit aucune règle de la nomenclature.`, nl: `${p.code} volgt geen enkele regel van de nomenclatuur.`, en: `${p.code} matches no rule of the nomenclature.` }),
 };
 
@@ -134,5 +144,7 @@ export const M = {
   weightOnPiece: (code: string, article: string): T3 => ({ fr: `${code} porte un poids, mais ${article} se vend à la pièce.`, nl: `${code} draagt een gewicht, maar ${article} wordt per stuk verkocht.`, en: `${code} carries a weight, but ${article} is sold by the piece.` }),
   scanNoPrice: (article: string): T3 => ({ fr: `${article} n’a pas de prix.`, nl: `${article} heeft geen prijs.`, en: `${article} has no price.` }),
   labelPrice: (cents: number): T3 => ({ fr: `prix de l’étiquette (${money(cents)})`, nl: `prijs op het etiket (${money(cents)})`, en: `price on the label (${money(cents)})` }),
+  cardUnknown: (code: string): T3 => ({ fr: `La carte ${code} n’appartient à aucun client.`, nl: `De kaart ${code} hoort bij geen enkele klant.`, en: `Card ${code} belongs to no customer.` }),
+  packPriceCheaper: (name: string): T3 => ({ fr: `prix du conditionnement « ${name} », moins cher que le prix client`, nl: `prijs van de verpakking '${name}', goedkoper dan de klantprijs`, en: `price of the pack '${name}', cheaper than the customer price` }),
   packPrice: (name: string): T3 => ({ fr: `prix du conditionnement « ${name} »`, nl: `prijs van de verpakking '${name}'`, en: `price of the pack '${name}'` }),
 };

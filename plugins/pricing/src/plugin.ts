@@ -12,6 +12,7 @@ import { LabelService } from './services/label.service.js';
 import { ImportService } from './services/import.service.js';
 import { refusePackBarcodes, syncDefaultPriceFromArticle } from './services/catalogue-sync.js';
 import { pricingRoutes } from './http/routes.js';
+import { tapSales } from './services/sales-taps.js';
 import { seedPricingDemo } from './demo/seed.js';
 
 /** The navigation heading of the pricing screens (a message key of src/ui/messages). */
@@ -31,6 +32,8 @@ export const pricingPlugin = definePlugin({
     en: 'Price lists, quantity breaks, customer prices, packs, weighed barcodes, labels and supplier catalogue import',
   },
   requires: { catalog: '^0.1.0' },
+  // Taps the sale contract when it is enabled; nothing that sells requires pricing.
+  enhances: ['sales'],
   entities: pricingEntities,
   migrations,
   permissions: {
@@ -56,6 +59,8 @@ export const pricingPlugin = definePlugin({
     catalog.articleSaved.tapPromise('pricing', async ({ em, article, isNew, changed }) => {
       if (isNew || changed.includes('price') || changed.includes('vatCategory')) await syncDefaultPriceFromArticle(em, article);
     });
+    // Scanned codes, line prices and associated articles for the till and invoicing (see src/services/sales-taps.ts).
+    tapSales(kernel, container);
   },
   routes: pricingRoutes,
   // Screens are built from src/ui into dist/ui (`comptoir-dev ui`); `module` names the file that defines `tag`;

@@ -128,6 +128,7 @@ const fr: Messages = {
 
   'settings.shop.title': 'Magasin',
   'settings.stations.title': 'Postes de caisse',
+  'settings.print.title': 'Impression',
   'settings.users.title': 'Utilisateurs',
   'settings.plugins.title': 'Modules',
 
@@ -312,6 +313,7 @@ const nl: Messages = {
 
   'settings.shop.title': 'Winkel',
   'settings.stations.title': 'Kassaposten',
+  'settings.print.title': 'Afdrukken',
   'settings.users.title': 'Gebruikers',
   'settings.plugins.title': 'Modules',
 
@@ -496,6 +498,7 @@ const en: Messages = {
 
   'settings.shop.title': 'Shop',
   'settings.stations.title': 'Till stations',
+  'settings.print.title': 'Printing',
   'settings.users.title': 'Users',
   'settings.plugins.title': 'Plugins',
 

@@ -206,7 +206,7 @@ export class CptShopForm extends LitElement {
             ${COUNTRIES.map((c) => html`<option value=${c} ?selected=${s.country === c}>${countryName(c)}</option>`)}
           </select>
         </cpt-field>
-        ${this.input('vatNumber', t('shop.vatNumber'), { hint: t('form.example', { example: s.country === 'FR' ? 'FR12345678901' : 'BE0123456789' }) })}
+        ${this.input('vatNumber', t('shop.vatNumber'), { hint: t('form.example', { example: s.country === 'FR' ? 'FR40303265045' : 'BE0412345614' }) })}
         ${this.input('email', t('shop.email'), { type: 'email', autocomplete: 'email' })}
         ${this.input('phone', t('shop.phone'), { type: 'tel', autocomplete: 'tel' })}
         <cpt-field label=${t('shop.currency')} field="currency" .error=${this.errors.currency}>

@@ -269,7 +269,7 @@ export class CatalogPartyEditor extends LitElement {
             ${this.kind === 'supplier' || d.kind === 'company'
               ? this.text('vatNumber', t('catalog.party.vatNumber'), {
                   mono: true,
-                  hint: d.country === 'FR' || d.country === 'BE' ? t('form.example', { example: d.country === 'FR' ? 'FR12345678901' : 'BE0123456789' }) : '',
+                  hint: d.country === 'FR' || d.country === 'BE' ? t('form.example', { example: d.country === 'FR' ? 'FR40303265045' : 'BE0412345614' }) : '',
                 })
               : nothing}
             ${this.kind === 'customer'

@@ -153,16 +153,25 @@ function compareDates(a: string | null | undefined, b: string | null | undefined
 }
 
 /**
- * The row that applies among those valid on `date` whose threshold is reached: highest threshold, then latest
- * `validFrom` (a promotion beats the permanent price). Remaining ties are settled on every field that shows in
- * the quote (the period that ends first, the lower price, the lower threshold), so the order of the rows in the
- * book never matters. `priceIncl` compares prices set on different sides of VAT.
+ * The row that applies among those valid on `date` whose threshold is reached. Within one threshold, the latest
+ * `validFrom` wins (a promotion beats the permanent price); then, across the thresholds reached, the cheapest
+ * (VAT included) wins, the higher threshold on equal prices. So a larger quantity is never dearer per unit than
+ * a smaller one: it reaches every threshold the smaller one reaches (a 0,99 promotion on the base price is not
+ * lost to a 1,05 break from 6). Remaining ties are settled on every field that shows in the quote (the period that
+ * ends first, the lower price, the lower threshold), so the order of the rows in the book never matters.
+ * `priceIncl` compares prices set on different sides of VAT.
  */
 function bestRow<T extends PriceRow>(rows: readonly T[], quantity: number, date: string, priceIncl: (row: T) => number): T | null {
-  let best: T | null = null;
+  const perTier = new Map<number, T>();
   for (const row of rows) {
     if (tierOf(row.minQuantity) > quantity || !isValidOn(row, date)) continue;
-    if (best === null || compareRows(row, best, priceIncl) < 0) best = row;
+    const tier = tierOf(row.minQuantity);
+    const current = perTier.get(tier);
+    if (current === undefined || compareRows(row, current, priceIncl) < 0) perTier.set(tier, row);
+  }
+  let best: T | null = null;
+  for (const row of perTier.values()) {
+    if (best === null || priceIncl(row) - priceIncl(best) < 0 || (priceIncl(row) === priceIncl(best) && compareRows(row, best, priceIncl) < 0)) best = row;
   }
   return best;
 }

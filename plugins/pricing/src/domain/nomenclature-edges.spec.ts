@@ -65,11 +65,11 @@ describe('the label printer names each field it refuses', () => {
     });
   });
 
-  it('prints zero, leaves out fields given as undefined, and reads back what it printed', () => {
+  it('prints zero (and refuses to read a 0 g label), leaves out fields given as undefined, and reads back what it printed', () => {
     // Check digits computed apart (Python): 210000700000 → 8, 990000012315 → 4.
     const printed = encodeScan(ruleNamed('Weighed article'), { articleRef: '7', weight: 0, price: undefined });
     expect(printed).toEqual({ ok: true, barcode: '2100007000008' });
-    expect(parseScan('2100007000008', defaults)).toEqual({ ok: true, rule: 'Weighed article', type: 'weight', articleRef: '00007', weight: 0 });
+    expect(parseScan('2100007000008', defaults)).toMatchObject({ ok: false, code: 'SCAN_ZERO_QUANTITY', params: { rule: 'Weighed article', unit: 'g' } });
     const coupon = encodeScan(ruleNamed('Percent-off coupon'), { number: '123', discount: 15 });
     expect(coupon).toEqual({ ok: true, barcode: '9900000123154' });
     expect(parseScan('9900000123154', defaults)).toMatchObject({ number: '000123', discount: 15, discountUnit: 'percent' });

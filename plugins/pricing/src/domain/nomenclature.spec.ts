@@ -238,6 +238,8 @@ function fieldsFor(rule: BarcodeRule, g: fc.GeneratorValue): ScanFields {
     if (length === 0) continue;
     const digits = g(digitString, length);
     fields[names[letter]] = letter === 'A' || letter === 'N' ? digits : Number(digits) * (letter === 'Q' ? 1000 : 1);
+    // A weight, volume or price of 0 is refused (nomenclature-zero.spec.ts): print the smallest one instead.
+    if ('WVP'.includes(letter) && fields[names[letter]] === 0) fields[names[letter]] = 1;
   }
   return fields;
 }

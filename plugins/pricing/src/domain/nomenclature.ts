@@ -61,14 +61,17 @@ export function defaultNomenclature(): BarcodeRule[] {
 /**
  * Stable codes of {@link parseScan}; `params` always has `code` (the scanned text, trimmed), plus `rule` when a
  * rule was recognised, and: `SCAN_BAD_CHECK_DIGIT` / `SCAN_BAD_PRICE_CHECK_DIGIT`: `expected`, `actual`;
- * `SCAN_BAD_LENGTH`: `length`, `expectedLength`; `SCAN_NOT_DIGITS`: `character`, `position` (when not empty).
+ * `SCAN_BAD_LENGTH`: `length`, `expectedLength`; `SCAN_NOT_DIGITS`: `character`, `position` (when not empty);
+ * `SCAN_ZERO_QUANTITY`: `unit` ('g' or 'ml'); `SCAN_ZERO_PRICE`: nothing more.
  */
 export type ScanErrorCode =
   | 'SCAN_NO_RULE'
   | 'SCAN_BAD_CHECK_DIGIT'
   | 'SCAN_BAD_PRICE_CHECK_DIGIT'
   | 'SCAN_BAD_LENGTH'
-  | 'SCAN_NOT_DIGITS';
+  | 'SCAN_NOT_DIGITS'
+  | 'SCAN_ZERO_QUANTITY'
+  | 'SCAN_ZERO_PRICE';
 
 /** Values carried by an in-store code (also what {@link encodeScan} prints). */
 export interface ScanFields {
@@ -166,6 +169,13 @@ function read(compiled: CompiledRule, code: string): ScanResult {
     result[FIELD_NAMES[span.letter]] = TEXT_FIELDS.has(span.letter) ? digits : Number(digits) * (span.letter === 'Q' ? 1000 : 1);
     if (span.letter === 'D') result.discountUnit = rule.discountUnit ?? 'cents';
   }
+  // A scale that printed 0 g, or a label printed at 0,00 €, would sell the goods for nothing: refused, not read.
+  if (rule.type === 'weight' && (result.weight === 0 || result.volume === 0)) {
+    return scanFailure('SCAN_ZERO_QUANTITY', `${code} matches '${rule.name}' but carries a quantity of 0`, { code, rule: rule.name, unit: result.weight === 0 ? 'g' : 'ml' });
+  }
+  if (rule.type === 'price' && result.price === 0) {
+    return scanFailure('SCAN_ZERO_PRICE', `${code} matches '${rule.name}' but carries a price of 0`, { code, rule: rule.name });
+  }
   return result as unknown as ScanOk;
 }
 
@@ -177,6 +187,7 @@ function read(compiled: CompiledRule, code: string): ScanResult {
  *   Other lengths are `SCAN_NO_RULE`: a short PLU such as "2105" must still reach the catalogue.
  * - `SCAN_NOT_DIGITS`: the code is empty, or fits a layout but holds something else than a digit.
  * - `SCAN_BAD_CHECK_DIGIT`, `SCAN_BAD_PRICE_CHECK_DIGIT`: the code fits a layout but does not check out.
+ * - `SCAN_ZERO_QUANTITY`, `SCAN_ZERO_PRICE`: a scale label of 0 g (or 0 ml), a price label of 0,00 €.
  * @throws RangeError when a rule is invalid (see {@link validateRule}).
  */
 export function parseScan(code: string, rules: readonly BarcodeRule[]): ScanResult {

@@ -4,6 +4,7 @@ import { packagingRoutes } from './packaging.routes.js';
 import { quoteRoutes } from './quote.routes.js';
 import { labelRoutes } from './labels.routes.js';
 import { importRoutes } from './import.routes.js';
+import { settingsRoutes } from './settings.routes.js';
 
 /** The pricing plugin's HTTP API under /api/pricing. */
 export function pricingRoutes(r: RouteRegistrar, ctx: PluginContext): void {
@@ -12,4 +13,5 @@ export function pricingRoutes(r: RouteRegistrar, ctx: PluginContext): void {
   packagingRoutes(r, ctx);
   labelRoutes(r, ctx);
   importRoutes(r, ctx);
+  settingsRoutes(r, ctx);
 }

@@ -1,4 +1,4 @@
-import { DomainError, NotFoundError, ValidationError, convertPrice, lineTotal, type EntityManager, type FieldError, type Kernel, type Clock } from '@comptoir/kernel';
+import { DomainError, NotFoundError, ValidationError, convertPrice, lineTotal, type EntityManager, type FieldError, type Kernel, type Clock, type Settings } from '@comptoir/kernel';
 import type { NomenclatureService } from './nomenclature.service.js';
 import type { ArticleFacts } from './facts.js';
 import { catalogReader } from './catalog-reader.js';
@@ -53,17 +53,34 @@ export interface LineRequest {
   pack?: { id: number; barcode: string; quantity: number; price: number | null; priceListCode: string | null; name: string } | null;
 }
 
+/**
+ * What a customer with prices of their own pays for a pack that has its own price (the shop setting
+ * `CONTRACT_CASE_SETTING`): `cheaper`, the default, the cheaper of the pack's price and their price × units;
+ * `customer`, always their own price.
+ */
+export type ContractCasePrice = 'cheaper' | 'customer';
+export const CONTRACT_CASE_SETTING = 'pricing.contractCasePrice';
+export const CONTRACT_CASE_PRICES: readonly ContractCasePrice[] = ['cheaper', 'customer'];
+
 /** Prices lines: builds each article's price book, asks the engine, and runs the `priceLine` hook. */
 export class PricingService {
   private readonly kernel: Kernel;
   private readonly clock: Clock;
+  private readonly settings: Settings;
 
   private readonly scanner: Scanner;
 
-  constructor({ kernel, clock, pricingNomenclature }: { kernel: Kernel; clock: Clock; pricingNomenclature: NomenclatureService }) {
+  constructor({ kernel, clock, settings, pricingNomenclature }: { kernel: Kernel; clock: Clock; settings: Settings; pricingNomenclature: NomenclatureService }) {
     this.kernel = kernel;
     this.clock = clock;
+    this.settings = settings;
     this.scanner = new Scanner(this, pricingNomenclature);
+  }
+
+  /** The shop's rule for a customer with prices of their own scanning a pack with its own price. */
+  async contractCasePrice(em: EntityManager): Promise<ContractCasePrice> {
+    const value = await this.settings.get<unknown>(em, CONTRACT_CASE_SETTING, 'cheaper');
+    return value === 'customer' ? 'customer' : 'cheaper';
   }
 
   /**
@@ -146,7 +163,7 @@ export class PricingService {
       unitPrice: quote.unitPrice, includesVat: quote.includesVat, unitPriceIncl: quote.unitPriceIncl, unitPriceExcl: quote.unitPriceExcl,
       lineTotal: quote.unitPrice === null ? null : lineTotal({ unitPrice: quote.unitPrice, quantity }), rule: quote.rule, adjustments: [],
     };
-    if (pack) line = applyPack(line, pack, book.defaultListCode, quantity);
+    if (pack) line = applyPack(line, pack, book.defaultListCode, quantity, line.rule.kind === 'customer' ? await this.contractCasePrice(em) : 'cheaper');
     const ctx: PriceLineContext = {
       em, source: pack ? 'pack' : req.source, book,
       article: { id: article.id, code: article.code, name: article.name, unit: article.unit, vatCategory: article.vatCategory, familyId: article.familyId },
@@ -179,6 +196,35 @@ export class PricingService {
     return out;
   }
 
+  /**
+   * A sale line's price (the sale contract's `priceLine`): the engine, the pack's own price when the line was sold
+   * through a pack, then this plugin's `priceLine` hook. Null when the article is gone from the catalogue.
+   */
+  async priceForSale(em: EntityManager, req: { articleId: number; customerId: number | null; quantity: number; date: string; packId: number | null }): Promise<LineQuote | null> {
+    const article = (await this.articles(em, [req.articleId])).get(req.articleId);
+    if (!article) return null;
+    const pack = req.packId === null ? null : await this.packForSale(em, req.packId);
+    const book = await loadPriceBook(em, [article], req.customerId);
+    return this.priceLine(em, { article, customerId: req.customerId, quantity: req.quantity, date: req.date, source: pack ? 'pack' : 'scan', pack }, book);
+  }
+
+  /** The articles that come with a sale line (the sale contract's `composeLines`): per unit sold, and per pack. */
+  async associationsForSale(em: EntityManager, req: { articleId: number; quantity: number; packId: number | null; packQuantity: number | null }): Promise<Array<{ articleId: number; quantity: number; kind: string }>> {
+    const rows = await query<{ associated_article_id: number; ratio: number; kind: string; pack_id: number | null }>(em,
+      `select associated_article_id, ratio, kind, pack_id from pricing_association where article_id = ? and (pack_id is null${req.packId ? ' or pack_id = ?' : ''}) order by id`,
+      req.packId ? [req.articleId, req.packId] : [req.articleId]);
+    const packs = req.packQuantity ? Math.round(req.quantity / req.packQuantity) * 1000 : 0;
+    return rows
+      .map((r) => ({ articleId: r.associated_article_id, kind: r.kind, quantity: roundThousandths((r.pack_id === null ? req.quantity : packs) * r.ratio) }))
+      .filter((a) => a.quantity !== 0);
+  }
+
+  private async packForSale(em: EntityManager, id: number): Promise<NonNullable<LineRequest['pack']> | null> {
+    const [p] = await query<{ id: number; barcode: string; quantity: number; price: number | null; name: string; list_code: string | null }>(em,
+      'select p.id, p.barcode, p.quantity, p.price, p.name, l.code as list_code from pricing_pack p left join pricing_price_list l on l.id = p.price_list_id where p.id = ?', [id]);
+    return p ? { id: p.id, barcode: p.barcode, quantity: p.quantity, price: p.price, name: p.name, priceListCode: p.list_code } : null;
+  }
+
   /** Ids of articles that have at least one list price, among these (for labels and reports). */
   async pricedArticleIds(em: EntityManager, ids: number[]): Promise<Set<number>> {
     if (!ids.length) return new Set();
@@ -195,12 +241,15 @@ function roundThousandths(product: number): number {
 
 /**
  * A pack sells its units at the pack's own price when the list in force is the pack's list (the default list
- * when it names none) and the customer has no price of their own; otherwise every unit at the unit quote.
- * `quantity` is a whole number of packs (one scan: one pack).
+ * when it names none); otherwise every unit at the unit quote. A customer with a price of their own for the
+ * article pays the cheaper of the pack's price and their price × units, unless the shop says `customer` (their
+ * own price always). `quantity` is a whole number of packs (one scan: one pack).
  */
-function applyPack(line: LineQuote, pack: NonNullable<LineRequest['pack']>, defaultListCode: string, quantity: number): LineQuote {
+function applyPack(line: LineQuote, pack: NonNullable<LineRequest['pack']>, defaultListCode: string, quantity: number, contract: ContractCasePrice): LineQuote {
   const packList = pack.priceListCode ?? defaultListCode;
-  if (pack.price === null || line.priceListCode !== packList || line.rule.kind === 'customer') return line;
+  if (pack.price === null || line.priceListCode !== packList) return line;
+  const cheaperForCustomer = line.rule.kind === 'customer' && contract === 'cheaper' && line.lineTotal !== null && pack.price * Math.round(quantity / pack.quantity) < line.lineTotal;
+  if (line.rule.kind === 'customer' && !cheaperForCustomer) return line;
   const resolved = resolvePack({
     packQuantity: pack.quantity, packPrice: pack.price,
     unitQuote: { unitPrice: line.unitPrice, includesVat: line.includesVat, unitPriceIncl: line.unitPriceIncl, unitPriceExcl: line.unitPriceExcl, rule: line.rule as PriceRule },
@@ -214,7 +263,7 @@ function applyPack(line: LineQuote, pack: NonNullable<LineRequest['pack']>, defa
     unitPriceExcl: line.includesVat ? convertPrice(unitPrice, line.vatRate, 'incl') : unitPrice,
     // The pack's price is what the customer pays, whatever unit price × units would round to.
     lineTotal: pack.price * packs,
-    rule: { kind: 'pack', listCode: packList, minQuantity: pack.quantity, validTo: null, explanation: M.packPrice(pack.name || pack.barcode) },
+    rule: { kind: 'pack', listCode: packList, minQuantity: pack.quantity, validTo: null, explanation: cheaperForCustomer ? M.packPriceCheaper(pack.name || pack.barcode) : M.packPrice(pack.name || pack.barcode) },
   };
 }
 
