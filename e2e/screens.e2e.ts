@@ -21,7 +21,7 @@ const MARKERS: Record<'fr' | 'nl' | 'en', RegExp> = {
 const SCREENS = [
   '', 'catalog/articles', 'catalog/articles/:article', 'catalog/families', 'catalog/customers', 'catalog/suppliers',
   'pricing/check', 'pricing/lists', 'pricing/articles/:article', 'pricing/customers/:customer', 'pricing/labels', 'pricing/nomenclature',
-  'pricing/import', 'settings/shop', 'settings/stations', 'settings/users', 'settings/plugins',
+  'pricing/import', 'settings/shop', 'settings/stations', 'settings/print', 'settings/users', 'settings/plugins',
 ];
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
