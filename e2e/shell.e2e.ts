@@ -55,8 +55,10 @@ describe.each(e2eDatabases())('the shell as a new user meets it (%s)', (dialect)
     await page.goto(server.url);
     await expect.poll(() => focusedTestId(page), { timeout: 15_000 }).toBe('login-username');
     await page.keyboard.type('gerant');
+    expect(await page.getByTestId('login-username').inputValue()).toBe('gerant');
     await page.getByTestId('login-password').fill('demo-gerant');
     await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('header-user').count(), { timeout: 60_000 }).toBe(1);
     await articlesPage(page);
     await expect.poll(() => focusedTestId(page), { timeout: 10_000 }).toBe('articles-search');
     await page.getByTestId('nav-pricing/check').click();
