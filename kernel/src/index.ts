@@ -12,7 +12,7 @@ export { defineMigration, type Migration, type Dialect } from './db/migrations.j
 export { afterCommit, type Effect } from './db/after-commit.js';
 export { databaseProblem, isUniqueViolation, uniqueViolationField, uniqueConflict } from './db/db-errors.js';
 export { Sequences, type DocumentNumber } from './sequences.js';
-export { Journal, type JournalRecord, type JournalVerification, type JournalAnchor, type JournalAnchorSource } from './journal/journal.js';
+export { Journal, sealRows, type JournalRecord, type JournalVerification, type JournalSeal, type JournalAnchor, type JournalAnchorSource } from './journal/journal.js';
 export { canonicalJson } from './journal/canonical.js';
 export { EventBus, type ServerEvent } from './events.js';
 export { Settings } from './settings.js';

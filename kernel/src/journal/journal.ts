@@ -37,6 +37,37 @@ export interface JournalVerification {
 }
 
 /**
+ * Rows an entry vouches for (a ticket and its lines): the SHA-256 of their columns when journaled, put in the
+ * entry's payload under `seals`. `verify` reads them again, so altering a sealed row breaks the chain there.
+ */
+export interface JournalSeal {
+  table: string;
+  /** The rows are those where `column` = `value`, in `id` order. */
+  column: string;
+  value: number | string;
+  columns: string[];
+  hash: string;
+}
+
+const SQL_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+/** Seals the rows of `table` where `column` = `value` (call it inside the transaction that wrote them). */
+export async function sealRows(em: EntityManager, spec: Omit<JournalSeal, 'hash'>): Promise<JournalSeal> {
+  return { ...spec, columns: [...spec.columns], hash: await rowsHash(em, spec) };
+}
+
+async function rowsHash(em: EntityManager, spec: Omit<JournalSeal, 'hash'>): Promise<string> {
+  for (const name of [spec.table, spec.column, ...spec.columns]) {
+    if (!SQL_NAME.test(name)) throw new DomainError('JOURNAL_SEAL_INVALID', `'${name}' is not a table or column name`, { status: 500 });
+  }
+  const rows = await query<Record<string, unknown>>(em,
+    `select ${spec.columns.join(', ')} from ${spec.table} where ${spec.column} = ? order by id`, [spec.value]);
+  // Both databases' types to one text form: numbers, text, booleans and dates read the same everywhere.
+  const cell = (v: unknown) => (v == null ? null : v instanceof Date ? v.toISOString() : typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+  return createHash('sha256').update(canonicalJson(rows.map((r) => spec.columns.map((c) => cell(r[c]))))).digest('hex');
+}
+
+/**
  * A record, kept outside the journal's tables, that a chain held at least `seq` entries and that entry `seq`
  * had this hash: the shop's creation entry, a Z closure's recorded heads. Deleting or rewriting a whole chain,
  * head included, no longer passes for an empty or shorter journal.
@@ -102,6 +133,16 @@ export class Journal {
       [row.chain, seq, row.at, row.type, row.user_id, row.station_id, row.payload, prevHash, hash]);
     await run(em, 'update kernel_journal_head set last_hash = ? where chain = ?', [hash, record.chain]);
     return { chain: record.chain, seq, hash };
+  }
+
+  /** The first sealed table whose rows no longer match the entry, as a sentence; null when all match. */
+  private async checkSeals(em: EntityManager, r: JournalRow): Promise<string | null> {
+    const seals = (JSON.parse(r.payload) as { seals?: JournalSeal[] }).seals;
+    if (!Array.isArray(seals)) return null;
+    for (const s of seals) {
+      if (await rowsHash(em, s) !== s.hash) return `rows of ${s.table} (${s.column} = ${s.value}) sealed by entry ${r.chain}#${Number(r.seq)} were altered`;
+    }
+    return null;
   }
 
   /**
@@ -178,6 +219,8 @@ export class Journal {
           if (entryHash(prevHash, r) !== r.hash) {
             return fail(seq, Number(r.id), `entry ${chain}#${seq} was altered: its content does not match its hash`);
           }
+          const sealed = await this.checkSeals(em, r);
+          if (sealed) return fail(seq, Number(r.id), sealed);
           const differs = anchorAt.get(seq)?.find((a) => a.hash !== r.hash);
           if (differs) {
             return fail(seq, Number(r.id), `entry ${chain}#${seq} is not the one recorded by ${differs.source}: the chain was rewritten from there on`);

@@ -1,0 +1,54 @@
+import { createRequire } from 'node:module';
+import { asClass, definePlugin } from '@comptoir/kernel';
+import { posEntities } from './entities/index.js';
+import { migrations } from './migrations/index.js';
+import { TicketService } from './services/ticket.service.js';
+import { CheckoutService } from './services/checkout.service.js';
+import { RefundService } from './services/refund.service.js';
+import { CashService } from './services/cash.service.js';
+import { ClosureService, closureAnchors } from './services/closure.service.js';
+import { posRoutes } from './http/routes.js';
+
+// The version lives in package.json only, where changesets bump it.
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+const label = (fr: string, nl: string, en: string) => ({ fr, nl, en });
+
+/** The till: tickets, payments, refunds, parked tickets, cash, X reports and Z closures. */
+export const posPlugin = definePlugin({
+  name: 'pos',
+  version,
+  kernel: '^0.1.0',
+  description: {
+    fr: 'Caisse : tickets, paiements, remboursements, tickets en attente, caisse, rapports X et clôtures Z',
+    nl: 'Kassa: tickets, betalingen, terugbetalingen, geparkeerde tickets, kas, X-rapporten en Z-afsluitingen',
+    en: 'Till: tickets, payments, refunds, parked tickets, cash, X reports and Z closures',
+  },
+  requires: { catalog: '^0.1.0', sales: '^0.1.0' },
+  entities: posEntities,
+  migrations,
+  permissions: {
+    'pos.sell': { label: label('Vendre à la caisse', 'Verkopen aan de kassa', 'Sell at the till'), roles: ['admin', 'manager', 'cashier'] },
+    'pos.discount': { label: label('Accorder des remises au-delà de la limite', 'Kortingen boven de limiet toekennen', 'Give discounts above the limit'), roles: ['admin', 'manager'] },
+    'pos.void': { label: label('Annuler une ligne après affichage du total', 'Een regel schrappen nadat het totaal getoond werd', 'Void a line after the total was shown'), roles: ['admin', 'manager'] },
+    'pos.cancel': { label: label('Annuler un ticket', 'Een ticket annuleren', 'Cancel a ticket'), roles: ['admin', 'manager'] },
+    'pos.refund': { label: label('Rembourser', 'Terugbetalen', 'Refund'), roles: ['admin', 'manager'] },
+    'pos.correct': { label: label('Corriger le moyen de paiement d’un ticket', 'De betaalwijze van een ticket corrigeren', 'Correct a ticket’s payment method'), roles: ['admin', 'manager'] },
+    'pos.cash': { label: label('Fond de caisse, apports et retraits', 'Wisselgeld, stortingen en opnames', 'Float, cash deposits and withdrawals'), roles: ['admin', 'manager', 'cashier'] },
+    'pos.drawer': { label: label('Ouvrir le tiroir sans vente', 'De lade openen zonder verkoop', 'Open the drawer without a sale'), roles: ['admin', 'manager'] },
+    'pos.reprint': { label: label('Réimprimer un ticket (duplicata)', 'Een ticket herdrukken (duplicaat)', 'Reprint a receipt (duplicate)'), roles: ['admin', 'manager'] },
+    'pos.report': { label: label('Lire le rapport X', 'Het X-rapport lezen', 'Read the X report'), roles: ['admin', 'manager', 'cashier'] },
+    'pos.close': { label: label('Faire la clôture Z', 'De Z-afsluiting maken', 'Take the Z closure'), roles: ['admin', 'manager'] },
+  },
+  register({ container }) {
+    container.register({
+      posTickets: asClass(TicketService).singleton(),
+      posCheckout: asClass(CheckoutService).singleton(),
+      posRefunds: asClass(RefundService).singleton(),
+      posCash: asClass(CashService).singleton(),
+      posClosures: asClass(ClosureService).singleton(),
+    });
+  },
+  routes: posRoutes,
+  journalAnchors: closureAnchors,
+});

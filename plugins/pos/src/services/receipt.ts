@@ -1,0 +1,64 @@
+import type { ReceiptData, Shop, VatRateTotals } from '@comptoir/kernel';
+import { ticketTotals } from '../domain/ticket-totals.js';
+import type { TicketView } from './ticket.service.js';
+
+/**
+ * A receipt as data: everything the printed ticket shows, in the order it shows it. The print template renders
+ * it; the shell shows it as a preview until a printer is configured.
+ */
+export interface Receipt {
+  shop: { name: string; street: string; postalCode: string; city: string; vatNumber: string };
+  kind: 'sale' | 'refund';
+  number: string;
+  /** Null on the original; 1, 2… on reprints, printed as "DUPLICATA n". */
+  duplicate: number | null;
+  refundOf: string | null;
+  station: { id: number; name: string | null };
+  cashier: string | null;
+  at: string;
+  lines: Array<{ code: string; name: string; quantity: number; unitPrice: number; discountRate: number | null; discountAmount: number | null; vatRate: number; total: number }>;
+  vat: VatRateTotals[];
+  base: number;
+  vatTotal: number;
+  total: number;
+  rounding: number;
+  payments: Array<{ method: string; amount: number; tendered: number }>;
+  change: number;
+  /** The first 16 characters of the ticket's journal entry hash, printed so the chain can be checked from paper. */
+  signature: string;
+  /** What the barcode under the receipt encodes (the ticket number), scanned to find the sale for a refund. */
+  barcode: string;
+}
+
+/** Builds the receipt of a paid ticket. */
+export function buildReceipt(t: TicketView, shop: Shop, extra: { stationName: string | null; cashier: string | null; signature: string; refundOf: string | null; duplicate: number | null }): Receipt {
+  const vat = ticketTotals(t.lines.map((l) => ({ total: l.total, vatRate: l.vatRate })));
+  return {
+    shop: { name: shop.name, street: shop.street, postalCode: shop.postalCode, city: shop.city, vatNumber: shop.vatNumber },
+    kind: t.kind, number: t.number ?? '', duplicate: extra.duplicate, refundOf: extra.refundOf,
+    station: { id: t.stationId, name: extra.stationName }, cashier: extra.cashier, at: t.closedAt ?? t.openedAt,
+    lines: t.lines.map((l) => ({ code: l.code, name: l.name, quantity: l.quantity, unitPrice: l.unitPrice, discountRate: l.discountRate, discountAmount: l.discountAmount, vatRate: l.vatRate, total: l.total })),
+    vat: [...vat.rates], base: vat.base, vatTotal: vat.vat, total: vat.total, rounding: t.rounding,
+    payments: t.payments.filter((p) => p.status === 'active').map((p) => ({ method: p.method, amount: p.amount, tendered: p.tendered })),
+    change: t.change, signature: extra.signature.slice(0, 16), barcode: t.number ?? '',
+  };
+}
+
+/**
+ * The receipt as the kernel's `kernel.receipt` print template takes it, for the HTML preview and the PDF. That
+ * template has no place yet for the cash rounding, the journal signature or a refund's origin, so a duplicate is
+ * marked in its number ("… DUPLICATA 2") and the rounding shows in the payments; see the README.
+ */
+export function receiptData(r: Receipt, methodLabel: (code: string) => string): ReceiptData {
+  const codes = new Map(r.vat.map((v, i) => [v.rate, String.fromCharCode(65 + i)]));
+  return {
+    number: r.duplicate ? `${r.number} DUPLICATA ${r.duplicate}` : r.number,
+    date: r.at, cashier: r.cashier ?? '', station: r.station.name ?? '',
+    lines: r.lines.map((l) => ({ name: l.name, quantity: l.quantity, unitPrice: l.unitPrice, total: l.total, vatCode: codes.get(l.vatRate) ?? '' })),
+    vat: r.vat.map((v) => ({ code: codes.get(v.rate)!, rate: v.rate, base: v.base, vat: v.vat })),
+    total: r.total,
+    payments: r.payments.map((p) => ({ method: methodLabel(p.method), amount: p.tendered })),
+    change: r.change,
+    qr: null,
+  };
+}
