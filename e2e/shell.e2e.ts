@@ -54,6 +54,9 @@ describe.each(e2eDatabases())('the shell as a new user meets it (%s)', (dialect)
     const page = await ctx.newPage();
     await page.goto(server.url);
     await expect.poll(() => focusedTestId(page), { timeout: 15_000 }).toBe('login-username');
+    // The sign-in asks the server whether this browser is a till; once answered, the form is drawn again.
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => focusedTestId(page), { timeout: 15_000 }).toBe('login-username');
     await page.keyboard.type('gerant');
     expect(await page.getByTestId('login-username').inputValue()).toBe('gerant');
     await page.getByTestId('login-password').fill('demo-gerant');
