@@ -50,5 +50,9 @@ export const posPlugin = definePlugin({
     });
   },
   routes: posRoutes,
+  // The screens are built from src/ui into dist/ui (`comptoir-dev ui`); `module` names the file that defines `tag`.
+  screens: [
+    { path: 'pos/sale', tag: 'cpt-pos-sale', module: 'sale-screen.js', title: 'pos.sale.title', permission: 'pos.sell', icon: 'cart', group: 'pos.group', order: 100 },
+  ],
   journalAnchors: closureAnchors,
 });
