@@ -5,6 +5,7 @@ import {
   ShortcutController,
   css,
   customElement,
+  deepActiveElement,
   errorMessage,
   formatDateTime,
   formatMoney,
@@ -12,6 +13,7 @@ import {
   i18n,
   icon,
   isApiError,
+  isEditable,
   nothing,
   property,
   repeat,
@@ -67,6 +69,7 @@ export class PosSaleScreen extends LitElement {
   @state() private payError = '';
   @state() private paying = false;
   @state() private paid: Ticket | null = null;
+  @state() private receiptHtml = '';
   /** The Idempotency-Key of the checkout attempt in flight or failed without an answer: reused on retry. */
   private checkoutKey: string | null = null;
   private i18n = new LocaleController(this);
@@ -362,8 +365,22 @@ export class PosSaleScreen extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('keydown', this.typeAnywhere);
     void this.load();
   }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('keydown', this.typeAnywhere);
+    super.disconnectedCallback();
+  }
+
+  /** A digit or letter typed while no field has the focus (after a tap on a line) goes to the scan field. */
+  private typeAnywhere = (e: KeyboardEvent): void => {
+    if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey || e.key.length !== 1 || e.key === '?') return;
+    if (this.payOpen || this.customerOpen || this.parkedOpen || this.paid) return;
+    if (isEditable(deepActiveElement())) return;
+    this.focusScan();
+  };
 
   /** A code read by the scanner anywhere on the screen (the shell's scan detector). */
   onBarcode(code: string): void {
@@ -442,7 +459,14 @@ export class PosSaleScreen extends LitElement {
 
   /** Adds the article of a scanned or typed code; a text that is no code offers the matching articles. */
   private async addCode(code: string): Promise<void> {
-    const text = code.trim();
+    let text = code.trim();
+    // "3*" typed just before a scan arrives in the same burst: "3*5410…".
+    const m = /^(\d+(?:[.,]\d{1,3})?)\*(.+)$/.exec(text);
+    if (m) {
+      const qty = Math.round(Number(m[1]!.replace(',', '.')) * 1000);
+      if (qty > 0) this.pendingQty = qty;
+      text = m[2]!.trim();
+    }
     if (!text) return;
     await this.run(async () => {
       const ticket = await this.ensureTicket();
@@ -457,7 +481,7 @@ export class PosSaleScreen extends LitElement {
         const page = await this.api.get<Page<Hit>>('/catalog/articles', { q: text, pageSize: 8 });
         if (page.items.length === 1) await this.addArticle(page.items[0]!);
         else if (page.items.length) this.picks = page.items;
-        else throw new Error(t('pos.notFound', { code: text }));
+        else throw new Error(t('pos.notFound', { code: text }), { cause: err });
       }
     });
     this.focusScan();
@@ -671,6 +695,8 @@ export class PosSaleScreen extends LitElement {
       this.checkoutKey = null;
       this.payOpen = false;
       this.paid = result.ticket;
+      this.receiptHtml = '';
+      void this.loadReceipt(result.ticket);
       this.ticket = null;
       this.customerName = '';
       toast(t('pos.pay.done', { number: result.ticket.number ?? '' }), 'success');
@@ -680,6 +706,16 @@ export class PosSaleScreen extends LitElement {
       this.payError = errorMessage(err);
     } finally {
       this.paying = false;
+    }
+  }
+
+  /** The receipt through the shop's print template, as HTML the preview shows and the browser prints. */
+  private async loadReceipt(ticket: Ticket): Promise<void> {
+    try {
+      const page = await this.api.get<string>(`/pos/tickets/${ticket.id}/receipt/print`, { format: 'html' });
+      if (this.paid?.id === ticket.id) this.receiptHtml = page;
+    } catch (err) {
+      this.error = errorMessage(err);
     }
   }
 
@@ -756,7 +792,7 @@ export class PosSaleScreen extends LitElement {
   private renderLine(l: Line) {
     const child = l.parentLineId !== null;
     const whole = l.quantity % 1000 === 0;
-    return html`<li class="line ${this.selectedId === l.id ? 'selected' : ''} ${child ? 'child' : ''}" data-testid="pos-line"
+    return html`<li class="line ${this.selectedId === l.id ? 'selected' : ''} ${child ? 'child' : ''}" data-testid=${child ? 'pos-line-sub' : 'pos-line'}
       @click=${() => (this.selectedId = l.id)}>
       <div class="name">${l.name}<small class="mono">${l.code}${l.note ? ` · ${l.note}` : ''}</small></div>
       <div class="qty">
@@ -853,7 +889,7 @@ export class PosSaleScreen extends LitElement {
       ${paid
         ? html`${paid.change ? html`<div class="big change" data-testid="pos-receipt-change">${t('pos.receipt.change', { amount: formatMoney(paid.change) })}</div>` : nothing}
             <iframe data-testid="pos-receipt-frame" title=${t('pos.receipt.title', { number: paid.number ?? '' })}
-              src=${`/api/pos/tickets/${paid.id}/receipt/print?format=html`}></iframe>`
+              sandbox="allow-modals allow-same-origin" .srcdoc=${this.receiptHtml}></iframe>`
         : nothing}
       <div slot="footer">
         <cpt-button icon="file" data-testid="pos-receipt-print" @click=${() => this.printReceipt()}>${t('pos.receipt.print')}</cpt-button>
