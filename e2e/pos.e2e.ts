@@ -120,6 +120,10 @@ describe.each(e2eDatabases())('the till’s sale screen (%s)', (dialect) => {
     await expect.poll(() => page.getByTestId('pos-receipt').isVisible(), { timeout: 10_000 }).toBe(true);
     await page.getByTestId('pos-receipt-new').tap();
     await expect.poll(() => total(page)).toBe(euro(0));
+    // The shortcuts of the till are listed in the shell's help ("?", or its button).
+    await page.getByTestId('help-button').tap();
+    await expect.poll(() => page.locator('dl.shortcut-list').textContent()).toContain('Mettre en attente');
+    expect(await page.locator('dl.shortcut-list').textContent()).toContain('F12');
   });
 
   it('adds what a scanner types fast and ends with Enter, even with the focus elsewhere', async () => {
@@ -153,13 +157,21 @@ describe.each(e2eDatabases())('the till’s sale screen (%s)', (dialect) => {
     await page.getByTestId(`pos-pay-note-${note}`).click();
     await expect.poll(() => page.getByTestId('pos-pay-change').textContent()).toBe(euro(note - rounded));
     await page.screenshot({ path: join(SHOTS, `pos-pay-fr-1024x768-${dialect}.png`) });
+    const answer = page.waitForResponse((r) => r.url().endsWith('/checkout'));
     await page.getByTestId('pos-pay-confirm').click();
+    const response = await answer;
+    // The checkout carries an Idempotency-Key (a UUID for this attempt).
+    expect(response.request().headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.status()).toBe(201);
     await expect.poll(() => page.getByTestId('pos-receipt').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await page.getByTestId('pos-receipt-change').textContent()).toContain(euro(note - rounded));
+    await expect.poll(() => page.frameLocator('[data-testid="pos-receipt-frame"]').locator('body').textContent({ timeout: 10_000 }), { timeout: 10_000 }).toContain('TOTAL');
     await page.screenshot({ path: join(SHOTS, `pos-receipt-fr-1024x768-${dialect}.png`) });
-    // What the server recorded: the card's euro, the rounded cash part, and the rounding.
-    const { body: open } = await api(page, 'GET', '/api/pos/tickets?status=parked');
-    expect(Array.isArray(open) ? open : open.items).toBeDefined();
+    // What the server recorded: the card's euro, the rounded cash part, the rounding and the change.
+    const { ticket } = (await response.json()) as { ticket: { rounding: number; change: number; payments: Array<{ method: string; amount: number; tendered: number }> } };
+    expect(ticket.rounding).toBe(rounded - cashPart);
+    expect(ticket.change).toBe(note - rounded);
+    expect(ticket.payments.map((p) => [p.method, p.amount, p.tendered])).toEqual([['card', 100, 100], ['cash', rounded, note]]);
   });
 
   it('parks a ticket and resumes it from the parked list', async () => {

@@ -95,7 +95,7 @@ export class PosSaleScreen extends LitElement {
       }
       .till {
         display: grid;
-        grid-template-columns: minmax(0, 1fr) 340px;
+        grid-template-columns: minmax(0, 1fr) 300px;
         gap: 12px;
         height: calc(100dvh - 88px);
         min-height: 520px;
@@ -136,13 +136,26 @@ export class PosSaleScreen extends LitElement {
       }
       .line {
         display: grid;
-        grid-template-columns: minmax(0, 1fr) auto 90px 100px 44px;
+        grid-template-columns: minmax(0, 1fr) auto 96px 44px;
+        grid-template-areas: 'name qty total void';
         gap: 8px;
         align-items: center;
         padding: 6px 10px;
         border-bottom: 1px solid var(--cpt-border, #eef0f3);
         cursor: pointer;
         min-height: 52px;
+      }
+      .line .name {
+        grid-area: name;
+      }
+      .line .qty {
+        grid-area: qty;
+      }
+      .line .line-total {
+        grid-area: total;
+      }
+      .line .void {
+        grid-area: void;
       }
       .line.selected {
         background: var(--cpt-primary-soft, #e8f0fe);
@@ -250,8 +263,11 @@ export class PosSaleScreen extends LitElement {
       }
       .actions {
         display: grid;
-        grid-template-columns: 1fr 1fr;
+        grid-template-columns: 1fr;
         gap: 8px;
+      }
+      .actions cpt-button {
+        display: block;
       }
       .pay {
         margin-top: auto;
@@ -346,12 +362,17 @@ export class PosSaleScreen extends LitElement {
           min-height: 50vh;
         }
         .line {
-          grid-template-columns: minmax(0, 1fr) auto 80px 36px;
-          gap: 4px;
+          grid-template-columns: auto minmax(0, 1fr) 44px;
+          grid-template-areas: 'name name name' 'qty total void';
+          gap: 2px 8px;
           padding: 6px;
         }
-        .line .unit {
-          display: none;
+        .name {
+          white-space: normal;
+        }
+        .side,
+        .ticket {
+          min-width: 0;
         }
         .total-box .amount {
           font-size: 2.25rem;
@@ -794,15 +815,14 @@ export class PosSaleScreen extends LitElement {
     const whole = l.quantity % 1000 === 0;
     return html`<li class="line ${this.selectedId === l.id ? 'selected' : ''} ${child ? 'child' : ''}" data-testid=${child ? 'pos-line-sub' : 'pos-line'}
       @click=${() => (this.selectedId = l.id)}>
-      <div class="name">${l.name}<small class="mono">${l.code}${l.note ? ` · ${l.note}` : ''}</small></div>
+      <div class="name">${l.name}<small><span class="mono">${l.code}</span> · <span class="unit">${formatMoney(l.unitPrice)}</span>${l.note ? ` · ${l.note}` : ''}</small></div>
       <div class="qty">
         ${!child && whole ? html`<button class="round" data-testid="pos-line-less" aria-label=${t('pos.less')} @click=${(e: Event) => { e.stopPropagation(); void this.setQuantity(l, l.quantity - 1000); }}>−</button>` : nothing}
         <span data-testid="pos-line-qty">${quantityText(l.quantity, i18n.locale)}</span>
         ${!child && whole ? html`<button class="round" data-testid="pos-line-more" aria-label=${t('pos.more')} @click=${(e: Event) => { e.stopPropagation(); void this.setQuantity(l, l.quantity + 1000); }}>+</button>` : nothing}
       </div>
-      <div class="num unit">${formatMoney(l.unitPrice)}</div>
       <div class="num line-total" data-testid="pos-line-total">${formatMoney(l.total)}</div>
-      <div>${!child ? html`<button class="round danger" data-testid="pos-line-void" aria-label=${t('pos.void')} title=${t('pos.void')}
+      <div class="void">${!child ? html`<button class="round danger" data-testid="pos-line-void" aria-label=${t('pos.void')} title=${t('pos.void')}
         @click=${(e: Event) => { e.stopPropagation(); void this.voidLine(l); }}>${icon('trash', 20)}</button>` : nothing}</div>
     </li>`;
   }
