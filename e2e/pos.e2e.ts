@@ -189,6 +189,37 @@ describe.each(e2eDatabases())('the till’s sale screen (%s)', (dialect) => {
     await expect.poll(() => total(page)).toBe(euro(a.price));
   });
 
+  it('reads the X report, counts the cash by denomination and takes the Z closure', async () => {
+    const page = await till();
+    const a = oddPriced();
+    await page.keyboard.type(a.code);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => lineCount(page), { timeout: 10_000 }).toBe(1);
+    await page.getByTestId('pos-pay').click();
+    await page.getByTestId('pos-pay-exact').click();
+    await page.getByTestId('pos-pay-confirm').click();
+    await expect.poll(() => page.getByTestId('pos-receipt').isVisible(), { timeout: 10_000 }).toBe(true);
+    const rounded = Math.floor((a.price + 2.5) / 5) * 5;
+
+    await page.goto(`${server.url}/#/pos/closing`);
+    await expect.poll(() => page.getByTestId('pos-x-sales').textContent(), { timeout: 15_000 }).toBe(euro(a.price));
+    expect(await page.getByTestId('pos-x-expected').textContent()).toBe(euro(rounded));
+    // Count the drawer: what was paid in 1 € coins and the rest in 5-cent coins, one coin short.
+    const ones = Math.floor(rounded / 100);
+    const fives = (rounded - ones * 100) / 5;
+    await page.getByTestId('pos-count-100').fill(String(ones));
+    await page.getByTestId('pos-count-5').fill(String(fives + 1));
+    await expect.poll(() => page.getByTestId('pos-difference').textContent()).toBe(euro(5));
+    await page.getByTestId('pos-explanation').fill('Pièce trouvée sous le tiroir');
+    await page.screenshot({ path: join(SHOTS, `pos-closing-fr-1024x768-${dialect}.png`), fullPage: true });
+    await page.getByTestId('pos-close').click();
+    await expect.poll(() => page.getByTestId('pos-z-number').textContent(), { timeout: 10_000 }).toMatch(/^Z\d+-\d{4}-\d+/);
+    const { body: closures } = await api(page, 'GET', '/api/pos/closures');
+    const z = (Array.isArray(closures) ? closures : closures.items)[0];
+    const { body: full } = await api(page, 'GET', `/api/pos/closures/${z.id}`);
+    expect(full.cashCount).toMatchObject({ counted: rounded + 5, expected: rounded, difference: 5, explanation: 'Pièce trouvée sous le tiroir' });
+  });
+
   it('looks right on a tablet and a phone in French, Dutch and English', async () => {
     for (const lang of ['fr', 'nl', 'en'] as const) {
       for (const viewport of [TABLET, PHONE]) {

@@ -75,7 +75,6 @@ export class PosSaleScreen extends LitElement {
   private i18n = new LocaleController(this);
 
   private shortcuts = new ShortcutController(this, [
-    { keys: 'F2', description: 'pos.focusScan', group: 'pos.shortcuts', handler: () => this.focusScan() },
     { keys: 'F4', description: 'pos.chooseCustomer', group: 'pos.shortcuts', handler: () => this.openCustomer() },
     { keys: 'F6', description: 'pos.shortcut.void', group: 'pos.shortcuts', handler: () => void this.voidSelected() },
     { keys: 'F7', description: 'pos.shortcut.more', group: 'pos.shortcuts', handler: () => void this.bumpSelected(1) },
@@ -403,6 +402,11 @@ export class PosSaleScreen extends LitElement {
     this.focusScan();
   };
 
+  /** The shell's "/" and F2 (go to the search): the scan field. */
+  focusSearch(): void {
+    this.focusScan();
+  }
+
   /** A code read by the scanner anywhere on the screen (the shell's scan detector). */
   onBarcode(code: string): void {
     if (this.payOpen || this.customerOpen || this.parkedOpen) return;
@@ -478,8 +482,16 @@ export class PosSaleScreen extends LitElement {
     }
   }
 
+  /** Scans are sent one after the other, in the order they were read (the first one opens the ticket). */
+  private queue: Promise<void> = Promise.resolve();
+
+  private addCode(code: string): Promise<void> {
+    this.queue = this.queue.then(() => this.addCodeNow(code));
+    return this.queue;
+  }
+
   /** Adds the article of a scanned or typed code; a text that is no code offers the matching articles. */
-  private async addCode(code: string): Promise<void> {
+  private async addCodeNow(code: string): Promise<void> {
     let text = code.trim();
     // "3*" typed just before a scan arrives in the same burst: "3*5410…".
     const m = /^(\d+(?:[.,]\d{1,3})?)\*(.+)$/.exec(text);
