@@ -211,7 +211,7 @@ describe.each(e2eDatabases())('the till’s sale screen (%s)', (dialect) => {
     await page.getByTestId('pos-count-5').fill(String(fives + 1));
     await expect.poll(() => page.getByTestId('pos-difference').textContent()).toBe(euro(5));
     await page.getByTestId('pos-explanation').fill('Pièce trouvée sous le tiroir');
-    await page.screenshot({ path: join(SHOTS, `pos-closing-fr-1024x768-${dialect}.png`), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, `pos-closing-fr-1024x768-${dialect}.png`) });
     await page.getByTestId('pos-close').click();
     await expect.poll(() => page.getByTestId('pos-z-number').textContent(), { timeout: 10_000 }).toMatch(/^Z\d+-\d{4}-\d+/);
     const { body: closures } = await api(page, 'GET', '/api/pos/closures');

@@ -72,10 +72,20 @@ export class PosClosingScreen extends LitElement {
         text-align: right;
         font-variant-numeric: tabular-nums;
       }
-      .count input {
-        width: 80px;
+      .counts {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(120px, 1fr));
+        gap: 8px;
+        margin-bottom: 12px;
+      }
+      .counts label {
+        display: grid;
+        gap: 2px;
+        font-size: 0.9rem;
+      }
+      .counts input {
         text-align: right;
-        min-height: 40px;
+        min-height: 44px;
       }
       .big {
         font-size: 1.75rem;
@@ -186,13 +196,12 @@ export class PosClosingScreen extends LitElement {
             </div>
             <div class="card">
               <h2>${t('pos.count.title')}</h2>
-              <table class="count">
-                ${DENOMINATIONS.map((d) => html`<tr><td>${formatMoney(d)}</td><td class="num">
+              <div class="counts">
+                ${DENOMINATIONS.map((d) => html`<label>${formatMoney(d)}
                   <input type="number" min="0" step="1" inputmode="numeric" data-testid="pos-count-${d}" ?disabled=${Boolean(this.closed)}
-                    aria-label=${formatMoney(d)} .value=${String(this.counts[d] ?? '')}
-                    @input=${(e: Event) => { const n = Number((e.target as HTMLInputElement).value); this.counts = { ...this.counts, [d]: Number.isInteger(n) && n > 0 ? n : 0 }; }} /></td>
-                  <td class="num">${formatMoney(d * (this.counts[d] ?? 0))}</td></tr>`)}
-              </table>
+                    .value=${String(this.counts[d] ?? '')}
+                    @input=${(e: Event) => { const n = Number((e.target as HTMLInputElement).value); this.counts = { ...this.counts, [d]: Number.isInteger(n) && n > 0 ? n : 0 }; }} /></label>`)}
+              </div>
               <table>
                 <tr><td>${t('pos.count.expected')}</td><td class="num" data-testid="pos-x-expected">${formatMoney(expected)}</td></tr>
                 <tr><td>${t('pos.count.counted')}</td><td class="num big" data-testid="pos-counted">${formatMoney(this.counted)}</td></tr>
