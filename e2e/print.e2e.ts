@@ -37,11 +37,11 @@ describe.each(e2eDatabases())('print templates in the shell (%s)', (dialect) => 
     return page;
   }
 
-  const preview = (page: Page) => page.frameLocator('[data-testid="print-preview"]').locator('body').textContent({ timeout: 10_000 });
+  const preview = (page: Page) => page.frameLocator('[data-testid="print-preview"]').locator('body').textContent({ timeout: 5_000 });
 
   it('changes the receipt’s footer and parts in French, with the preview following before saving', async () => {
     const page = await printScreen('fr');
-    await expect.poll(() => preview(page), { timeout: 15_000 }).toContain('Merci de votre visite !');
+    await expect.poll(() => preview(page), { timeout: 30_000 }).toContain('Merci de votre visite !');
     expect(await preview(page)).toContain('TOTAL');
     expect(await page.getByTestId('print-state').textContent()).toBe('D’origine');
 
@@ -68,7 +68,7 @@ describe.each(e2eDatabases())('print templates in the shell (%s)', (dialect) => 
       await expect.poll(() => page.getByTestId('print-state').textContent(), { timeout: 10_000 }).toBe(original);
       // The template is described in the screen's language, not in the account's (French).
       await expect.poll(() => page.getByTestId('print-template').locator('option').first().textContent()).toBe(lang === 'nl' ? 'Kassaticket — Ticket' : 'Till receipt — Receipt');
-      await expect.poll(() => preview(page), { timeout: 15_000 }).toContain(lang === 'nl' ? 'Bedankt voor uw bezoek!' : 'Thank you for your visit!');
+      await expect.poll(() => preview(page), { timeout: 30_000 }).toContain(lang === 'nl' ? 'Bedankt voor uw bezoek!' : 'Thank you for your visit!');
       await page.getByTestId('print-text-footer').fill(footer);
       await page.getByTestId('print-text-total').fill(lang === 'nl' ? 'TE BETALEN' : 'TO PAY');
       await expect.poll(() => preview(page)).toContain(footer);
@@ -78,7 +78,7 @@ describe.each(e2eDatabases())('print templates in the shell (%s)', (dialect) => 
       await page.context().close();
     }
     const page = await printScreen('fr');
-    await expect.poll(() => preview(page), { timeout: 15_000 }).toContain('Merci et à bientôt chez nous !');
+    await expect.poll(() => preview(page), { timeout: 30_000 }).toContain('Merci et à bientôt chez nous !');
   });
 
   it('tells a manager whose page is out of date that a colleague saved first, and saves nothing', async () => {
@@ -99,13 +99,13 @@ describe.each(e2eDatabases())('print templates in the shell (%s)', (dialect) => 
     // Back to the original: the preview shows the template's own footer again.
     await mine.getByTestId('print-reset').click();
     await expect.poll(() => mine.getByTestId('print-state').textContent(), { timeout: 10_000 }).toBe('D’origine');
-    await expect.poll(() => preview(mine), { timeout: 15_000 }).toContain('Merci de votre visite !');
+    await expect.poll(() => preview(mine), { timeout: 30_000 }).toContain('Merci de votre visite !');
   });
 
   it('fits a phone in the three languages', async () => {
     for (const lang of ['fr', 'nl', 'en'] as const) {
       const page = await printScreen(lang, { width: 390, height: 844 });
-      await expect.poll(() => preview(page), { timeout: 15_000 }).toContain(lang === 'fr' ? 'TOTAL' : lang === 'nl' ? 'TE BETALEN' : 'TO PAY');
+      await expect.poll(() => preview(page), { timeout: 30_000 }).toContain(lang === 'fr' ? 'TOTAL' : lang === 'nl' ? 'TE BETALEN' : 'TO PAY');
       // Nothing sticks out sideways.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await page.screenshot({ path: join(SHOTS, `print-${lang}-390x844-${dialect}.png`), fullPage: true });

@@ -26,7 +26,7 @@ export const targets = [
     title: '`kernel/src/journal` + `sequences.ts` (SQLite)',
     requires: 'kernel/src/journal',
     mutate: ['kernel/src/journal/**/*.ts', '!kernel/src/journal/**/*.spec.ts', 'kernel/src/sequences.ts'],
-    testFiles: ['kernel/src/journal/**/*.spec.ts', 'kernel/test/journal*.test.ts', 'kernel/test/sequences.test.ts'],
+    testFiles: ['kernel/src/journal/**/*.spec.ts', 'kernel/test/journal*.test.ts', 'kernel/test/mutation-journal.test.ts', 'kernel/test/sequences.test.ts'],
     goal: 95,
     // The journal's tests need a database; one is enough to pin the logic, and SQLite needs no server.
     env: { COMPTOIR_TEST_DATABASES: 'sqlite' },

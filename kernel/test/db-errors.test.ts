@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineMigration, definePlugin, isUniqueViolation, uniqueConflict } from '@comptoir/kernel';
 import { startTestKernel, testDialects, type TestClient, type TestKernel } from '@comptoir/kernel/testing';
+import { sqlRows } from './support/db.js';
 
 // `tags` stores tags whose code is unique and whose weight is a 32-bit integer column, with one route that
 // lets the database's refusal escape and one that names the field itself: neither may ever answer 500.
@@ -10,7 +11,7 @@ const tags = definePlugin({
   version: '1.0.0',
   kernel: '^0.1.0',
   migrations: {
-    sqlite: [defineMigration('0001-init', ['create table `tags_tag` (`id` integer not null primary key autoincrement, `code` text not null, `weight` integer not null, `label` text null, constraint `tags_tag_code_unique` unique (`code`))'])],
+    sqlite: [defineMigration('0001-init', ['create table `tags_tag` (`id` integer not null primary key autoincrement, `code` text not null check (length(`code`) <= 20), `weight` integer not null check (`weight` between -2147483648 and 2147483647), `label` text null, constraint `tags_tag_code_unique` unique (`code`))'])],
     postgresql: [defineMigration('0001-init', ['create table "tags_tag" ("id" serial primary key, "code" varchar(20) not null, "weight" int not null, "label" text null, constraint "tags_tag_code_unique" unique ("code"))'])],
   },
   permissions: { 'tags.write': { label: 'Étiqueter', roles: ['cashier'] } },
@@ -64,11 +65,16 @@ describe.each(testDialects())('database refusals answered as conflicts, never 50
     expect(statuses.filter((s) => s === 409)).toHaveLength(29);
   });
 
-  it.runIf(dialect === 'postgresql')('a number above the column’s range, a NUL byte or an over-long text is a 422', async () => {
+  it('a number above the column’s range or an over-long text is a 422, and nothing is stored', async () => {
+    // PostgreSQL refuses by its column types (int, varchar(20)); SQLite by the CHECK constraints that mirror them.
+    const refused = dialect === 'postgresql' ? 'VALUE_OUT_OF_RANGE' : 'VALUE_REFUSED';
     const big = await cashier.post('/api/tags', { code: 'BIG', weight: 2 ** 40 });
     expect(big.status).toBe(422);
-    expect(big.body.code).toBe('VALUE_OUT_OF_RANGE');
+    expect(big.body.code).toBe(refused);
     const long = await cashier.post('/api/tags', { code: 'X'.repeat(30), weight: 1 });
     expect(long.status).toBe(422);
+    expect(long.body.code).toBe(refused);
+    expect(long.body.detail).toMatch(/./);
+    expect(await sqlRows(tk, "select code from tags_tag where code = 'BIG' or code like 'XXX%'")).toEqual([]);
   });
 });

@@ -58,7 +58,7 @@ describe.each(testDialects())('host names and security headers (%s)', (dialect) 
     const hash = `'sha256-${createHash('sha256').update(INLINE).digest('base64')}'`;
     expect(csp).toContain(`script-src 'self' ${hash}`);
     expect(csp).toContain("frame-ancestors 'self'");
-    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("default-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
 
     const api = await get(tk.baseUrl, '/api/session', new URL(tk.baseUrl).host);

@@ -30,7 +30,9 @@ export function shellPolicy(scriptHashes: readonly string[]): string {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
-    "object-src 'none'",
+    // Label and document previews are PDFs made in the browser (blob: URLs) shown in a frame.
+    "frame-src 'self' blob:",
+    "object-src 'self' blob:",
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'self'",

@@ -87,3 +87,22 @@ describe('problems answered to the browser', () => {
     });
   });
 });
+
+describe('errors below the HTTP edge', () => {
+  it('turn money overflow into a 422 that says so, not a 500', async () => {
+    const { MoneyError } = await import('../money/index.js');
+    const p = toProblem(new MoneyError('MONEY_UNSAFE' as any, 'The line total (…) is too large'), 'fr');
+    expect(p).toMatchObject({ status: 422, code: 'MONEY_UNSAFE', detail: 'Un montant ou une quantité dépasse les limites permises.' });
+  });
+
+  it('turn a unique violation into a 409 naming the field, and a lost optimistic lock into a version conflict', () => {
+    const unique = Object.assign(new Error('UNIQUE constraint failed: catalog_article.code'), { name: 'UniqueConstraintViolationException', code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    expect(toProblem(unique, 'en')).toMatchObject({ status: 409, code: 'ALREADY_EXISTS', errors: [{ field: 'code' }] });
+    const pg = Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505', detail: 'Key (vat_number)=(BE0412345614) already exists.' });
+    expect(toProblem(pg, 'en').errors).toEqual([{ field: 'vatNumber', code: 'ALREADY_EXISTS', message: "The value of 'vatNumber' is already in use." }]);
+    const lock = Object.assign(new Error('locked'), { name: 'OptimisticLockError' });
+    expect(toProblem(lock, 'fr')).toMatchObject({ status: 409, code: 'VERSION_CONFLICT' });
+    expect(toProblem(Object.assign(new Error('x'), { code: '22003' }), 'fr')).toMatchObject({ status: 422, code: 'VALUE_OUT_OF_RANGE' });
+    expect(toProblem(new Error('a bug'), 'fr').status).toBe(500);
+  });
+});

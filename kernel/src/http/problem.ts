@@ -104,6 +104,14 @@ export function toProblem(err: unknown, lang: Language): Problem {
   if (fe?.statusCode && fe.statusCode < 500) {
     return problem(fe.statusCode, fe.code ?? 'BAD_REQUEST', fe.message, lang);
   }
+  // An amount or a quantity beyond what money arithmetic handles safely (maximum price × maximum quantity).
+  if ((err as Error)?.name === 'MoneyError') {
+    return problem(422, String((err as { code?: string }).code ?? 'MONEY_INVALID'), {
+      fr: 'Un montant ou une quantité dépasse les limites permises.',
+      nl: 'Een bedrag of een hoeveelheid overschrijdt de toegelaten grenzen.',
+      en: 'An amount or a quantity exceeds the allowed limits.',
+    }, lang, { reason: (err as Error).message });
+  }
   // A unique index hit by a concurrent request, a lost optimistic lock, a value the column cannot hold.
   const db = databaseProblem(err);
   if (db) return toProblem(db, lang);

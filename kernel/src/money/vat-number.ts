@@ -4,7 +4,7 @@
  * number written the normal way ('BE0412345614'), or null when it is not valid. Spaces and dots are ignored.
  */
 export function normalizeShopVatNumber(raw: string, country: 'BE' | 'FR' | string): string | null {
-  let n = raw.replace(/[\s.\-]/g, '').toUpperCase();
+  let n = raw.replace(/[\s.-]/g, '').toUpperCase();
   if (!/^[A-Z]{2}/.test(n)) n = country + n;
   if (n.startsWith('BE')) {
     let digits = n.slice(2);

@@ -128,3 +128,25 @@ describe.each(testDialects())('pricing on the sale contract (%s)', (dialect) => 
     expect(july).toMatchObject({ unitPrice: 105, priceSource: { explanation: 'détail, palier à partir de 6' } });
   });
 });
+
+describe.each(testDialects())('selling with pricing disabled (%s)', (dialect) => {
+  let tk: TestKernel;
+
+  afterAll(async () => tk?.close());
+
+  it('sells at the catalogue price, ignoring the lists, packs and associations pricing keeps', async () => {
+    const first = await startTestKernel(dialect, { plugins: [catalog, sales, pricing], clock: fixedClock });
+    const beer = await createArticle(first.admin, { code: 'BIE-BLANCHE', name: 'Blanche 25 cl', price: 130, barcodes: [makeEan13('541000000031')] });
+    const bottle = await createArticle(first.admin, { code: 'VID-25', name: 'Vidange 25 cl', vatCategory: 'BE-0', price: 10, barcodes: [] });
+    await addPrice(first.admin, { priceListCode: 'retail', articleId: beer.id, minQuantity: 6000, unitPrice: 100 });
+    await first.admin.post('/api/pricing/associations', { articleId: beer.id, associatedArticleId: bottle.id, ratio: 1000, kind: 'deposit' });
+    expect((await first.admin.post('/api/plugins/pricing/disable', {})).status).toBe(200);
+    tk = await first.restart();
+    const cashier = await tk.userWith(['cashier']);
+    const res = await cashier.post('/api/sales/preview', { lines: [{ code: beer.barcodes[0].code, quantity: 6000 }] });
+    expect(res.status).toBe(200);
+    expect(res.body.lines).toHaveLength(1);
+    expect(res.body.lines[0]).toMatchObject({ unitPrice: 130, priceSource: { by: 'sales', explanation: 'prix du catalogue' }, amounts: { total: 780 } });
+    expect((await cashier.get(`/api/pricing/scan/${beer.barcodes[0].code}`)).status).toBe(404);
+  });
+});

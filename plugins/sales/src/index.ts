@@ -9,3 +9,4 @@ export {
   type CommittingEvent, type CommittedEvent,
 } from './hooks.js';
 export { SalesBuilder, type SaleRequest, type SaleLineRequest, type BuildOptions, type BuiltSale } from './services/sales-builder.service.js';
+export { presentSale } from './http/present.js';

@@ -24,6 +24,11 @@ export const M = {
     nl: `Klant nr. ${id} bestaat niet.`,
     en: `Customer #${id} does not exist.`,
   }),
+  amountTooLarge: {
+    fr: 'Les montants de cette vente sont trop grands pour être calculés au centime près : divisez-la.',
+    nl: 'De bedragen van deze verkoop zijn te groot om tot op de cent te berekenen: splits ze op.',
+    en: 'This sale’s amounts are too large to compute to the cent: split it.',
+  } satisfies LocalizedText,
   dayInvalid: { fr: 'Date invalide : attendu AAAA-MM-JJ.', nl: 'Ongeldige datum: verwacht JJJJ-MM-DD.', en: 'Invalid date: expected YYYY-MM-DD.' } satisfies LocalizedText,
   lineNeedsArticleOrCode: { fr: 'Chaque ligne donne un code ou un article.', nl: 'Elke lijn geeft een code of een artikel.', en: 'Each line gives a code or an article.' } satisfies LocalizedText,
 };

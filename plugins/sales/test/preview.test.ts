@@ -88,8 +88,12 @@ describe.each(testDialects())('the sale contract without pricing (%s)', (dialect
     expect(res.body).toMatchObject({ code: 'TEST_TOO_MANY', detail: 'Pas plus de 99 × « Triple 33 cl ».' });
   });
 
-  it('validates the body by its schema: every malformed body is refused with 400 and nothing built', async () => {
+  it('validates the body without coercion: strings for ids, amounts or quantities are refused, as any malformed body', async () => {
     for (const body of [
+      { lines: [{ articleId: String(beer.id) }] },
+      { lines: [{ articleId: beer.id, quantity: '1000' }] },
+      { lines: [{ articleId: beer.id, unitPrice: true }] },
+      { discount: { amount: '100' }, lines: [] },
       { lines: [{ articleId: -1 }] },
       { lines: [{ articleId: beer.id, quantity: 0 }] },
       { lines: [{ articleId: beer.id, unitPrice: 1.5 }] },

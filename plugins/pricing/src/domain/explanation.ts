@@ -60,6 +60,7 @@ function displayDate(isoDate: string): string {
 
 /** True when a row threshold is a real quantity break (above one unit). */
 function isBreak(minQuantity: number | null | undefined): minQuantity is number {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: null > 1000 and undefined > 1000 are false; the checks narrow the type
   return minQuantity !== null && minQuantity !== undefined && minQuantity > 1000;
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DomainError } from '@comptoir/kernel';
 import { documentDiscount, lineAmounts, saleTotals, spread, type TotalsInput } from './totals.js';
+import { SaleErrors } from './errors.js';
+import { SALE_STAGES } from './stages.js';
 
 type Line = TotalsInput['lines'][number];
 let n = 0;
@@ -41,7 +43,40 @@ describe('a line’s amounts', () => {
     expect(refusal({ discountRate: -1 }).code).toBe('SALE_DISCOUNT_INVALID');
     expect(refusal({ unitPrice: 100, discountAmount: 101 })).toMatchObject({ code: 'SALE_DISCOUNT_TOO_LARGE', text: { fr: 'Triple 33 cl : la remise de 1,01\u00a0€ dépasse le montant de 1,00\u00a0€.' } });
     expect(lineAmounts(line({ unitPrice: 100, discountAmount: 100 }), true).total).toBe(0);
+    expect(lineAmounts(line({ unitPrice: 100, quantity: -1000, discountAmount: 100 }), true).total).toBe(0);
     expect(lineAmounts(line({ unitPrice: 100, discountRate: 10000 }), true).total).toBe(0);
+  });
+});
+
+describe('the refusals', () => {
+  it('say what is wrong and what to do, in French, Dutch and English', () => {
+    expect(SaleErrors.lineNotPriced({ id: 'L1', description: 'Eau' })).toMatchObject({ code: 'SALE_LINE_NOT_PRICED', status: 422, extra: { lineId: 'L1' }, text: {
+      fr: '« Eau » n’a pas de prix : donnez-lui un prix dans le catalogue ou tapez-le.',
+      nl: '\'Eau\' heeft geen prijs: geef het een prijs in de catalogus of typ ze in.',
+      en: '\'Eau\' has no price: give it one in the catalogue or type it in.',
+    } });
+    expect(SaleErrors.discountBoth('Eau')).toMatchObject({ code: 'SALE_DISCOUNT_INVALID', status: 422, text: {
+      fr: 'Eau : une remise est un pourcentage ou un montant, pas les deux.',
+      nl: 'Eau: een korting is een percentage of een bedrag, niet beide.',
+      en: 'Eau: a discount is a percentage or an amount, not both.',
+    } });
+    expect(SaleErrors.discountRate('Eau')).toMatchObject({ code: 'SALE_DISCOUNT_INVALID', status: 422, text: {
+      fr: 'Eau : le pourcentage de remise doit être compris entre 0 et 100 %.',
+      nl: 'Eau: het kortingspercentage moet tussen 0 en 100 % liggen.',
+      en: 'Eau: the discount percentage must be between 0 and 100 %.',
+    } });
+    expect(SaleErrors.discountTooLarge('Eau', 250, 200)).toMatchObject({ code: 'SALE_DISCOUNT_TOO_LARGE', status: 422, text: {
+      fr: 'Eau : la remise de 2,50\u00a0€ dépasse le montant de 2,00\u00a0€.',
+      nl: 'Eau: de korting van €\u00a02,50 is groter dan het bedrag van €\u00a02,00.',
+      en: 'Eau: the discount of €2.50 is larger than the amount of €2.00.',
+    } });
+  });
+});
+
+describe('the stages of composeLines', () => {
+  it('run associated articles, then deposits, then promotions, then the last look', () => {
+    expect(SALE_STAGES).toEqual({ associated: 100, deposits: 200, promotions: 300, final: 1000 });
+    expect(Object.isFrozen(SALE_STAGES)).toBe(true);
   });
 });
 
@@ -72,6 +107,11 @@ describe('a document’s discount', () => {
     expect(spread(-100, -300, [-200, -100])).toEqual([-67, -33]);
     expect(spread(0, 300, [200, 100])).toEqual([0, 0]);
     expect(spread(10, 0, [200, -200])).toEqual([0, 0]);
+    expect(spread(101, 300, [200, 100])).toEqual([67, 34]);
+    expect(spread(2, 400, [100, 100, 100, 100])).toEqual([1, 1, 0, 0]);
+    expect(spread(1, 300, [100, 100, 100])).toEqual([1, 0, 0]);
+    expect(spread(2, 700, [100, 300, 300])).toEqual([0, 1, 1]);
+    expect(spread(-101, -300, [-200, -100])).toEqual([-67, -34]);
   });
 });
 
@@ -91,6 +131,12 @@ describe('a sale’s totals', () => {
       { rate: 0, base: 56, vat: 0, total: 56 },
     ]);
     expect(t).toMatchObject({ base: 1136, vat: 168, total: 1304, cash: { rounded: 1305, difference: 1 } });
+  });
+
+  it('lists the rates highest first whatever the order of the lines, and gives the odd cent to the highest rate on a tie', () => {
+    const t = saleTotals(doc([line({ unitPrice: 100, vatRate: 0 }), line({ unitPrice: 100, vatRate: 600 }), line({ unitPrice: 100, vatRate: 2100 })], { discount: { amount: 1 } }));
+    expect(t.discountByRate).toEqual([{ rate: 2100, amount: 1 }, { rate: 600, amount: 0 }, { rate: 0, amount: 0 }]);
+    expect(t.rates.map((r) => r.rate)).toEqual([2100, 600, 0]);
   });
 
   it('adds VAT on an invoice excluding VAT, and has no cash rounding in France', () => {

@@ -1,7 +1,7 @@
 import { localize, type Language } from '@comptoir/kernel';
 import type { BuiltSale } from '../services/sales-builder.service.js';
 
-/** A built sale as the API sends it: each line with its amounts, explanations in the request's language. */
+/** A built sale as the API sends it (the till and invoicing may answer the same shape): each line with its amounts, explanations in the request's language. */
 export function presentSale({ document, totals }: BuiltSale, lang: Language) {
   return {
     channel: document.channel,

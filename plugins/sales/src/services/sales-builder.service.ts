@@ -1,5 +1,5 @@
 import {
-  DomainError, NotFoundError, Shop, ValidationError, afterCommit, isCountryCode,
+  DomainError, NotFoundError, Shop, ValidationError, afterCommit, isCountryCode, isMoneyError,
   type Clock, type CountryCode, type EntityManager, type Kernel, type Language, type User,
 } from '@comptoir/kernel';
 import { Customer, findVatCategory, type ArticleService } from '@comptoir/catalog';
@@ -119,9 +119,17 @@ export class SalesBuilder {
     return { document, totals: this.totals(document) };
   }
 
-  /** The totals of a document (per-rate VAT, document discount spread to the cent, the country's cash rounding). */
+  /**
+   * The totals of a document (per-rate VAT, document discount spread to the cent, the country's cash rounding).
+   * Amounts beyond what the money module handles exactly are refused (422 SALE_AMOUNT_TOO_LARGE), never a 500.
+   */
   totals(document: SaleDocument): SaleTotals {
-    return saleTotals(document);
+    try {
+      return saleTotals(document);
+    } catch (e) {
+      if (isMoneyError(e)) throw new DomainError('SALE_AMOUNT_TOO_LARGE', M.amountTooLarge, { status: 422, cause: e });
+      throw e;
+    }
   }
 
   /** What a code is: the first `resolveCode` tap that knows it; 404 SALE_CODE_UNKNOWN when none does. */
