@@ -163,7 +163,8 @@ export class PosClosingScreen extends LitElement {
   override render() {
     if (!this.session?.station) {
       return html`<div class="page"><div class="card" data-testid="pos-no-station">
-        <h2>${t('pos.noStation')}</h2><p class="muted">${t('pos.noStationHelp')}</p></div></div>`;
+        <h2>${t('pos.noStation')}</h2><p class="muted">${t('pos.noStationHelp')}</p>
+        ${hasPermission(this.session, 'kernel.stations') ? html`<a href="#/settings/stations" data-testid="pos-register-station">${t('pos.registerStation')}</a>` : nothing}</div></div>`;
     }
     const r = this.closed ?? this.report;
     const expected = r?.cash.expected ?? 0;

@@ -9,6 +9,7 @@ import {
   errorMessage,
   formatDateTime,
   formatMoney,
+  hasPermission,
   html,
   i18n,
   icon,
@@ -772,7 +773,8 @@ export class PosSaleScreen extends LitElement {
   override render() {
     if (!this.loading && !this.hasStation) {
       return html`<div class="page"><div class="card" data-testid="pos-no-station">
-        <h2>${t('pos.noStation')}</h2><p class="muted">${t('pos.noStationHelp')}</p></div></div>`;
+        <h2>${t('pos.noStation')}</h2><p class="muted">${t('pos.noStationHelp')}</p>
+        ${hasPermission(this.session, 'kernel.stations') ? html`<a href="#/settings/stations" data-testid="pos-register-station">${t('pos.registerStation')}</a>` : nothing}</div></div>`;
     }
     const ticket = this.ticket;
     const lines = ticket?.lines ?? [];
