@@ -156,7 +156,7 @@ describe.each(e2eDatabases())('the till’s sale screen (%s)', (dialect) => {
     const note = rounded <= 2000 ? 2000 : 10000;
     await page.getByTestId(`pos-pay-note-${note}`).click();
     await expect.poll(() => page.getByTestId('pos-pay-change').textContent()).toBe(euro(note - rounded));
-    await page.screenshot({ path: join(SHOTS, `pos-pay-fr-1024x768-${dialect}.png`) });
+    await page.screenshot({ path: join(SHOTS, `pos-pay-mixed-fr-1024x768-${dialect}.png`) });
     const answer = page.waitForResponse((r) => r.url().endsWith('/checkout'));
     await page.getByTestId('pos-pay-confirm').click();
     const response = await answer;

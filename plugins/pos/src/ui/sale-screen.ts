@@ -803,7 +803,7 @@ export class PosSaleScreen extends LitElement {
         </section>
         <aside class="side">
           <div class="total-box">
-            <div class="label"><span>${station ? t('pos.station', { number: station.number, name: station.name }) : ''}</span><span>${t('pos.articles', { count })}</span></div>
+            <div class="label"><span>${station?.name ?? ''}</span><span>${t('pos.articles', { count })}</span></div>
             <div class="amount" data-testid="pos-total">${formatMoney(ticket?.total ?? 0)}</div>
           </div>
           <button class="customer" data-testid="pos-customer" @click=${() => this.openCustomer()} title="F4">
