@@ -1,5 +1,5 @@
 import { NotFoundError, ValidationError, VersionConflictError, DomainError, type EntityManager, type User, type AwilixContainer } from '@comptoir/kernel';
-import { Article, type ArticleService, type ArticleBatchService } from '@comptoir/catalog';
+import { Article, type ArticleService, type ArticleBatchService, type ArticleReads } from '@comptoir/catalog';
 import { ListPrice, PriceList, type ListName } from '../entities/index.js';
 import { M } from '../messages.js';
 import { dialectOf, query, run } from '../sql.js';
@@ -170,7 +170,9 @@ export class PriceListService {
         for (const other of await em.find(PriceList, { isDefault: true })) other.isDefault = false;
         await em.flush();
         list.isDefault = true;
+        await em.flush();
         await this.baseRowsToArticles(em, list, user);
+        return list;
       }
       await em.flush();
       return list;
@@ -183,16 +185,18 @@ export class PriceListService {
    * a base row in it keep their price.
    */
   private async baseRowsToArticles(em: EntityManager, list: PriceList, user: User | null): Promise<void> {
-    const rows = (await em.find(ListPrice, { priceList: list, minQuantity: { $lte: 1000 }, validFrom: null, validTo: null }, { orderBy: { minQuantity: 'asc', id: 'asc' } }));
+    // Plain rows, not entities: the bulk API writes the articles behind the identity map's back.
+    const rows = await query<{ id: number; article_id: number; unit_price: number }>(em,
+      'select id, article_id, unit_price from pricing_list_price where price_list_id = ? and min_quantity <= 1000 and valid_from is null and valid_to is null order by article_id, min_quantity, id', [list.id]);
     if (!rows.length) return;
-    const lowest = new Map<number, ListPrice>();
-    for (const r of rows) if (!lowest.has(r.articleId)) lowest.set(r.articleId, r);
-    const articles = await em.find(Article, { id: { $in: [...lowest.keys()] } });
+    const lowest = new Map<number, number>();
+    for (const r of rows) if (!lowest.has(Number(r.article_id))) lowest.set(Number(r.article_id), Number(r.unit_price));
+    const articles = await this.container.resolve<ArticleReads>('catalogReads').rowsById(em, [...lowest.keys()]);
     const update = articles.flatMap((a) => {
-      const price = onCatalogueSide(list, lowest.get(a.id)!.unitPrice, a.vatCategory);
+      const price = onCatalogueSide(list, lowest.get(a.id)!, a.vatCategory);
       return a.price === price ? [] : [{ id: a.id, set: { price } }];
     });
-    await em.nativeDelete(ListPrice, { id: { $in: rows.map((r) => r.id) } });
+    await em.nativeDelete(ListPrice, { id: { $in: rows.map((r) => Number(r.id)) } });
     if (update.length) await this.container.resolve<ArticleBatchService>('catalogArticleBatch').save(em, { create: [], update }, user);
   }
 
