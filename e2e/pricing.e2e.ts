@@ -112,7 +112,7 @@ describe.each(e2eDatabases())('prices in the browser (%s)', (dialect) => {
     await page.getByTestId('labels-row').nth(1).click();
     expect(await page.getByTestId('labels-selected-row').count()).toBe(2);
     await page.getByTestId('labels-layout').selectOption('a4-3x8');
-    expect(read(await page.getByTestId('labels-count').textContent())).toBe('2 étiquette(s) sur 1 page(s).');
+    expect(read(await page.getByTestId('labels-count').textContent())).toBe('2 étiquettes sur 1 page.');
 
     await page.getByTestId('labels-preview').click();
     await expect.poll(() => page.getByTestId('labels-pdf').getAttribute('src'), { timeout: 15_000 }).toMatch(/^blob:/);

@@ -139,7 +139,7 @@ describe.each(testDialects())('plugins at run time (%s)', (dialect) => {
   it('validates a plugin route’s body with its schema', async () => {
     const res = await manager.post('/api/notes', { text: '' });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: 'text', code: 'SCHEMA_MINLENGTH', message: 'Au moins 1 caractère(s).' }]);
+    expect(res.body.errors).toEqual([{ field: 'text', code: 'SCHEMA_MINLENGTH', message: 'Au moins 1 caractère.' }]);
   });
 
   it('lets a plugin use the service of a plugin it requires', async () => {

@@ -28,9 +28,9 @@ describe.each(testDialects())('the shop’s identity (%s)', (dialect) => {
   });
 
   it.each([
-    ['a French postal code in Belgium', { country: 'BE', postalCode: '75001' }, 'Code postal invalide pour BE.'],
-    ['a Belgian postal code in France', { country: 'FR', postalCode: '5000' }, 'Code postal invalide pour FR.'],
-    ['a Belgian postal code starting with 0', { country: 'BE', postalCode: '0999' }, 'Code postal invalide pour BE.'],
+    ['a French postal code in Belgium', { country: 'BE', postalCode: '75001' }, 'Code postal belge invalide : 4 chiffres, par exemple 1000.'],
+    ['a Belgian postal code in France', { country: 'FR', postalCode: '5000' }, 'Code postal français invalide : 5 chiffres, par exemple 75001.'],
+    ['a Belgian postal code starting with 0', { country: 'BE', postalCode: '0999' }, 'Code postal belge invalide : 4 chiffres, par exemple 1000.'],
   ])('refuses %s', async (_what, change, message) => {
     const res = await manager.put('/api/shop', { ...namur, ...change });
     expect(res.status).toBe(400);
@@ -54,7 +54,7 @@ describe.each(testDialects())('the shop’s identity (%s)', (dialect) => {
     const res = await manager.put('/api/shop', { ...namur, postalCode: '50', email: 'bonjour@epicerie', logo: 'http://example.com/logo.png' });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([
-      { field: 'postalCode', code: 'POSTAL_CODE_INVALID', message: 'Code postal invalide pour BE.' },
+      { field: 'postalCode', code: 'POSTAL_CODE_INVALID', message: 'Code postal belge invalide : 4 chiffres, par exemple 1000.' },
       { field: 'email', code: 'EMAIL_INVALID', message: 'Adresse e-mail invalide.' },
       { field: 'logo', code: 'LOGO_INVALID', message: 'Le logo doit être une image PNG, JPEG ou SVG.' },
     ]);
@@ -199,6 +199,6 @@ describe.each(testDialects())('stations (%s)', (dialect) => {
   it('refuses an empty station name, naming the field', async () => {
     const res = await tk.admin.post('/api/stations', { name: '' });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: 'name', code: 'SCHEMA_MINLENGTH', message: 'Au moins 1 caractère(s).' }]);
+    expect(res.body.errors).toEqual([{ field: 'name', code: 'SCHEMA_MINLENGTH', message: 'Au moins 1 caractère.' }]);
   });
 });

@@ -53,12 +53,13 @@ export {
   formatRate,
   formatDate,
   formatDateTime,
+  formatDay,
   countryName,
   isLanguage,
   LocaleController,
 } from './i18n/i18n.js';
 export type { Dictionaries, LocalizedText, Messages, TranslateParams } from './i18n/i18n.js';
-export { parseMoney, parseDecimal, normalizeDecimal } from './i18n/format.js';
+export { parseMoney, parseDecimal, normalizeDecimal, formatDayIn, parseDayIn } from './i18n/format.js';
 
 // Notifications
 export { toast, toastError, dismissToast, errorMessage, errorDetail } from './notify.js';
@@ -80,9 +81,11 @@ export { CptButton } from './elements/button.js';
 export { CptDataTable } from './elements/data-table.js';
 export type { Column } from './elements/data-table.js';
 export { CptSearchField } from './elements/search-field.js';
-export { CptDialog, confirmDialog } from './elements/dialog.js';
+export { CptDialog, confirmDialog, dialogIsOpen, offerScanToDialogs } from './elements/dialog.js';
+export type { ScanOffer } from './elements/dialog.js';
 export type { ConfirmOptions } from './elements/dialog.js';
 export { CptField } from './elements/field.js';
+export { CptDateField } from './elements/date-field.js';
 export { CptKeypad } from './elements/keypad.js';
 export { CptNumericField } from './elements/numeric-field.js';
 export type { NumericMode, NumericChange } from './elements/numeric-field.js';
@@ -99,4 +102,4 @@ export { FormController, formAlerts } from './editing/form-controller.js';
 export type { FormOptions, OtherFieldError } from './editing/form-controller.js';
 export { registerLeaveGuard, unsavedWork, confirmLeave } from './editing/leave-guard.js';
 export type { LeaveGuard } from './editing/leave-guard.js';
-export { initials } from './util.js';
+export { initials, focusWhenShown } from './util.js';

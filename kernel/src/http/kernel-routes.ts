@@ -165,7 +165,9 @@ export function kernelRoutes(r: RouteRegistrar, kernel: Kernel): void {
           en: `Invalid VAT number for ${b.country} (for example ${b.country === 'BE' ? 'BE0412345614' : 'FR40303265045'}).` } });
       }
       if (b.postalCode && !(b.country === 'BE' ? /^[1-9]\d{3}$/ : /^\d{5}$/).test(b.postalCode)) {
-        errors.push({ field: 'postalCode', code: 'POSTAL_CODE_INVALID', message: { fr: `Code postal invalide pour ${b.country}.`, nl: `Ongeldige postcode voor ${b.country}.`, en: `Invalid postal code for ${b.country}.` } });
+        errors.push({ field: 'postalCode', code: 'POSTAL_CODE_INVALID', message: b.country === 'BE'
+          ? { fr: 'Code postal belge invalide : 4 chiffres, par exemple 1000.', nl: 'Ongeldige Belgische postcode: 4 cijfers, bijvoorbeeld 1000.', en: 'Invalid Belgian postal code: 4 digits, for example 1000.' }
+          : { fr: 'Code postal français invalide : 5 chiffres, par exemple 75001.', nl: 'Ongeldige Franse postcode: 5 cijfers, bijvoorbeeld 75001.', en: 'Invalid French postal code: 5 digits, for example 75001.' } });
       }
       if (b.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(b.email)) {
         errors.push({ field: 'email', code: 'EMAIL_INVALID', message: { fr: 'Adresse e-mail invalide.', nl: 'Ongeldig e-mailadres.', en: 'Invalid e-mail address.' } });

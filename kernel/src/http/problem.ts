@@ -43,16 +43,16 @@ export function problem(status: number, code: string, text: LocalizedText, lang:
 const AJV_MESSAGES: Record<string, (p: any, lang: Language) => string> = {
   required: (p, l) => localize({ fr: `Champ obligatoire : ${p.missingProperty}.`, nl: `Verplicht veld: ${p.missingProperty}.`, en: `Required field: ${p.missingProperty}.` }, l),
   type: (p, l) => localize({ fr: `Doit être de type ${p.type}.`, nl: `Moet van het type ${p.type} zijn.`, en: `Must be of type ${p.type}.` }, l),
-  minLength: (p, l) => localize({ fr: `Au moins ${p.limit} caractère(s).`, nl: `Minstens ${p.limit} teken(s).`, en: `At least ${p.limit} character(s).` }, l),
-  maxLength: (p, l) => localize({ fr: `Au plus ${p.limit} caractère(s).`, nl: `Hoogstens ${p.limit} teken(s).`, en: `At most ${p.limit} character(s).` }, l),
+  minLength: (p, l) => localize({ fr: `Au moins ${p.limit} ${p.limit > 1 ? 'caractères' : 'caractère'}.`, nl: `Minstens ${p.limit} ${p.limit === 1 ? 'teken' : 'tekens'}.`, en: `At least ${p.limit} ${p.limit === 1 ? 'character' : 'characters'}.` }, l),
+  maxLength: (p, l) => localize({ fr: `Au plus ${p.limit} ${p.limit > 1 ? 'caractères' : 'caractère'}.`, nl: `Hoogstens ${p.limit} ${p.limit === 1 ? 'teken' : 'tekens'}.`, en: `At most ${p.limit} ${p.limit === 1 ? 'character' : 'characters'}.` }, l),
   minimum: (p, l) => localize({ fr: `Doit être au moins ${p.limit}.`, nl: `Moet minstens ${p.limit} zijn.`, en: `Must be at least ${p.limit}.` }, l),
   maximum: (p, l) => localize({ fr: `Doit être au plus ${p.limit}.`, nl: `Mag hoogstens ${p.limit} zijn.`, en: `Must be at most ${p.limit}.` }, l),
   enum: (p, l) => localize({ fr: `Valeurs permises : ${p.allowedValues?.join(', ')}.`, nl: `Toegelaten waarden: ${p.allowedValues?.join(', ')}.`, en: `Allowed values: ${p.allowedValues?.join(', ')}.` }, l),
   pattern: (_p, l) => localize({ fr: 'Format invalide.', nl: 'Ongeldig formaat.', en: 'Invalid format.' }, l),
   format: (p, l) => localize({ fr: `Format ${p.format} invalide.`, nl: `Ongeldig ${p.format}-formaat.`, en: `Invalid ${p.format} format.` }, l),
   additionalProperties: (p, l) => localize({ fr: `Champ inconnu : ${p.additionalProperty}.`, nl: `Onbekend veld: ${p.additionalProperty}.`, en: `Unknown field: ${p.additionalProperty}.` }, l),
-  maxItems: (p, l) => localize({ fr: `Au plus ${p.limit} élément(s).`, nl: `Hoogstens ${p.limit} element(en).`, en: `At most ${p.limit} item(s).` }, l),
-  minItems: (p, l) => localize({ fr: `Au moins ${p.limit} élément(s).`, nl: `Minstens ${p.limit} element(en).`, en: `At least ${p.limit} item(s).` }, l),
+  maxItems: (p, l) => localize({ fr: `Au plus ${p.limit} ${p.limit > 1 ? 'éléments' : 'élément'}.`, nl: `Hoogstens ${p.limit} ${p.limit === 1 ? 'element' : 'elementen'}.`, en: `At most ${p.limit} ${p.limit === 1 ? 'item' : 'items'}.` }, l),
+  minItems: (p, l) => localize({ fr: `Au moins ${p.limit} ${p.limit > 1 ? 'éléments' : 'élément'}.`, nl: `Minstens ${p.limit} ${p.limit === 1 ? 'element' : 'elementen'}.`, en: `At least ${p.limit} ${p.limit === 1 ? 'item' : 'items'}.` }, l),
 };
 
 /** Bodies Fastify refuses before any route sees them, said in the user's language with a stable code. */

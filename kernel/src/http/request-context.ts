@@ -29,11 +29,16 @@ declare module 'fastify' {
   }
 }
 
-/** Language for a request: the signed-in user's, else the browser's, else the shop's. */
+/**
+ * Language for a request: the one the shell shows (`X-Comptoir-Language`, the person's choice on this
+ * screen), else the signed-in user's, else the browser's, else the shop's.
+ */
 export function pickLanguage(req: FastifyRequest, userLang: string | undefined, shopLang: string): Language {
   const ok = (l?: string): l is Language => l === 'fr' || l === 'nl' || l === 'en';
+  const shown = String(req.headers['x-comptoir-language'] ?? '').trim().slice(0, 2).toLowerCase();
+  if (ok(shown)) return shown;
   if (ok(userLang)) return userLang;
-  const header = String(req.headers['x-comptoir-language'] ?? req.headers['accept-language'] ?? '');
+  const header = String(req.headers['accept-language'] ?? '');
   for (const part of header.split(',')) {
     const l = part.trim().slice(0, 2).toLowerCase();
     if (ok(l)) return l;

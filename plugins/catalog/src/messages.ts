@@ -5,6 +5,34 @@ type P = Readonly<Record<string, string | number>>;
 const KIND: Record<string, string> = { ean13: 'EAN-13', ean8: 'EAN-8', upca: 'UPC-A', internal: 'code interne' };
 const kind = (p: P) => KIND[String(p.kind)] ?? String(p.kind ?? '');
 
+type Lang = 'fr' | 'nl' | 'en';
+
+/** The country's name in the language ('BE' → 'Belgique', 'België', 'Belgium'). */
+function country(p: P, lang: Lang): string {
+  const code = String(p.country ?? '');
+  try {
+    return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The domain describes a postal code's format in English ('4 digits'); each language says it its own way. */
+const POSTAL_FORMATS: Record<string, Record<Lang, string>> = {
+  '4 digits': { fr: '4 chiffres', nl: '4 cijfers', en: '4 digits' },
+  '5 digits': { fr: '5 chiffres', nl: '5 cijfers', en: '5 digits' },
+  '4 digits and 2 letters, like 1234 AB': { fr: '4 chiffres et 2 lettres, comme 1234 AB', nl: '4 cijfers en 2 letters, zoals 1234 AB', en: '4 digits and 2 letters, like 1234 AB' },
+};
+
+/** The domain describes a VAT number's format in English too. */
+const VAT_FORMATS: Record<string, Record<Lang, string>> = {
+  '10 digits starting with 0 or 1': { fr: '10 chiffres commençant par 0 ou 1', nl: '10 cijfers die met 0 of 1 beginnen', en: '10 digits starting with 0 or 1' },
+  '2-character key and 9-digit SIREN': { fr: 'clé de 2 caractères et SIREN de 9 chiffres', nl: 'sleutel van 2 tekens en SIREN van 9 cijfers', en: '2-character key and 9-digit SIREN' },
+  '2 to 13 letters or digits after the country prefix': { fr: '2 à 13 lettres ou chiffres après le code du pays', nl: '2 tot 13 letters of cijfers na de landcode', en: '2 to 13 letters or digits after the country prefix' },
+};
+const vatFormat = (p: P, lang: Lang) => VAT_FORMATS[String(p.expected)]?.[lang] ?? String(p.expected ?? '');
+const postalFormat = (p: P, lang: Lang) => POSTAL_FORMATS[String(p.expected)]?.[lang] ?? String(p.expected ?? '');
+
 /** French, Dutch and English sentences for the domain's validation codes (the domain speaks English). */
 const TEXTS: Record<string, (p: P, input: string) => LocalizedText> = {
   BARCODE_EMPTY: () => ({ fr: 'Le code-barres est vide.', nl: 'De streepjescode is leeg.', en: 'The barcode is empty.' }),
@@ -47,7 +75,7 @@ const TEXTS: Record<string, (p: P, input: string) => LocalizedText> = {
   }),
   VAT_NUMBER_NO_COUNTRY: () => ({ fr: 'Le numéro de TVA commence par le code du pays (BE, FR…).', nl: 'Het btw-nummer begint met de landcode (BE, FR…).', en: 'The VAT number starts with the country code (BE, FR…).' }),
   VAT_NUMBER_UNKNOWN_COUNTRY: (p) => ({ fr: `Pays « ${p.country} » inconnu pour un numéro de TVA européen.`, nl: `Land '${p.country}' onbekend voor een Europees btw-nummer.`, en: `Unknown country '${p.country}' for an EU VAT number.` }),
-  VAT_NUMBER_BAD_FORMAT: (p) => ({ fr: `Format de numéro de TVA ${p.country} invalide (${p.expected}).`, nl: `Ongeldig formaat voor een ${p.country}-btw-nummer (${p.expected}).`, en: `Invalid ${p.country} VAT number format (${p.expected}).` }),
+  VAT_NUMBER_BAD_FORMAT: (p) => ({ fr: `Format de numéro de TVA ${p.country} invalide (${vatFormat(p, 'fr')}).`, nl: `Ongeldig formaat voor een ${p.country}-btw-nummer (${vatFormat(p, 'nl')}).`, en: `Invalid ${p.country} VAT number format (${vatFormat(p, 'en')}).` }),
   VAT_NUMBER_BAD_CHECKSUM: (p) => ({
     fr: `Numéro de TVA ${p.country} invalide : le contrôle devrait être ${p.expected}, pas ${p.actual}.`,
     nl: `Ongeldig ${p.country}-btw-nummer: de controle zou ${p.expected} moeten zijn, niet ${p.actual}.`,
@@ -55,7 +83,11 @@ const TEXTS: Record<string, (p: P, input: string) => LocalizedText> = {
   }),
   POSTAL_CODE_EMPTY: () => ({ fr: 'Le code postal est vide.', nl: 'De postcode is leeg.', en: 'The postal code is empty.' }),
   POSTAL_CODE_UNKNOWN_COUNTRY: (p) => ({ fr: `Pays « ${p.country} » inconnu.`, nl: `Onbekend land '${p.country}'.`, en: `Unknown country '${p.country}'.` }),
-  POSTAL_CODE_BAD_FORMAT: (p) => ({ fr: `Code postal invalide pour ${p.country} (${p.expected}).`, nl: `Ongeldige postcode voor ${p.country} (${p.expected}).`, en: `Invalid postal code for ${p.country} (${p.expected}).` }),
+  POSTAL_CODE_BAD_FORMAT: (p) => ({
+    fr: `Code postal invalide (${country(p, 'fr')} : ${postalFormat(p, 'fr')}).`,
+    nl: `Ongeldige postcode (${country(p, 'nl')}: ${postalFormat(p, 'nl')}).`,
+    en: `Invalid postal code (${country(p, 'en')}: ${postalFormat(p, 'en')}).`,
+  }),
   POSTAL_CODE_OUT_OF_RANGE: (p) => ({ fr: `Code postal hors plage pour ${p.country} (${p.min}–${p.max}).`, nl: `Postcode buiten bereik voor ${p.country} (${p.min}–${p.max}).`, en: `Postal code out of range for ${p.country} (${p.min}–${p.max}).` }),
 };
 

@@ -106,6 +106,8 @@ export class ApiClient {
     if (UNSAFE.has(m) && this.csrfToken) headers['X-CSRF-Token'] = this.csrfToken;
     const lang = this.language?.();
     if (lang && !headers['Accept-Language']) headers['Accept-Language'] = lang;
+    // The language on screen, which the server prefers to the user's stored one (names, messages).
+    if (lang && !headers['X-Comptoir-Language']) headers['X-Comptoir-Language'] = lang;
 
     let res: Response;
     try {

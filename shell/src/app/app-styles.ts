@@ -81,6 +81,10 @@ export const appStyles = [
       max-width: 80px;
       object-fit: contain;
     }
+    .brand {
+      flex: none;
+      max-width: 40%;
+    }
     .brand .name {
       overflow: hidden;
       text-overflow: ellipsis;
@@ -98,6 +102,11 @@ export const appStyles = [
       color: var(--cpt-muted);
       font-size: 0.875rem;
       white-space: nowrap;
+      /* The station chip gives way first: the shop's and the user's names stay whole. */
+      flex: 0 1 auto;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
     .chip.warn {
       color: var(--cpt-warning);
@@ -117,9 +126,16 @@ export const appStyles = [
       gap: 8px;
       font-weight: 500;
       white-space: nowrap;
-      max-width: 220px;
+      flex: none;
+      max-width: 260px;
       overflow: hidden;
       text-overflow: ellipsis;
+    }
+    /* Between phone and wide desktop, "Sign out" is its icon (with its name as label and tooltip). */
+    @media (max-width: 1199px) {
+      .logout-label {
+        display: none;
+      }
     }
     .avatar {
       flex: none;
@@ -139,6 +155,9 @@ export const appStyles = [
       background: var(--cpt-surface);
       border-right: 1px solid var(--cpt-border);
       overflow-y: auto;
+      overflow-x: hidden;
+      scrollbar-width: thin;
+      overflow-wrap: anywhere;
       padding: 8px 6px 16px;
       z-index: 15;
     }

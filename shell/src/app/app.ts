@@ -17,7 +17,7 @@ import { initials } from '../util.js';
 import { allowedScreens, collectScreens, enabledScreens, navScreens, type RegisteredScreen } from './registry.js';
 import '../elements/button.js';
 import '../elements/lang-switch.js';
-import '../elements/dialog.js';
+import { offerScanToDialogs } from '../elements/dialog.js';
 import '../elements/toaster.js';
 import './sign-in.js';
 import './shop-setup.js';
@@ -306,6 +306,13 @@ export class CptApp extends LitElement {
 
   private onBarcode(code: string): void {
     if (this.phase !== 'ready') return;
+    // A scan goes to the topmost layer: an open dialog takes it, or is closed first (see offerScanToDialogs).
+    const offer = offerScanToDialogs(code);
+    if (offer === 'taken') return;
+    if (offer === 'refused') {
+      toast(t('barcode.dialogOpen', { code }), 'warning');
+      return;
+    }
     const el = this.activeScreen();
     if (el && typeof el.onBarcode === 'function') {
       Promise.resolve()

@@ -1,3 +1,4 @@
+import { focusWhenShown } from '../util.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.js';
@@ -210,7 +211,7 @@ export class CptSignIn extends LitElement {
   }
 
   override firstUpdated(): void {
-    if (this.mode === 'password') this.usernameInput?.focus();
+    focusWhenShown(() => (this.mode === 'password' ? this.usernameInput : null));
   }
 
   private async loadStationUsers(): Promise<void> {

@@ -89,6 +89,12 @@ export class CptDataTable<T = any> extends LitElement {
       border-bottom: 1px solid var(--cpt-border-soft, #e7eaee);
       vertical-align: middle;
     }
+    /* A long second line (an article's description) is cut with an ellipsis instead of widening the table:
+       it adds nothing to the column's minimum width, so every column stays in view at 1024 px. */
+    td .sub {
+      min-width: 100%;
+      max-width: 0;
+    }
     tbody tr:last-child td {
       border-bottom: 0;
     }
@@ -191,15 +197,27 @@ export class CptDataTable<T = any> extends LitElement {
       }
       th {
         width: auto !important;
+        white-space: normal;
+        hyphens: auto;
+        overflow-wrap: anywhere;
       }
       .sub {
         white-space: normal;
       }
       td {
         padding: 0 10px;
+        overflow-wrap: anywhere;
       }
       th {
         padding: 10px;
+      }
+      /* Amounts and codes stay whole; the text columns give way. */
+      th.end,
+      td.end,
+      td.mono {
+        white-space: nowrap;
+        overflow-wrap: normal;
+        hyphens: none;
       }
     }
   `,

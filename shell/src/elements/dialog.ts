@@ -4,6 +4,40 @@ import { icon } from '../icons.js';
 import './button.js';
 import { LocaleController, t } from '../i18n/i18n.js';
 
+/** The open modal dialogs, oldest first: the last one is the topmost layer. */
+const openDialogs: CptDialog[] = [];
+
+/** What became of a scan offered to the open dialogs. */
+export type ScanOffer = 'none' | 'taken' | 'refused';
+
+/**
+ * Offers a scanned code to the topmost open dialog before the screen behind it sees it. The dialog takes it
+ * when a listener of its `barcode` event (cancelable, detail `{ code }`) calls preventDefault(). A dialog that
+ * does not take scans is closed (returnValue 'scan', as a cancel) and the code goes to the next layer, so a
+ * scan never acts on a screen hidden under a question; one that cannot be dismissed keeps the scan from
+ * going further ('refused'). 'none' means no dialog was in the way.
+ */
+export function offerScanToDialogs(code: string): ScanOffer {
+  while (openDialogs.length > 0) {
+    const top = openDialogs[openDialogs.length - 1]!;
+    const event = new CustomEvent('barcode', { detail: { code }, cancelable: true });
+    if (!top.dispatchEvent(event)) return 'taken';
+    if (!top.dismissible) return 'refused';
+    top.close('scan');
+  }
+  return 'none';
+}
+
+/** True while a modal dialog is open (the screen behind it is inert). */
+export function dialogIsOpen(): boolean {
+  return openDialogs.length > 0;
+}
+
+function forget(dialog: CptDialog): void {
+  const i = openDialogs.indexOf(dialog);
+  if (i >= 0) openDialogs.splice(i, 1);
+}
+
 /**
  * <cpt-dialog> — modal dialog built on the native <dialog> (focus trap, Escape closes, top layer).
  *
@@ -11,7 +45,9 @@ import { LocaleController, t } from '../i18n/i18n.js';
  * size ('small' | 'medium' | 'large'), dismissible (Escape, ✕ and backdrop click close it; default true).
  * Slots: default (body), `footer` (action buttons). A slotted element with the `autofocus`
  * attribute receives the focus when the dialog opens.
- * Events: `close` (CustomEvent<{ returnValue: string }>) when it closes for any reason.
+ * Events: `close` (CustomEvent<{ returnValue: string }>) when it closes for any reason; `barcode`
+ * (cancelable, `{ code }`) when a scan arrives while it is the topmost layer — call preventDefault() to take
+ * it, else the dialog closes as cancelled ('scan') and the scan goes to what is behind.
  * Methods: show(), close(returnValue?).
  */
 @customElement('cpt-dialog')
@@ -115,6 +151,12 @@ export class CptDialog extends LitElement {
   close(returnValue = ''): void {
     this.returnValue = returnValue;
     this.open = false;
+    forget(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    forget(this);
   }
 
   override updated(changed: Map<string, unknown>): void {
@@ -122,6 +164,8 @@ export class CptDialog extends LitElement {
     if (this.open && !this.dialog.open) {
       this.returnValue = '';
       this.dialog.showModal();
+      forget(this);
+      openDialogs.push(this);
       // Slotted content marked `autofocus` gets the focus (instead of the ✕ button).
       const auto = this.querySelector<HTMLElement>('[autofocus]');
       if (auto) requestAnimationFrame(() => auto.focus());
@@ -131,6 +175,7 @@ export class CptDialog extends LitElement {
   }
 
   private onNativeClose(): void {
+    forget(this);
     if (this.open) this.open = false;
     this.dispatchEvent(new CustomEvent('close', { detail: { returnValue: this.returnValue } }));
   }

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { focusWhenShown } from '../util.js';
 import { customElement, property, query } from 'lit/decorators.js';
 import { icon } from '../icons.js';
 import { LocaleController, t } from '../i18n/i18n.js';
@@ -7,9 +8,10 @@ import { LocaleController, t } from '../i18n/i18n.js';
  * <cpt-search-field> — search input with debounce.
  *
  * Properties: value, placeholder, label (accessible name), delay (ms, default 300),
- * testid (set as data-testid on the inner <input>).
- * Events: `search` (CustomEvent<{ value: string }>, bubbles, composed) — after `delay` ms
- * without typing, immediately on Enter, and when cleared (✕ button or Escape).
+ * testid (set as data-testid on the inner <input>), autofocus (the field takes the focus when it appears).
+ * Events: `search` (CustomEvent<{ value: string; submitted: boolean }>, bubbles, composed) — after `delay` ms
+ * without typing, immediately on Enter (`submitted` true: a screen may then open the only hit), and when
+ * cleared (✕ button or Escape).
  * Methods: focus(), select(), clear().
  */
 @customElement('cpt-search-field')
@@ -19,6 +21,7 @@ export class CptSearchField extends LitElement {
   @property() label = '';
   @property({ type: Number }) delay = 300;
   @property() testid = '';
+  @property({ type: Boolean }) override autofocus = false;
 
   @query('input') private input!: HTMLInputElement;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -102,6 +105,10 @@ export class CptSearchField extends LitElement {
     if (this.timer) clearTimeout(this.timer);
   }
 
+  override firstUpdated(): void {
+    if (this.autofocus) focusWhenShown(() => this.input);
+  }
+
   override focus(): void {
     this.input?.focus();
   }
@@ -125,7 +132,7 @@ export class CptSearchField extends LitElement {
   private onKeydown(e: KeyboardEvent): void {
     if (e.key === 'Enter') {
       e.preventDefault();
-      this.emit(true);
+      this.emit(true, true);
     } else if (e.key === 'Escape' && this.value) {
       e.stopPropagation();
       e.preventDefault();
@@ -133,12 +140,12 @@ export class CptSearchField extends LitElement {
     }
   }
 
-  private emit(force = false): void {
+  private emit(force = false, submitted = false): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (!force && this.value === this.lastEmitted) return;
     this.lastEmitted = this.value;
-    this.dispatchEvent(new CustomEvent('search', { detail: { value: this.value.trim() }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('search', { detail: { value: this.value.trim(), submitted }, bubbles: true, composed: true }));
   }
 
   override render() {

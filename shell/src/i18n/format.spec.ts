@@ -63,3 +63,24 @@ describe('formatters', () => {
     expect(formatRateIn('en-BE', 600)).toBe('6%');
   });
 });
+
+describe('days in the shop’s locale', () => {
+  it('writes a day in the locale’s order, not the browser’s', async () => {
+    const { formatDayIn } = await import('./format.js');
+    expect(formatDayIn('fr-BE', '2026-03-07')).toBe('07/03/2026');
+    expect(formatDayIn('nl-BE', '2026-03-07')).toBe('07/03/2026');
+    expect(formatDayIn('en-US', '2026-03-07')).toBe('03/07/2026');
+    expect(formatDayIn('fr-BE', '')).toBe('');
+  });
+
+  it('reads a typed day in the locale’s order, or in ISO order, and refuses what is not a day', async () => {
+    const { parseDayIn } = await import('./format.js');
+    expect(parseDayIn('fr-BE', '7/3/2026')).toBe('2026-03-07');
+    expect(parseDayIn('nl-BE', '07-03-26')).toBe('2026-03-07');
+    expect(parseDayIn('en-US', '3/7/2026')).toBe('2026-03-07');
+    expect(parseDayIn('fr-BE', '2026-03-07')).toBe('2026-03-07');
+    expect(parseDayIn('fr-BE', '31/02/2026')).toBeNull();
+    expect(parseDayIn('fr-BE', 'demain')).toBeNull();
+    expect(parseDayIn('fr-BE', '7/3')).toBeNull();
+  });
+});

@@ -57,6 +57,53 @@ export function formatDateIn(
   }
 }
 
+/** The order of day, month and year in a locale's short dates, and the separator it writes between them. */
+export function dayPattern(locale: string): { order: ('day' | 'month' | 'year')[]; separator: string } {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).formatToParts(Date.UTC(2026, 11, 31));
+  } catch {
+    parts = new Intl.DateTimeFormat('fr-BE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).formatToParts(Date.UTC(2026, 11, 31));
+  }
+  const order = parts.filter((p) => p.type === 'day' || p.type === 'month' || p.type === 'year').map((p) => p.type as 'day' | 'month' | 'year');
+  const separator = parts.find((p) => p.type === 'literal')?.value ?? '/';
+  return { order, separator };
+}
+
+/** A day ('2026-12-31', as the API sends it) written the locale's way: "31/12/2026" in fr-BE, "12/31/2026" in en-US. */
+export function formatDayIn(locale: string, iso: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  if (!m) return '';
+  const { order, separator } = dayPattern(locale);
+  const parts = { day: m[3]!, month: m[2]!, year: m[1]! };
+  return order.map((k) => parts[k]).join(separator);
+}
+
+/**
+ * A day typed by a person in the locale's order ("31/12/2026", "31.12.26", "31 12 2026"), or in ISO order
+ * ("2026-12-31"), as the API's '2026-12-31'; null when it is not a day of the calendar.
+ */
+export function parseDayIn(locale: string, text: string): string | null {
+  const pieces = String(text ?? '').trim().split(/[^0-9]+/).filter(Boolean);
+  if (pieces.length !== 3) return null;
+  let day: number, month: number, year: number;
+  if (pieces[0]!.length === 4) {
+    [year, month, day] = pieces.map(Number) as [number, number, number];
+  } else {
+    const { order } = dayPattern(locale);
+    const v: Record<string, number> = {};
+    order.forEach((k, i) => (v[k] = Number(pieces[i])));
+    day = v.day!;
+    month = v.month!;
+    year = v.year!;
+    if (pieces[order.indexOf('year')]!.length <= 2) year += 2000;
+  }
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /**
  * Normalise a decimal number typed by a person: accepts ',' or '.' as decimal separator,
  * spaces / '.' / ',' / "'" as thousands separators, a leading or trailing sign, and ignores

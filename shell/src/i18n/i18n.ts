@@ -2,7 +2,8 @@
  * i18n service. French is the reference language; Dutch and English follow.
  *
  * - `t(key, params)` looks the key up in the current language, then French, then English,
- *   and interpolates `{name}` placeholders from `params`. Unknown keys are returned as is.
+ *   and fills `{name}` placeholders and `{n, plural, one {# x} other {# xs}}` plurals from `params`
+ *   (message-format.ts). Unknown keys are returned as is.
  * - Dictionaries are merged from the shell's own messages and each plugin's `messages`
  *   (plugins should prefix their keys with their name, e.g. 'catalog.articles.title').
  * - The language is persisted in localStorage ('comptoir.language' for the sign-in screen and
@@ -12,7 +13,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LANGUAGES, type Country, type Language } from '../api/types.js';
-import { formatDateIn, formatMoneyIn, formatNumberIn, formatRateIn, formatAmountIn } from './format.js';
+import { formatMessage } from './message-format.js';
+import { formatDayIn, formatDateIn, formatMoneyIn, formatNumberIn, formatRateIn, formatAmountIn } from './format.js';
 
 export type Messages = Record<string, string>;
 export type Dictionaries = Partial<Record<Language, Messages>>;
@@ -91,13 +93,11 @@ export class I18n {
     return key in this.dicts[this._language] || key in this.dicts.fr || key in this.dicts.en;
   }
 
+  /** The message in the current language with its placeholders and plurals filled (see message-format.ts). */
   t(key: string, params?: TranslateParams): string {
     const msg = this.dicts[this._language][key] ?? this.dicts.fr[key] ?? this.dicts.en[key] ?? key;
     if (!params) return msg;
-    return msg.replace(/\{(\w+)\}/g, (m, name: string) => {
-      const v = params[name];
-      return v === undefined || v === null ? m : String(v);
-    });
+    return formatMessage(msg, params, this._language, this.locale);
   }
 
   /** Resolve a LocalizedText: an object per language, or a message key (falls back to the text itself). */
@@ -145,6 +145,11 @@ export function formatRate(hundredths: number | null | undefined): string {
 
 export function formatDate(value: Date | string | number | null | undefined, options?: Intl.DateTimeFormatOptions): string {
   return formatDateIn(i18n.locale, value, options);
+}
+
+/** A day as the API sends it ('2026-12-31') in the shop's locale: "31/12/2026" in Belgium. */
+export function formatDay(iso: string | null | undefined): string {
+  return formatDayIn(i18n.locale, iso);
 }
 
 export function formatDateTime(value: Date | string | number | null | undefined): string {

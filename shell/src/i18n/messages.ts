@@ -56,6 +56,12 @@ const fr: Messages = {
   'screen.notDefined': 'Le composant {tag} n’a pas été défini par son module.',
 
   'barcode.read': 'Code-barres lu : {code}',
+  'date.dayLetters': 'jj',
+  'date.monthLetters': 'mm',
+  'date.yearLetters': 'aaaa',
+  'date.pick': 'Choisir dans le calendrier',
+  'date.unreadable': 'Ce n’est pas une date : écrivez-la comme {example}.',
+  'barcode.dialogOpen': 'Code-barres {code} ignoré : répondez d’abord à la fenêtre ouverte.',
 
   'shortcuts.title': 'Raccourcis clavier',
   'shortcuts.search': 'Rechercher',
@@ -77,7 +83,7 @@ const fr: Messages = {
   'keypad.back': 'Effacer le dernier chiffre',
   'keypad.ok': 'OK',
   'keypad.open': 'Ouvrir le pavé numérique',
-  'keypad.digits': '{count} chiffre(s) saisi(s)',
+  'keypad.digits': '{count, plural, =0 {aucun chiffre saisi} one {# chiffre saisi} other {# chiffres saisis}}',
 
   'form.save': 'Enregistrer',
   'form.cancel': 'Annuler',
@@ -235,6 +241,12 @@ const nl: Messages = {
   'screen.notDefined': 'Het onderdeel {tag} werd niet door zijn module gedefinieerd.',
 
   'barcode.read': 'Streepjescode gelezen: {code}',
+  'date.dayLetters': 'dd',
+  'date.monthLetters': 'mm',
+  'date.yearLetters': 'jjjj',
+  'date.pick': 'Kiezen in de kalender',
+  'date.unreadable': 'Dit is geen datum: schrijf ze zoals {example}.',
+  'barcode.dialogOpen': 'Streepjescode {code} genegeerd: beantwoord eerst het geopende venster.',
 
   'shortcuts.title': 'Sneltoetsen',
   'shortcuts.search': 'Zoeken',
@@ -256,7 +268,7 @@ const nl: Messages = {
   'keypad.back': 'Laatste cijfer wissen',
   'keypad.ok': 'OK',
   'keypad.open': 'Numeriek toetsenbord openen',
-  'keypad.digits': '{count} cijfer(s) ingevoerd',
+  'keypad.digits': '{count, plural, =0 {geen cijfers ingevoerd} one {# cijfer ingevoerd} other {# cijfers ingevoerd}}',
 
   'form.save': 'Opslaan',
   'form.cancel': 'Annuleren',
@@ -414,6 +426,12 @@ const en: Messages = {
   'screen.notDefined': 'Component {tag} was not defined by its module.',
 
   'barcode.read': 'Barcode read: {code}',
+  'date.dayLetters': 'dd',
+  'date.monthLetters': 'mm',
+  'date.yearLetters': 'yyyy',
+  'date.pick': 'Pick from the calendar',
+  'date.unreadable': 'This is not a date: write it like {example}.',
+  'barcode.dialogOpen': 'Barcode {code} ignored: answer the open window first.',
 
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcuts.search': 'Search',
@@ -435,7 +453,7 @@ const en: Messages = {
   'keypad.back': 'Delete last digit',
   'keypad.ok': 'OK',
   'keypad.open': 'Open the numeric keypad',
-  'keypad.digits': '{count} digit(s) entered',
+  'keypad.digits': '{count, plural, =0 {no digits entered} one {# digit entered} other {# digits entered}}',
 
   'form.save': 'Save',
   'form.cancel': 'Cancel',

@@ -91,6 +91,8 @@ export class CptSettingsPlugins extends LitElement {
       {
         key: 'enabled',
         label: t('plugins.status'),
+        // On a phone the button says it: "Désactiver" for an enabled module.
+        priority: 'low',
         render: (p) =>
           html`<span class="badge ${p.enabled ? 'success' : ''}">${p.enabled ? t('plugins.statusEnabled') : t('plugins.statusDisabled')}</span>`,
       },

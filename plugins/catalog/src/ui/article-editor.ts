@@ -328,14 +328,14 @@ export class CatalogArticleEditor extends LitElement {
     const errors = this.form.errors;
     const vat = this.vatCategories.find((v) => v.code === d.vatCategory);
     const exclVat = d.price !== null && vat ? Math.round((d.price * 10000) / (10000 + vat.rate)) : null;
-    const vatOptions = vat || !d.vatCategory ? this.vatCategories : [...this.vatCategories, { code: d.vatCategory, rate: this.article?.vatRate ?? 0, name: d.vatCategory }];
+    const vatOptions = vat || !d.vatCategory ? this.vatCategories : [...this.vatCategories, { code: d.vatCategory, rate: this.article?.vatRate ?? 0, name: `${d.vatCategory} (${formatRate(this.article?.vatRate ?? 0)})` }];
     return html`<div class="card">
       <h2 class="section-title">${t('catalog.article.pricing')}</h2>
       <div class="form-grid">
         <cpt-field label=${t('catalog.article.vatCategory')} field="vatCategory" .error=${errors.vatCategory} required>
           <select data-testid="article-vat" ?disabled=${ro} @change=${(e: Event) => this.form.set('vatCategory', (e.target as HTMLSelectElement).value)}>
             ${d.vatCategory ? nothing : html`<option value="" selected disabled>${t('catalog.choose')}</option>`}
-            ${vatOptions.map((v) => html`<option value=${v.code} ?selected=${d.vatCategory === v.code}>${v.name} (${formatRate(v.rate)})</option>`)}
+            ${vatOptions.map((v) => html`<option value=${v.code} ?selected=${d.vatCategory === v.code}>${v.name}</option>`)}
           </select>
         </cpt-field>
         <cpt-field label=${d.unit === 'piece' ? t('catalog.article.priceInclVat') : t('catalog.article.pricePerUnit', { unit: t(`catalog.unitShort.${d.unit}`) })}

@@ -200,15 +200,22 @@ export class CatalogArticlesScreen extends LitElement {
     }
   }
 
-  private setFilter(patch: Partial<{ q: string; family: string; active: '' | 'true' | 'false' }>): void {
+  /** A search; Enter on a search with exactly one hit (a typed barcode, a code) opens that article. */
+  private async search(q: string, submitted: boolean): Promise<void> {
+    await this.setFilter({ q });
+    if (!submitted || !q) return;
+    if (!this.loading && this.q === q && this.result.total === 1 && this.result.items.length === 1) navigate(`catalog/articles/${this.result.items[0]!.id}`);
+  }
+
+  private setFilter(patch: Partial<{ q: string; family: string; active: '' | 'true' | 'false' }>): Promise<void> {
     Object.assign(this, patch);
     this.page = 1;
     if (patch.family !== undefined && this.route?.query.family !== undefined) {
       // Keep a family given in the route in step with the filter (the route change reloads the list).
       navigate('catalog/articles', { ...this.route.query, family: patch.family || undefined }, { replace: true });
-      return;
+      return Promise.resolve();
     }
-    void this.load();
+    return this.load();
   }
 
   private renderList() {
@@ -254,12 +261,13 @@ export class CatalogArticlesScreen extends LitElement {
             testid="articles-search"
             .value=${this.q}
             placeholder=${t('catalog.articles.searchPlaceholder')}
-            @search=${(e: CustomEvent<{ value: string }>) => this.setFilter({ q: e.detail.value })}
+            autofocus
+            @search=${(e: CustomEvent<{ value: string; submitted?: boolean }>) => void this.search(e.detail.value, e.detail.submitted === true)}
           ></cpt-search-field>
         </div>
         <div>
           <label for="family">${t('catalog.article.family')}</label>
-          <select id="family" data-testid="articles-family" @change=${(e: Event) => this.setFilter({ family: (e.target as HTMLSelectElement).value })}>
+          <select id="family" data-testid="articles-family" @change=${(e: Event) => void this.setFilter({ family: (e.target as HTMLSelectElement).value })}>
             <option value="" ?selected=${this.family === ''}>${t('catalog.allFamilies')}</option>
             ${familyTree(this.families).map(
               ({ family, depth }) =>
@@ -269,7 +277,7 @@ export class CatalogArticlesScreen extends LitElement {
         </div>
         <div>
           <label for="active">${t('catalog.status')}</label>
-          <select id="active" data-testid="articles-active" @change=${(e: Event) => this.setFilter({ active: (e.target as HTMLSelectElement).value as '' })}>
+          <select id="active" data-testid="articles-active" @change=${(e: Event) => void this.setFilter({ active: (e.target as HTMLSelectElement).value as '' })}>
             <option value="" ?selected=${this.active === ''}>${t('catalog.all')}</option>
             <option value="true" ?selected=${this.active === 'true'}>${t('catalog.activeOnly')}</option>
             <option value="false" ?selected=${this.active === 'false'}>${t('catalog.inactiveOnly')}</option>

@@ -97,6 +97,8 @@ const fr: Messages = {
   'catalog.scan.unknownText': 'Aucun article ne porte le code-barres {code}. Voulez-vous créer un article avec ce code ?',
   'catalog.scan.create': 'Créer l’article',
   'catalog.scan.unknown': 'Aucun article ne porte le code-barres {code}.',
+  'catalog.scan.unknownCustomer': 'Aucun client n’a le code {code}.',
+  'catalog.scan.unknownSupplier': 'Aucun fournisseur n’a le code {code}.',
 
   'catalog.party.code': 'Code',
   'catalog.party.codeHint': 'Laisser vide pour une numérotation automatique.',
@@ -222,6 +224,8 @@ const nl: Messages = {
   'catalog.scan.unknownText': 'Geen enkel artikel heeft streepjescode {code}. Wilt u een artikel met deze code aanmaken?',
   'catalog.scan.create': 'Artikel aanmaken',
   'catalog.scan.unknown': 'Geen enkel artikel heeft streepjescode {code}.',
+  'catalog.scan.unknownCustomer': 'Geen klant met code {code}.',
+  'catalog.scan.unknownSupplier': 'Geen leverancier met code {code}.',
 
   'catalog.party.code': 'Code',
   'catalog.party.codeHint': 'Leeg laten voor automatische nummering.',
@@ -347,6 +351,8 @@ const en: Messages = {
   'catalog.scan.unknownText': 'No item has barcode {code}. Do you want to create an item with this barcode?',
   'catalog.scan.create': 'Create the item',
   'catalog.scan.unknown': 'No item has barcode {code}.',
+  'catalog.scan.unknownCustomer': 'No customer has code {code}.',
+  'catalog.scan.unknownSupplier': 'No supplier has code {code}.',
 
   'catalog.party.code': 'Code',
   'catalog.party.codeHint': 'Leave empty for automatic numbering.',

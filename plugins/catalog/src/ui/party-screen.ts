@@ -15,6 +15,7 @@ import {
   sharedStyles,
   state,
   t,
+  toast,
   type Column,
   type Page,
   type PropertyValues,
@@ -101,6 +102,32 @@ export abstract class PartyScreen extends LitElement {
     this.searchField?.select();
   }
 
+  /** A search; Enter on a search with exactly one hit opens it. */
+  private async search(q: string, submitted: boolean): Promise<void> {
+    this.q = q;
+    this.page = 1;
+    await this.load();
+    if (submitted && q && this.q === q && !this.loading && this.result.total === 1 && this.result.items.length === 1) {
+      navigate(`catalog/${this.plural}/${this.result.items[0]!.id}`);
+    }
+  }
+
+  /**
+   * Called by the shell when a code is scanned on this screen: a customer's (or supplier's) card carries its
+   * code, so the scan opens that customer; an unknown code says so.
+   */
+  async onBarcode(code: string): Promise<void> {
+    if (this.editorId !== undefined) {
+      toast(t('barcode.read', { code }), 'info');
+      return;
+    }
+    const r = await this.api.page<Party>(`/catalog/${this.plural}`, { q: code, page: 1, pageSize: 5 });
+    const wanted = code.trim().toUpperCase();
+    const party = (r.items ?? []).find((p) => p.code.toUpperCase() === wanted);
+    if (party) navigate(`catalog/${this.plural}/${party.id}`);
+    else toast(t(this.kind === 'customer' ? 'catalog.scan.unknownCustomer' : 'catalog.scan.unknownSupplier', { code }), 'warning');
+  }
+
   private create(): boolean {
     if (!this.canWrite) return false;
     navigate(`catalog/${this.plural}/new`);
@@ -173,11 +200,8 @@ export abstract class PartyScreen extends LitElement {
             testid=${`${p}-search`}
             .value=${this.q}
             placeholder=${t(`catalog.${p}.searchPlaceholder`)}
-            @search=${(e: CustomEvent<{ value: string }>) => {
-              this.q = e.detail.value;
-              this.page = 1;
-              void this.load();
-            }}
+            autofocus
+            @search=${(e: CustomEvent<{ value: string; submitted?: boolean }>) => void this.search(e.detail.value, e.detail.submitted === true)}
           ></cpt-search-field>
         </div>
         <div>

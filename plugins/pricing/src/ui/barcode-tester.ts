@@ -14,7 +14,7 @@ import {
   t,
   type Session,
 } from '@comptoir/shell';
-import { formatQuantityOf } from './format.js';
+import { formatQuantityOf, ruleName } from './format.js';
 import { pricingStyles } from './styles.js';
 import type { ScanResolution } from './types.js';
 
@@ -85,7 +85,7 @@ export class PricingBarcodeTester extends LitElement {
   }
 
   private source(r: ScanResolution): string {
-    if (r.barcodeRule) return t('pricing.tester.byRule', { rule: r.barcodeRule.name });
+    if (r.barcodeRule) return t('pricing.tester.byRule', { rule: ruleName(r.barcodeRule.name) });
     return r.source === 'pack' ? t('pricing.tester.byPack') : t('pricing.tester.byBarcode');
   }
 

@@ -81,6 +81,11 @@ export class PricingCustomersScreen extends LitElement {
         gap: 12px 20px;
         align-items: end;
       }
+      @media (max-width: 600px) {
+        .terms {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
     `,
   ];
 
@@ -229,7 +234,7 @@ export class PricingCustomersScreen extends LitElement {
             )}
           </select>
         </cpt-field>
-        <p class="muted" style="margin:0 0 12px" data-testid="customer-list-effective">
+        <p class="muted" style="margin:0 0 12px;overflow-wrap:anywhere" data-testid="customer-list-effective">
           ${t('pricing.customers.buysAt', { name: c.name, list: listName(effective), side: effective ? vatSide(effective.includesVat, this.session) : '' })}
         </p>
       </div>
@@ -268,10 +273,10 @@ export class PricingCustomersScreen extends LitElement {
           </select>
         </cpt-field>
         <cpt-field label=${t('pricing.prices.validFrom')} field="cp.validFrom" .error=${errors.validFrom}>
-          <input type="date" data-testid="customer-price-from" .value=${d.validFrom} @change=${(e: Event) => this.form.set('validFrom', (e.target as HTMLInputElement).value)} />
+          <cpt-date-field testid="customer-price-from" label=${t('pricing.prices.validFrom')} ?invalid=${!!errors.validFrom} .value=${d.validFrom} @change=${(e: Event) => this.form.set('validFrom', (e.target as HTMLInputElement).value)}></cpt-date-field>
         </cpt-field>
         <cpt-field label=${t('pricing.prices.validTo')} field="cp.validTo" .error=${errors.validTo}>
-          <input type="date" data-testid="customer-price-to" .value=${d.validTo} @change=${(e: Event) => this.form.set('validTo', (e.target as HTMLInputElement).value)} />
+          <cpt-date-field testid="customer-price-to" label=${t('pricing.prices.validTo')} ?invalid=${!!errors.validTo} .value=${d.validTo} @change=${(e: Event) => this.form.set('validTo', (e.target as HTMLInputElement).value)}></cpt-date-field>
         </cpt-field>
       </div>
       <div class="form-alerts">${formAlerts(this.form, 'customer-price', () => void this.reloadPrices())}</div>

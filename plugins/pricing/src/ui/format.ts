@@ -38,7 +38,7 @@ export function vatSide(includesVat: boolean, session?: Pick<Session, 'shop'> | 
   const side = includesVat ? 'incl' : 'excl';
   const country = session?.shop?.country;
   const key = `pricing.vat.${side}.${country}`;
-  return i18n.has(key) && i18n.language === 'fr' ? t(key) : t(`pricing.vat.${side}`);
+  return i18n.has(key) ? t(key) : t(`pricing.vat.${side}`);
 }
 
 /** The other side of VAT of a price, half-up like the kernel's convertPrice (rate in basis points). */
@@ -96,4 +96,18 @@ export function familyTree(families: Family[]): Array<{ family: Family; depth: n
   };
   walk(null, 0);
   return out;
+}
+
+/** The French names the default nomenclature rules are installed with, and their message keys. */
+const DEFAULT_RULE_NAMES: Record<string, string> = {
+  'Carte caissier': 'cashierCard', 'Carte client': 'customerCard', 'Article pesé': 'weighed',
+  'Article pesé (comptoir)': 'weighedCounter', 'Article à prix (prix contrôlé)': 'pricedVerified',
+  'Article à prix': 'priced', 'Article compté': 'counted', 'Bon de réduction en %': 'percentCoupon',
+  'Bon de réduction en euros': 'amountCoupon',
+};
+
+/** A nomenclature rule's name as shown: a default rule's in the interface's language, a name the shop gave as it is. */
+export function ruleName(name: string): string {
+  const key = DEFAULT_RULE_NAMES[name];
+  return key ? t(`pricing.defaultRule.${key}`) : name;
 }

@@ -227,7 +227,7 @@ export class PricingImportScreen extends LitElement {
     const ok = await confirmDialog({
       title: t('pricing.import.confirmTitle'),
       message: p
-        ? t('pricing.import.confirmText', { create: formatNumber(p.counts.create), update: formatNumber(p.counts.update), rejected: formatNumber(p.counts.rejected) })
+        ? t('pricing.import.confirmText', { create: p.counts.create, update: formatNumber(p.counts.update), rejected: p.counts.rejected })
         : t('pricing.import.confirmBlind'),
       confirmLabel: t('pricing.import.run'),
       cancelLabel: t('pricing.cancel'),
@@ -239,7 +239,7 @@ export class PricingImportScreen extends LitElement {
     try {
       this.report = await this.api.post<ImportReport>('/pricing/imports', await this.body());
       this.preview = null;
-      toast(t('pricing.import.done', { created: formatNumber(this.report.created), updated: formatNumber(this.report.updated) }), 'success');
+      toast(t('pricing.import.done', { created: this.report.created, updated: formatNumber(this.report.updated) }), 'success');
     } catch (err) {
       this.fail(err);
     } finally {

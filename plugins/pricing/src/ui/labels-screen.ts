@@ -6,7 +6,6 @@ import {
   customElement,
   errorMessage,
   formatMoney,
-  formatNumber,
   html,
   nothing,
   property,
@@ -67,6 +66,7 @@ export class PricingLabelsScreen extends LitElement {
       .layout {
         display: grid;
         grid-template-columns: minmax(0, 1.4fr) minmax(300px, 1fr);
+        min-width: 0;
         gap: 16px;
         align-items: start;
       }
@@ -130,6 +130,13 @@ export class PricingLabelsScreen extends LitElement {
       @media (max-width: 1000px) {
         .layout {
           grid-template-columns: 1fr;
+        }
+      }
+      /* On a phone the search and the family filter stack, and the options take one column each. */
+      @media (max-width: 600px) {
+        .filters,
+        .options {
+          grid-template-columns: minmax(0, 1fr);
         }
       }
     `,
@@ -326,14 +333,14 @@ export class PricingLabelsScreen extends LitElement {
           </select>
         </cpt-field>
         <cpt-field class="wide" label=${t('pricing.labels.date')} field="date" .error=${this.errors.date} hint=${t('pricing.labels.dateHint')}>
-          <input type="date" data-testid="labels-date" .value=${this.day} @change=${(e: Event) => {
+          <cpt-date-field testid="labels-date" label=${t('pricing.labels.date')} .value=${this.day} @change=${(e: Event) => {
             this.day = (e.target as HTMLInputElement).value;
             this.changed();
-          }} />
+          }}></cpt-date-field>
         </cpt-field>
       </div>
       <p class="muted" data-testid="labels-count">
-        ${this.selected.length ? t('pricing.labels.count', { labels: formatNumber(count), pages: formatNumber(pages) }) : ''}
+        ${this.selected.length ? t('pricing.labels.count', { labels: count, pages }) : ''}
       </p>
       <div class="actions">
         ${this.selected.length ? html`<cpt-button variant="ghost" data-testid="labels-clear" @click=${() => {

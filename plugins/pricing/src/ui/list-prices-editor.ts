@@ -142,6 +142,23 @@ export class PricingListPrices extends LitElement {
           grid-column: 1 / -1;
         }
       }
+      /* On a phone two columns: tier | from, price | valid from, valid to | remove, under headings placed the same way. */
+      @media (max-width: 600px) {
+        .rows {
+          grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        }
+        .rows > * {
+          min-width: 0;
+        }
+        .rows .date {
+          grid-column: span 1;
+          width: 100%;
+        }
+        /* The headings fall in the same two columns: break | from, price | valid from, valid to | —. */
+        .rows .date-head {
+          display: block;
+        }
+      }
     `,
   ];
 
@@ -271,12 +288,12 @@ export class PricingListPrices extends LitElement {
         ></cpt-numeric-field>
         ${other !== null ? html`<div class="hint">${t('pricing.colon', { label: vatSide(!this.list.includesVat, this.session) })} ${formatMoney(other)}</div>` : nothing}
       </div>
-      <input class="date" type="date" data-testid=${`price-${c}-${i}-from`} aria-label=${t('pricing.prices.validFrom')} .value=${r.validFrom} ?disabled=${ro}
-        aria-invalid=${this.err(i, 'validFrom') ? 'true' : 'false'}
-        @change=${(e: Event) => this.patch(i, { validFrom: (e.target as HTMLInputElement).value }, 'validFrom')} />
-      <input class="date" type="date" data-testid=${`price-${c}-${i}-to`} aria-label=${t('pricing.prices.validTo')} .value=${r.validTo} ?disabled=${ro}
-        aria-invalid=${this.err(i, 'validTo') ? 'true' : 'false'}
-        @change=${(e: Event) => this.patch(i, { validTo: (e.target as HTMLInputElement).value }, 'validTo')} />
+      <cpt-date-field class="date" testid=${`price-${c}-${i}-from`} label=${t('pricing.prices.validFrom')} .value=${r.validFrom} ?disabled=${ro}
+        ?invalid=${!!this.err(i, 'validFrom')}
+        @change=${(e: Event) => this.patch(i, { validFrom: (e.target as HTMLInputElement).value }, 'validFrom')}></cpt-date-field>
+      <cpt-date-field class="date" testid=${`price-${c}-${i}-to`} label=${t('pricing.prices.validTo')} .value=${r.validTo} ?disabled=${ro}
+        ?invalid=${!!this.err(i, 'validTo')}
+        @change=${(e: Event) => this.patch(i, { validTo: (e.target as HTMLInputElement).value }, 'validTo')}></cpt-date-field>
       ${ro
         ? html`<span></span>`
         : html`<cpt-button variant="ghost" icon="trash" label=${t('pricing.prices.remove')} data-testid=${`price-${c}-${i}-remove`} @click=${() => this.removeItem(i)}></cpt-button>`}

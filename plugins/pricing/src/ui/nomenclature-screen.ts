@@ -23,6 +23,7 @@ import {
 } from '@comptoir/shell';
 import './barcode-tester.js';
 import type { PricingBarcodeTester } from './barcode-tester.js';
+import { ruleName } from './format.js';
 import { pricingStyles } from './styles.js';
 import { ARTICLE_LOOKUPS, BARCODE_RULE_TYPES, type ArticleLookup, type BarcodeEncoding, type BarcodeRule, type BarcodeRuleType, type DiscountUnit } from './types.js';
 
@@ -200,7 +201,7 @@ export class PricingNomenclatureScreen extends LitElement {
   private async removeItem(rule: BarcodeRule): Promise<void> {
     const ok = await confirmDialog({
       title: t('pricing.nomenclature.deleteTitle'),
-      message: t('pricing.nomenclature.deleteText', { name: rule.name }),
+      message: t('pricing.nomenclature.deleteText', { name: ruleName(rule.name) }),
       confirmLabel: t('pricing.delete'),
       cancelLabel: t('pricing.cancel'),
       danger: true,
@@ -244,7 +245,7 @@ export class PricingNomenclatureScreen extends LitElement {
     const errors = this.form.errors;
     const withArticle = ['weight', 'price', 'quantity', 'discount', 'article'].includes(d.type);
     // Closing the dialog (Cancel, ✕, Escape) drops what was typed in it.
-    return html`<cpt-dialog testid="rule-dialog" size="large" heading=${this.editing ? t('pricing.nomenclature.edit', { name: this.editing.name }) : t('pricing.nomenclature.new')}
+    return html`<cpt-dialog testid="rule-dialog" size="large" heading=${this.editing ? t('pricing.nomenclature.edit', { name: ruleName(this.editing.name) }) : t('pricing.nomenclature.new')}
       @close=${() => this.form.reset(emptyDraft())}>
       <form @submit=${this.save} @keydown=${submitOnEnter} novalidate>
         <div class="form-grid">
@@ -307,7 +308,7 @@ export class PricingNomenclatureScreen extends LitElement {
       </div>
       ${this.rules.length === 0
         ? html`<p class="empty" data-testid="rules-empty">${t('pricing.nomenclature.empty')}</p>`
-        : html`<table class="plain">
+        : html`<table class="plain stack">
             <thead>
               <tr>
                 <th>#</th>
@@ -322,9 +323,9 @@ export class PricingNomenclatureScreen extends LitElement {
               ${this.rules.map(
                 (r, i) => html`<tr data-testid="rules-row" data-key=${String(r.id)} data-name=${r.name} class=${r.active ? '' : 'inactive'}>
                   <td class="muted">${i + 1}</td>
-                  <td class="strong">${r.name}</td>
+                  <td class="strong">${ruleName(r.name)}</td>
                   <td>${t(`pricing.ruleType.${r.type}`)}${r.type === 'discount' && r.discountUnit ? html` <span class="muted">(${t(`pricing.discountUnit.${r.discountUnit}`)})</span>` : nothing}</td>
-                  <td>${this.renderPattern(r.pattern)}</td>
+                  <td class="stack-full">${this.renderPattern(r.pattern)}</td>
                   <td>
                     <input type="checkbox" data-testid=${`rule-active-${i}`} aria-label=${t('pricing.nomenclature.activeLabel')} .checked=${r.active} ?disabled=${ro}
                       @change=${(e: Event) => this.toggle(r, (e.target as HTMLInputElement).checked)} />

@@ -24,7 +24,8 @@ type Item = Article | Customer;
  * Properties: api, source ('articles' | 'customers'), testid (prefix), placeholder.
  * Results show under the field as the user types. Keyboard: ↓ and ↑ move through them, Enter picks the one
  * highlighted — or, when none is, the only result or the one whose code or barcode is exactly what was typed —
- * and Escape closes the list (a second Escape clears the field). Once picked, the field is empty again.
+ * and Escape closes the list (a second Escape clears the field). Once picked, or once the focus leaves the
+ * picker, the field is empty again.
  * Events: `pick` (CustomEvent<{ item }>, bubbles, composed).
  *
  * Test ids: <testid>-search (the input), <testid>-result (data-key = id, data-code = code, aria-selected on the
@@ -112,6 +113,8 @@ export class PricingPicker extends LitElement {
   }
 
   clear(): void {
+    // An answer still on its way is for a search that no longer exists.
+    this.requestId++;
     this.q = '';
     this.results = [];
     this.open = false;
@@ -189,10 +192,13 @@ export class PricingPicker extends LitElement {
     return html`<span class="code">${item.code}</span><span class="name">${item.name}</span><span class="muted">${item.city ?? ''}</span>`;
   }
 
-  /** Closes the results once the focus has left the picker (a tap on a result keeps it inside). */
+  /**
+   * Once the focus has left the picker (a tap on a result keeps it inside), the search is over: the results
+   * close and the text typed to search goes too, so no half-typed name is left looking like a choice.
+   */
   private onFocusOut = (): void => {
     setTimeout(() => {
-      if (!this.matches(':focus-within')) this.open = false;
+      if (!this.matches(':focus-within')) this.clear();
     }, 150);
   };
 

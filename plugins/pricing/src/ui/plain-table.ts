@@ -34,7 +34,8 @@ export function plainTable<T extends { id: number }>(table: PlainTable<T>): Temp
             ? html`<cpt-button variant="ghost" icon="trash" label=${t('pricing.delete')} data-testid=${`${table.action}-delete-${i}`} @click=${() => table.onDelete!(row)}></cpt-button>`
             : nothing}
         </div>`;
-  return html`<table class="plain">
+  // On a phone the rows become small cards (table.plain.stack), each value under its column's name.
+  return html`<table class="plain stack">
     <thead>
       <tr>
         ${table.columns.map((c) => html`<th class=${c.end ? 'end' : ''}>${c.label}</th>`)}
@@ -44,7 +45,7 @@ export function plainTable<T extends { id: number }>(table: PlainTable<T>): Temp
     <tbody>
       ${table.rows.map(
         (row, i) => html`<tr data-testid=${`${table.testid}-row`} data-key=${String(row.id)}>
-          ${table.columns.map((c) => html`<td class=${c.end ? 'end' : ''}>${c.cell(row)}</td>`)}
+          ${table.columns.map((c) => html`<td class=${c.end ? 'end' : ''} data-label=${c.label}>${c.cell(row)}</td>`)}
           <td>${buttons(row, i)}</td>
         </tr>`,
       )}

@@ -1,4 +1,5 @@
 import {
+  focusWhenShown,
   ApiClient,
   ApiError,
   LitElement,
@@ -21,7 +22,7 @@ import {
 import './picker.js';
 import './quote-card.js';
 import type { LabelFacts } from './quote-card.js';
-import { toThousandths, today } from './format.js';
+import { ruleName, toThousandths, today } from './format.js';
 import { pricingStyles } from './styles.js';
 import type { Article, Customer, PriceList, Quote, ScanResolution } from './types.js';
 
@@ -124,7 +125,7 @@ export class PricingCheckerScreen extends LitElement {
   }
 
   override firstUpdated(): void {
-    if (!this.route?.query.article) this.codeInput?.focus();
+    if (!this.route?.query.article) focusWhenShown(() => this.codeInput);
   }
 
   focusSearch(): void {
@@ -192,7 +193,7 @@ export class PricingCheckerScreen extends LitElement {
     this.article = scan.article;
     const carried = scan.source === 'nomenclature' && scan.barcodeRule && (scan.barcodeRule.type === 'weight' || scan.barcodeRule.type === 'price' || scan.barcodeRule.type === 'quantity');
     this.label = carried
-      ? { rule: scan.barcodeRule!.name, quantity: scan.quantity, price: scan.priceFromLabel ? (scan.unitPriceIncl ?? null) : (scan.lineTotal ?? null), priceFromLabel: scan.priceFromLabel }
+      ? { rule: ruleName(scan.barcodeRule!.name), quantity: scan.quantity, price: scan.priceFromLabel ? (scan.unitPriceIncl ?? null) : (scan.lineTotal ?? null), priceFromLabel: scan.priceFromLabel }
       : null;
     this.quantity = scan.pack ? scan.pack.quantity / 1000 : scan.quantity && !scan.priceFromLabel ? scan.quantity / 1000 : 1;
     if (scan.unitPrice !== undefined && scan.rule) {
@@ -305,11 +306,11 @@ export class PricingCheckerScreen extends LitElement {
           }}></cpt-numeric-field>
       </cpt-field>
       <cpt-field label=${t('pricing.checker.date')}>
-        <input type="date" data-testid="checker-date" .value=${this.day}
+        <cpt-date-field testid="checker-date" label=${t('pricing.checker.date')} .value=${this.day}
           @change=${(e: Event) => {
             this.day = (e.target as HTMLInputElement).value;
             this.requote(true);
-          }} />
+          }}></cpt-date-field>
       </cpt-field>
     </div>`;
   }

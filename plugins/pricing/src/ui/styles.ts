@@ -105,5 +105,45 @@ export const pricingStyles = [
     table.plain .end {
       text-align: end;
     }
+    /* table.plain.stack: on a phone each row becomes a small card (the cells one after the other, wrapped),
+       so a wide table never pushes the screen sideways. */
+    @media (max-width: 700px) {
+      table.plain.stack thead {
+        display: none;
+      }
+      table.plain.stack,
+      table.plain.stack tbody {
+        display: block;
+      }
+      table.plain.stack tr {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 4px 10px;
+        padding: 8px 0;
+        border-bottom: 1px solid var(--cpt-border-soft);
+      }
+      table.plain.stack td {
+        display: block;
+        height: auto;
+        padding: 2px 4px;
+        border: 0;
+        min-width: 0;
+        overflow-wrap: anywhere;
+      }
+      table.plain.stack td.stack-full {
+        flex: 1 1 100%;
+      }
+      table.plain.stack td[data-label]::before {
+        content: attr(data-label);
+        display: block;
+        font-size: 0.75rem;
+        font-weight: 600;
+        color: var(--cpt-muted);
+      }
+      table.plain.stack td.end {
+        text-align: start;
+      }
+    }
   `,
 ];

@@ -1,0 +1,940 @@
+import {
+  ApiClient,
+  LitElement,
+  LocaleController,
+  ShortcutController,
+  css,
+  customElement,
+  deepActiveElement,
+  errorMessage,
+  formatDateTime,
+  formatMoney,
+  hasPermission,
+  html,
+  i18n,
+  icon,
+  isApiError,
+  isEditable,
+  nothing,
+  property,
+  repeat,
+  sharedStyles,
+  state,
+  t,
+  toast,
+  type Page,
+  type Session,
+} from '@comptoir/shell';
+import { cashRounded, cashStepOf, quantityText, type CheckoutResult, type Hit, type Line, type Method, type Tender, type Ticket } from './types.js';
+
+const BANKNOTES = [500, 1000, 2000, 5000, 10000];
+
+/**
+ * Till › Sale (route #/pos/sale, permission pos.sell): the ticket in progress, kept on the server
+ * (GET/POST /api/pos/tickets…), for a 10" tablet in landscape, a phone, a keyboard or a scanner.
+ *
+ * Scan field (autofocus): a code + Enter adds the article (POST …/lines { code }); "3*" sets the quantity of the next
+ * article; a text that is no code offers the matching articles. A scan anywhere (the shell's scan detector) adds too.
+ * Pay opens the payment dialog (tenders, change, Belgian cash rounding); checkout sends one Idempotency-Key per
+ * attempt, kept for its retry; the receipt (the server's print template) shows after it, printable by the browser.
+ *
+ * Test ids: pos-scan, pos-pending-qty, pos-line, pos-line-qty, pos-line-more, pos-line-less, pos-line-void,
+ * pos-total, pos-customer, pos-pay, pos-park, pos-parked, pos-parked-row, pos-resume, pos-pick-row, pos-error,
+ * pos-customer-search, pos-customer-row, pos-pay-dialog, pos-pay-remaining, pos-pay-change, pos-pay-amount,
+ * pos-pay-note-<cents>, pos-pay-exact, pos-pay-method-<code>, pos-pay-tender, pos-pay-confirm, pos-pay-error,
+ * pos-receipt, pos-receipt-frame, pos-receipt-print, pos-receipt-new, pos-no-station.
+ */
+@customElement('cpt-pos-sale')
+export class PosSaleScreen extends LitElement {
+  /** Set by the shell before the element is inserted. */
+  @property({ attribute: false }) api!: ApiClient;
+  @property({ attribute: false }) session!: Session;
+
+  @state() private ticket: Ticket | null = null;
+  @state() private loading = true;
+  @state() private busy = false;
+  @state() private error = '';
+  @state() private scanText = '';
+  @state() private pendingQty: number | null = null;
+  @state() private selectedId: number | null = null;
+  @state() private picks: Hit[] = [];
+  @state() private customerName = '';
+  @state() private customerOpen = false;
+  @state() private customerHits: Hit[] = [];
+  @state() private parkedOpen = false;
+  @state() private parked: Ticket[] = [];
+  @state() private payOpen = false;
+  @state() private methods: Method[] = [];
+  @state() private tenders: Tender[] = [];
+  @state() private amountText = '';
+  @state() private payError = '';
+  @state() private paying = false;
+  @state() private paid: Ticket | null = null;
+  @state() private receiptHtml = '';
+  /** The Idempotency-Key of the checkout attempt in flight or failed without an answer: reused on retry. */
+  private checkoutKey: string | null = null;
+  private i18n = new LocaleController(this);
+
+  private shortcuts = new ShortcutController(this, [
+    { keys: 'F4', description: 'pos.chooseCustomer', group: 'pos.shortcuts', handler: () => this.openCustomer() },
+    { keys: 'F6', description: 'pos.shortcut.void', group: 'pos.shortcuts', handler: () => void this.voidSelected() },
+    { keys: 'F7', description: 'pos.shortcut.more', group: 'pos.shortcuts', handler: () => void this.bumpSelected(1) },
+    { keys: 'F8', description: 'pos.park', group: 'pos.shortcuts', handler: () => void this.park() },
+    { keys: 'F9', description: 'pos.parked', group: 'pos.shortcuts', handler: () => void this.openParked() },
+    { keys: 'F12', description: 'pos.pay', group: 'pos.shortcuts', handler: () => this.openPay() },
+    { keys: 'Alt+ArrowUp', description: 'pos.shortcut.up', group: 'pos.shortcuts', handler: () => this.moveSelection(-1) },
+    { keys: 'Alt+ArrowDown', description: 'pos.shortcut.down', group: 'pos.shortcuts', handler: () => this.moveSelection(1) },
+  ]);
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        height: 100%;
+      }
+      .till {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) 300px;
+        gap: 12px;
+        height: calc(100dvh - 88px);
+        min-height: 520px;
+        padding: 12px;
+        box-sizing: border-box;
+      }
+      .ticket {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+        background: var(--cpt-surface, #fff);
+        border: 1px solid var(--cpt-border, #d5dae1);
+        border-radius: var(--cpt-radius, 8px);
+      }
+      .scan {
+        display: flex;
+        gap: 8px;
+        align-items: center;
+        padding: 10px;
+        border-bottom: 1px solid var(--cpt-border, #d5dae1);
+      }
+      .scan input {
+        flex: 1;
+        font-size: 1.25rem;
+        min-height: 48px;
+      }
+      .pending {
+        font-weight: 600;
+        color: var(--cpt-primary, #1f6feb);
+        white-space: nowrap;
+      }
+      .lines {
+        flex: 1;
+        overflow-y: auto;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      .line {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto 96px 44px;
+        grid-template-areas: 'name qty total void';
+        gap: 8px;
+        align-items: center;
+        padding: 6px 10px;
+        border-bottom: 1px solid var(--cpt-border, #eef0f3);
+        cursor: pointer;
+        min-height: 52px;
+      }
+      .line .name {
+        grid-area: name;
+      }
+      .line .qty {
+        grid-area: qty;
+      }
+      .line .line-total {
+        grid-area: total;
+      }
+      .line .void {
+        grid-area: void;
+      }
+      .line.selected {
+        background: var(--cpt-primary-soft, #e8f0fe);
+      }
+      .line.child {
+        padding-left: 28px;
+        color: var(--cpt-muted, #5b6573);
+      }
+      .name {
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .name small {
+        display: block;
+        color: var(--cpt-muted, #5b6573);
+      }
+      .qty {
+        display: flex;
+        align-items: center;
+        gap: 4px;
+      }
+      .qty span {
+        min-width: 44px;
+        text-align: center;
+        font-variant-numeric: tabular-nums;
+        font-weight: 600;
+      }
+      .num {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+      .line-total {
+        font-weight: 600;
+      }
+      .round {
+        width: 44px;
+        height: 44px;
+        border-radius: 50%;
+        border: 1px solid var(--cpt-border, #d5dae1);
+        background: var(--cpt-surface, #fff);
+        font-size: 1.25rem;
+        cursor: pointer;
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        color: inherit;
+      }
+      .round.danger {
+        color: var(--cpt-danger, #c62828);
+        border-color: transparent;
+        background: transparent;
+      }
+      .empty {
+        padding: 48px 16px;
+        text-align: center;
+        color: var(--cpt-muted, #5b6573);
+      }
+      .side {
+        display: flex;
+        flex-direction: column;
+        gap: 10px;
+        min-height: 0;
+      }
+      .total-box {
+        background: #14213d;
+        color: #fff;
+        border-radius: var(--cpt-radius, 8px);
+        padding: 14px 16px;
+        text-align: right;
+      }
+      .total-box .label {
+        font-size: 0.95rem;
+        opacity: 0.8;
+        display: flex;
+        justify-content: space-between;
+      }
+      .total-box .amount {
+        font-size: 2.75rem;
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+        line-height: 1.15;
+      }
+      .customer {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        padding: 8px 10px;
+        min-height: 48px;
+        box-sizing: border-box;
+        border: 1px solid var(--cpt-border, #d5dae1);
+        border-radius: var(--cpt-radius, 8px);
+        background: var(--cpt-surface, #fff);
+        cursor: pointer;
+        width: 100%;
+        font: inherit;
+        color: inherit;
+        text-align: left;
+      }
+      .customer span {
+        flex: 1;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .actions {
+        display: grid;
+        grid-template-columns: 1fr;
+        gap: 8px;
+      }
+      .actions cpt-button {
+        display: block;
+      }
+      .pay {
+        margin-top: auto;
+      }
+      .pay cpt-button {
+        display: block;
+        width: 100%;
+      }
+      .station {
+        font-size: 0.85rem;
+        color: var(--cpt-muted, #5b6573);
+      }
+      .list {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        max-height: 50vh;
+        overflow-y: auto;
+      }
+      .list li button {
+        display: flex;
+        width: 100%;
+        gap: 8px;
+        justify-content: space-between;
+        align-items: center;
+        min-height: 48px;
+        padding: 6px 10px;
+        border: 0;
+        border-bottom: 1px solid var(--cpt-border, #eef0f3);
+        background: none;
+        font: inherit;
+        color: inherit;
+        text-align: left;
+        cursor: pointer;
+      }
+      .list li button:hover,
+      .list li button:focus-visible {
+        background: var(--cpt-primary-soft, #e8f0fe);
+      }
+      .pay-grid {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 16px;
+      }
+      .big {
+        font-size: 2.25rem;
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+      }
+      .change {
+        color: #0b7a3e;
+      }
+      .notes {
+        display: grid;
+        grid-template-columns: repeat(3, 1fr);
+        gap: 6px;
+        margin: 8px 0;
+      }
+      .methods {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 6px;
+      }
+      .tender {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        padding: 4px 0;
+        border-bottom: 1px solid var(--cpt-border, #eef0f3);
+      }
+      .amount-input {
+        font-size: 1.5rem;
+        text-align: right;
+        width: 100%;
+        box-sizing: border-box;
+        min-height: 48px;
+      }
+      iframe {
+        width: 100%;
+        height: 60vh;
+        border: 1px solid var(--cpt-border, #d5dae1);
+        background: #fff;
+      }
+      @media (max-width: 760px) {
+        .till {
+          grid-template-columns: 1fr;
+          height: auto;
+          min-height: 0;
+          padding: 8px;
+        }
+        .ticket {
+          min-height: 50vh;
+        }
+        .line {
+          grid-template-columns: auto minmax(0, 1fr) 44px;
+          grid-template-areas: 'name name name' 'qty total void';
+          gap: 2px 8px;
+          padding: 6px;
+        }
+        .name {
+          white-space: normal;
+        }
+        .side,
+        .ticket {
+          min-width: 0;
+        }
+        .total-box .amount {
+          font-size: 2.25rem;
+        }
+        .pay-grid {
+          grid-template-columns: 1fr;
+        }
+      }
+    `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.typeAnywhere);
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('keydown', this.typeAnywhere);
+    super.disconnectedCallback();
+  }
+
+  /** A digit or letter typed while no field has the focus (after a tap on a line) goes to the scan field. */
+  private typeAnywhere = (e: KeyboardEvent): void => {
+    if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey || e.key.length !== 1 || e.key === '?') return;
+    if (this.payOpen || this.customerOpen || this.parkedOpen || this.paid) return;
+    if (isEditable(deepActiveElement())) return;
+    this.focusScan();
+  };
+
+  /** The shell's "/" and F2 (go to the search): the scan field. */
+  focusSearch(): void {
+    this.focusScan();
+  }
+
+  /** A code read by the scanner anywhere on the screen (the shell's scan detector). */
+  onBarcode(code: string): void {
+    if (this.payOpen || this.customerOpen || this.parkedOpen) return;
+    void this.addCode(code);
+  }
+
+  private get hasStation(): boolean {
+    return Boolean(this.session?.station);
+  }
+
+  private async load(): Promise<void> {
+    if (!this.hasStation) {
+      this.loading = false;
+      return;
+    }
+    this.loading = true;
+    try {
+      const [open, methods] = await Promise.all([
+        this.api.get<Ticket[] | { items: Ticket[] }>('/pos/tickets'),
+        this.api.get<Method[]>('/pos/payment-methods'),
+      ]);
+      this.methods = methods;
+      const items = Array.isArray(open) ? open : open.items;
+      await this.show(items[0] ?? null);
+      this.error = '';
+    } catch (err) {
+      this.error = errorMessage(err);
+    } finally {
+      this.loading = false;
+    }
+    await this.updateComplete;
+    this.focusScan();
+  }
+
+  /** Shows a ticket (as the server answered it) and the name of its customer. */
+  private async show(ticket: Ticket | null): Promise<void> {
+    const before = this.ticket?.customerId ?? null;
+    this.ticket = ticket;
+    const lines = ticket?.lines ?? [];
+    if (!lines.some((l) => l.id === this.selectedId)) this.selectedId = lines.at(-1)?.id ?? null;
+    const customerId = ticket?.customerId ?? null;
+    if (!customerId) this.customerName = '';
+    else if (customerId !== before || !this.customerName) {
+      try {
+        this.customerName = (await this.api.get<Hit>(`/catalog/customers/${customerId}`)).name;
+      } catch {
+        this.customerName = `#${customerId}`;
+      }
+    }
+  }
+
+  private focusScan(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('[data-testid="pos-scan"]')?.focus();
+  }
+
+  /** The open ticket, opened on the server at the first article. */
+  private async ensureTicket(): Promise<Ticket> {
+    if (this.ticket) return this.ticket;
+    const ticket = await this.api.post<Ticket>('/pos/tickets', {});
+    await this.show(ticket);
+    return ticket;
+  }
+
+  private async run(action: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.error = '';
+    try {
+      await action();
+    } catch (err) {
+      this.error = errorMessage(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Scans are sent one after the other, in the order they were read (the first one opens the ticket). */
+  private queue: Promise<void> = Promise.resolve();
+
+  private addCode(code: string): Promise<void> {
+    this.queue = this.queue.then(() => this.addCodeNow(code));
+    return this.queue;
+  }
+
+  /** Adds the article of a scanned or typed code; a text that is no code offers the matching articles. */
+  private async addCodeNow(code: string): Promise<void> {
+    let text = code.trim();
+    // "3*" typed just before a scan arrives in the same burst: "3*5410…".
+    const m = /^(\d+(?:[.,]\d{1,3})?)\*(.+)$/.exec(text);
+    if (m) {
+      const qty = Math.round(Number(m[1]!.replace(',', '.')) * 1000);
+      if (qty > 0) this.pendingQty = qty;
+      text = m[2]!.trim();
+    }
+    if (!text) return;
+    await this.run(async () => {
+      const ticket = await this.ensureTicket();
+      const quantity = this.pendingQty ?? undefined;
+      try {
+        await this.show(await this.api.post<Ticket>(`/pos/tickets/${ticket.id}/lines`, { code: text, ...(quantity ? { quantity } : {}) }));
+        this.pendingQty = null;
+        this.picks = [];
+        this.selectedId = this.ticket?.lines.filter((l) => l.parentLineId === null).at(-1)?.id ?? this.selectedId;
+      } catch (err) {
+        if (!(isApiError(err) && err.status === 404)) throw err;
+        const page = await this.api.get<Page<Hit>>('/catalog/articles', { q: text, pageSize: 8 });
+        if (page.items.length === 1) await this.addArticle(page.items[0]!);
+        else if (page.items.length) this.picks = page.items;
+        else throw new Error(t('pos.notFound', { code: text }), { cause: err });
+      }
+    });
+    this.focusScan();
+  }
+
+  private async addArticle(article: Hit): Promise<void> {
+    await this.run(async () => {
+      const ticket = await this.ensureTicket();
+      const quantity = this.pendingQty ?? undefined;
+      await this.show(await this.api.post<Ticket>(`/pos/tickets/${ticket.id}/lines`, { articleId: article.id, ...(quantity ? { quantity } : {}) }));
+      this.pendingQty = null;
+      this.picks = [];
+      this.selectedId = this.ticket?.lines.filter((l) => l.parentLineId === null).at(-1)?.id ?? this.selectedId;
+    });
+    this.focusScan();
+  }
+
+  private onScanInput(e: Event): void {
+    const input = e.target as HTMLInputElement;
+    // "3*" (or "0,5*"): the quantity of the next article.
+    const m = /^(\d+(?:[.,]\d{1,3})?)\*$/.exec(input.value.trim());
+    if (m) {
+      const qty = Math.round(Number(m[1]!.replace(',', '.')) * 1000);
+      if (qty > 0) this.pendingQty = qty;
+      input.value = '';
+    }
+    this.scanText = input.value;
+  }
+
+  private onScanKey(e: KeyboardEvent): void {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      const code = this.scanText;
+      this.scanText = '';
+      (e.target as HTMLInputElement).value = '';
+      if (code.trim()) void this.addCode(code);
+      else if (this.ticket?.lines.length) this.openPay();
+    } else if (e.key === 'Escape' && (this.pendingQty || this.picks.length)) {
+      this.pendingQty = null;
+      this.picks = [];
+    }
+  }
+
+  private line(id: number | null): Line | undefined {
+    return this.ticket?.lines.find((l) => l.id === id);
+  }
+
+  private async setQuantity(line: Line, quantity: number): Promise<void> {
+    if (!this.ticket) return;
+    const id = this.ticket.id;
+    if (quantity <= 0) return this.voidLine(line);
+    await this.run(async () => {
+      await this.show(await this.api.patch<Ticket>(`/pos/tickets/${id}/lines/${line.id}`, { quantity }));
+    });
+  }
+
+  private async voidLine(line: Line): Promise<void> {
+    if (!this.ticket) return;
+    const id = this.ticket.id;
+    await this.run(async () => {
+      await this.show(await this.api.delete<Ticket>(`/pos/tickets/${id}/lines/${line.id}`));
+    });
+    this.focusScan();
+  }
+
+  private async voidSelected(): Promise<void> {
+    const line = this.line(this.selectedId);
+    if (line) await this.voidLine(line);
+  }
+
+  private async bumpSelected(by: number): Promise<void> {
+    const line = this.line(this.selectedId);
+    if (line) await this.setQuantity(line, line.quantity + by * 1000);
+  }
+
+  private moveSelection(by: number): void {
+    const lines = this.ticket?.lines ?? [];
+    if (!lines.length) return;
+    const i = lines.findIndex((l) => l.id === this.selectedId);
+    this.selectedId = lines[Math.min(lines.length - 1, Math.max(0, (i < 0 ? lines.length : i) + by))]!.id;
+  }
+
+  // Customer
+
+  private openCustomer(): void {
+    this.customerOpen = true;
+    this.customerHits = [];
+    void this.searchCustomers('');
+  }
+
+  private async searchCustomers(q: string): Promise<void> {
+    try {
+      this.customerHits = (await this.api.get<Page<Hit>>('/catalog/customers', { q, pageSize: 20 })).items;
+    } catch (err) {
+      this.error = errorMessage(err);
+    }
+  }
+
+  private async setCustomer(customerId: number | null): Promise<void> {
+    this.customerOpen = false;
+    await this.run(async () => {
+      const ticket = await this.ensureTicket();
+      await this.show(await this.api.patch<Ticket>(`/pos/tickets/${ticket.id}`, { customerId }));
+    });
+    this.focusScan();
+  }
+
+  // Park and resume
+
+  private async park(): Promise<void> {
+    if (!this.ticket?.lines.length) return;
+    const id = this.ticket.id;
+    await this.run(async () => {
+      await this.api.post(`/pos/tickets/${id}/park`, {});
+      await this.show(null);
+      toast(t('pos.parkedDone'), 'success');
+    });
+    this.focusScan();
+  }
+
+  private async openParked(): Promise<void> {
+    await this.run(async () => {
+      const answer = await this.api.get<Ticket[] | { items: Ticket[] }>('/pos/tickets', { status: 'parked' });
+      this.parked = Array.isArray(answer) ? answer : answer.items;
+      this.parkedOpen = true;
+    });
+  }
+
+  private async resume(ticket: Ticket): Promise<void> {
+    this.parkedOpen = false;
+    await this.run(async () => {
+      // The ticket on screen waits in its turn, so nothing is lost.
+      if (this.ticket?.lines.length) await this.api.post(`/pos/tickets/${this.ticket.id}/park`, {});
+      await this.show(await this.api.post<Ticket>(`/pos/tickets/${ticket.id}/resume`, {}));
+      toast(t('pos.resumed'), 'success');
+    });
+    this.focusScan();
+  }
+
+  // Payment
+
+  private get cashStep(): number | null {
+    return cashStepOf(this.session?.shop?.country);
+  }
+
+  private get tendered(): number {
+    return this.tenders.reduce((s, x) => s + x.amount, 0);
+  }
+
+  /** What the non-cash tenders leave, and cash handed over: remaining (≥ 0) and change, as the server settles. */
+  private get settlement(): { remaining: number; change: number; cashDue: number } {
+    const total = this.ticket?.total ?? 0;
+    const other = this.tenders.filter((x) => !this.isCash(x.method)).reduce((s, x) => s + x.amount, 0);
+    const cash = this.tenders.filter((x) => this.isCash(x.method)).reduce((s, x) => s + x.amount, 0);
+    const cashPart = Math.max(0, total - other);
+    const cashDue = cashRounded(cashPart, this.cashStep);
+    if (cash === 0) return { remaining: Math.max(0, total - other), change: 0, cashDue };
+    return { remaining: Math.max(0, cashDue - cash), change: Math.max(0, cash - cashDue), cashDue };
+  }
+
+  private isCash(method: string): boolean {
+    return this.methods.find((m) => m.code === method)?.isCash ?? method === 'cash';
+  }
+
+  private openPay(): void {
+    if (!this.ticket?.lines.length || this.payOpen) return;
+    this.tenders = [];
+    this.amountText = '';
+    this.payError = '';
+    this.checkoutKey = null;
+    this.payOpen = true;
+    void this.api.patch(`/pos/tickets/${this.ticket.id}`, { displayed: true }).then(
+      (tk) => void this.show(tk as Ticket),
+      () => undefined,
+    );
+  }
+
+  /** Cents typed in the amount field, or null. */
+  private get typedAmount(): number | null {
+    const text = this.amountText.trim().replace(/\s/g, '').replace(',', '.');
+    if (!/^\d+(\.\d{1,2})?$/.test(text)) return null;
+    return Math.round(Number(text) * 100);
+  }
+
+  private addTender(method: string, amount?: number): void {
+    const { remaining, cashDue } = this.settlement;
+    const left = this.isCash(method) && remaining > 0 ? Math.max(remaining, this.tenders.some((x) => this.isCash(x.method)) ? remaining : cashDue) : remaining;
+    const value = amount ?? this.typedAmount ?? left;
+    if (!value || value <= 0) return;
+    this.tenders = [...this.tenders, { method, amount: value }];
+    this.amountText = '';
+    this.checkoutKey = null;
+    this.payError = '';
+  }
+
+  private removeTender(i: number): void {
+    this.tenders = this.tenders.filter((_, j) => j !== i);
+    this.checkoutKey = null;
+  }
+
+  private async checkout(): Promise<void> {
+    if (!this.ticket || this.paying) return;
+    if (this.typedAmount && this.settlement.remaining > 0) this.addTender('cash');
+    if (this.settlement.remaining > 0 || !this.tenders.length) return;
+    // One key per attempt: a retry after a lost answer sends the same key, and the server answers the same sale.
+    this.checkoutKey ??= crypto.randomUUID();
+    this.paying = true;
+    this.payError = '';
+    try {
+      const result = await this.api.post<CheckoutResult>(`/pos/tickets/${this.ticket.id}/checkout`, { tenders: this.tenders }, { headers: { 'Idempotency-Key': this.checkoutKey } });
+      this.checkoutKey = null;
+      this.payOpen = false;
+      this.paid = result.ticket;
+      this.receiptHtml = '';
+      void this.loadReceipt(result.ticket);
+      this.ticket = null;
+      this.customerName = '';
+      toast(t('pos.pay.done', { number: result.ticket.number ?? '' }), 'success');
+    } catch (err) {
+      // An answer (a refusal) ends the attempt; no answer keeps the key for the retry.
+      if (isApiError(err)) this.checkoutKey = null;
+      this.payError = errorMessage(err);
+    } finally {
+      this.paying = false;
+    }
+  }
+
+  /** The receipt through the shop's print template, as HTML the preview shows and the browser prints. */
+  private async loadReceipt(ticket: Ticket): Promise<void> {
+    try {
+      const page = await this.api.get<string>(`/pos/tickets/${ticket.id}/receipt/print`, { format: 'html' });
+      if (this.paid?.id === ticket.id) this.receiptHtml = page;
+    } catch (err) {
+      this.error = errorMessage(err);
+    }
+  }
+
+  private newSale(): void {
+    this.paid = null;
+    void this.updateComplete.then(() => this.focusScan());
+  }
+
+  private printReceipt(): void {
+    const frame = this.renderRoot.querySelector<HTMLIFrameElement>('[data-testid="pos-receipt-frame"]');
+    frame?.contentWindow?.print();
+  }
+
+  // Rendering
+
+  private methodLabel(code: string): string {
+    const m = this.methods.find((x) => x.code === code);
+    return m ? (m.label[i18n.language as 'fr' | 'nl' | 'en'] ?? m.label.fr) : code;
+  }
+
+  override render() {
+    if (!this.loading && !this.hasStation) {
+      return html`<div class="page"><div class="card" data-testid="pos-no-station">
+        <h2>${t('pos.noStation')}</h2><p class="muted">${t('pos.noStationHelp')}</p>
+        ${hasPermission(this.session, 'kernel.stations') ? html`<a href="#/settings/stations" data-testid="pos-register-station">${t('pos.registerStation')}</a>` : nothing}</div></div>`;
+    }
+    const ticket = this.ticket;
+    const lines = ticket?.lines ?? [];
+    const count = lines.filter((l) => l.parentLineId === null).reduce((s, l) => s + (l.quantity % 1000 === 0 ? l.quantity / 1000 : 1), 0);
+    const station = this.session.station;
+    return html`<div class="till">
+        <section class="ticket">
+          <div class="scan">
+            ${icon('barcode')}
+            <input data-testid="pos-scan" autofocus autocomplete="off" enterkeyhint="enter" aria-label=${t('pos.scan')}
+              placeholder=${t('pos.scan')} title=${t('pos.scanHint')} .value=${this.scanText}
+              @input=${this.onScanInput} @keydown=${this.onScanKey} />
+            ${this.pendingQty ? html`<span class="pending" data-testid="pos-pending-qty">${quantityText(this.pendingQty, i18n.locale)} ×</span>` : nothing}
+          </div>
+          ${this.error ? html`<div class="alert error" role="alert" data-testid="pos-error" style="margin:8px">${this.error}</div>` : nothing}
+          ${this.picks.length
+            ? html`<div style="padding:8px 10px"><strong>${t('pos.pick')}</strong></div>
+                <ul class="list">${this.picks.map((a) => html`<li><button data-testid="pos-pick-row" @click=${() => void this.addArticle(a)}>
+                  <span><span class="mono">${a.code}</span> ${a.name}</span>${a.price !== undefined ? html`<span>${formatMoney(a.price)}</span>` : nothing}</button></li>`)}</ul>`
+            : nothing}
+          ${lines.length
+            ? html`<ul class="lines" aria-label=${t('pos.sale.title')}>
+                ${repeat(lines, (l) => l.id, (l) => this.renderLine(l))}
+              </ul>`
+            : html`<div class="empty">${this.loading ? '…' : t('pos.empty')}</div>`}
+        </section>
+        <aside class="side">
+          <div class="total-box">
+            <div class="label"><span>${station?.name ?? ''}</span><span>${t('pos.articles', { count })}</span></div>
+            <div class="amount" data-testid="pos-total">${formatMoney(ticket?.total ?? 0)}</div>
+          </div>
+          <button class="customer" data-testid="pos-customer" @click=${() => this.openCustomer()} title="F4">
+            ${icon('user')}<span>${this.customerName || t('pos.noCustomer')}</span>${icon('chevron-right')}
+          </button>
+          <div class="actions">
+            <cpt-button icon="back" data-testid="pos-park" ?disabled=${!lines.length || this.busy} @click=${() => void this.park()}>${t('pos.park')}</cpt-button>
+            <cpt-button icon="menu" data-testid="pos-parked" @click=${() => void this.openParked()}>${t('pos.parked')}</cpt-button>
+          </div>
+          <cpt-zone name="pos.ticket.actions" layout="inline" .context=${{ ticket }}></cpt-zone>
+          <div class="pay">
+            <cpt-button variant="primary" size="large" icon="cart" data-testid="pos-pay" ?disabled=${!lines.length || this.busy} @click=${() => this.openPay()}>
+              ${t('pos.pay')} · ${formatMoney(ticket?.total ?? 0)}
+            </cpt-button>
+          </div>
+        </aside>
+      </div>
+      ${this.renderCustomerDialog()} ${this.renderParkedDialog()} ${this.renderPayDialog()} ${this.renderReceipt()}`;
+  }
+
+  private renderLine(l: Line) {
+    const child = l.parentLineId !== null;
+    const whole = l.quantity % 1000 === 0;
+    return html`<li class="line ${this.selectedId === l.id ? 'selected' : ''} ${child ? 'child' : ''}" data-testid=${child ? 'pos-line-sub' : 'pos-line'}
+      @click=${() => (this.selectedId = l.id)}>
+      <div class="name">${l.name}<small><span class="mono">${l.code}</span> · <span class="unit">${formatMoney(l.unitPrice)}</span>${l.note ? ` · ${l.note}` : ''}</small></div>
+      <div class="qty">
+        ${!child && whole ? html`<button class="round" data-testid="pos-line-less" aria-label=${t('pos.less')} @click=${(e: Event) => { e.stopPropagation(); void this.setQuantity(l, l.quantity - 1000); }}>−</button>` : nothing}
+        <span data-testid="pos-line-qty">${quantityText(l.quantity, i18n.locale)}</span>
+        ${!child && whole ? html`<button class="round" data-testid="pos-line-more" aria-label=${t('pos.more')} @click=${(e: Event) => { e.stopPropagation(); void this.setQuantity(l, l.quantity + 1000); }}>+</button>` : nothing}
+      </div>
+      <div class="num line-total" data-testid="pos-line-total">${formatMoney(l.total)}</div>
+      <div class="void">${!child ? html`<button class="round danger" data-testid="pos-line-void" aria-label=${t('pos.void')} title=${t('pos.void')}
+        @click=${(e: Event) => { e.stopPropagation(); void this.voidLine(l); }}>${icon('trash', 20)}</button>` : nothing}</div>
+    </li>`;
+  }
+
+  private renderCustomerDialog() {
+    return html`<cpt-dialog .open=${this.customerOpen} heading=${t('pos.chooseCustomer')} testid="pos-customer-dialog"
+      @close=${() => { this.customerOpen = false; this.focusScan(); }}>
+      <cpt-search-field testid="pos-customer-search" autofocus placeholder=${t('pos.customerSearch')}
+        @search=${(e: CustomEvent<{ value: string }>) => void this.searchCustomers(e.detail.value)}></cpt-search-field>
+      <ul class="list">
+        ${this.customerHits.map((c) => html`<li><button data-testid="pos-customer-row" @click=${() => void this.setCustomer(c.id)}>
+          <span><span class="mono">${c.code}</span> ${c.name}</span><span class="muted">${c.city ?? ''}</span></button></li>`)}
+      </ul>
+      ${this.customerOpen && !this.customerHits.length ? html`<p class="muted">${t('pos.noCustomerFound')}</p>` : nothing}
+      <div slot="footer">
+        ${this.ticket?.customerId ? html`<cpt-button icon="close" @click=${() => void this.setCustomer(null)}>${t('pos.removeCustomer')}</cpt-button>` : nothing}
+      </div>
+    </cpt-dialog>`;
+  }
+
+  private renderParkedDialog() {
+    return html`<cpt-dialog .open=${this.parkedOpen} heading=${t('pos.parked')} testid="pos-parked-dialog"
+      @close=${() => { this.parkedOpen = false; this.focusScan(); }}>
+      ${this.parked.length
+        ? html`<ul class="list">${this.parked.map((p) => html`<li><button data-testid="pos-parked-row" @click=${() => void this.resume(p)}>
+            <span>${t('pos.parkedAt', { time: formatDateTime(p.parkedAt ?? p.openedAt) })}<br /><small class="muted">${p.lines.slice(0, 3).map((l) => l.name).join(', ')}</small></span>
+            <strong>${formatMoney(p.total)}</strong></button></li>`)}</ul>`
+        : html`<p class="muted">${t('pos.noParked')}</p>`}
+    </cpt-dialog>`;
+  }
+
+  private renderPayDialog() {
+    const total = this.ticket?.total ?? 0;
+    const { remaining, change, cashDue } = this.settlement;
+    const done = remaining === 0 && this.tenders.length > 0;
+    return html`<cpt-dialog .open=${this.payOpen} heading=${t('pos.pay.title')} size="large" testid="pos-pay-dialog" .dismissible=${!this.paying}
+      @close=${() => { this.payOpen = false; this.focusScan(); }}>
+      <div class="pay-grid">
+        <div>
+          <div class="muted">${t('pos.pay.due')}</div>
+          <div class="big">${formatMoney(total)}</div>
+          ${this.cashStep && cashDue !== Math.max(0, total - this.tenders.filter((x) => !this.isCash(x.method)).reduce((s, x) => s + x.amount, 0))
+            ? html`<div class="muted" data-testid="pos-pay-cash-due">${t('pos.pay.cashDue', { amount: formatMoney(cashDue) })}</div>`
+            : nothing}
+          ${done
+            ? html`<div class="muted" style="margin-top:12px">${t('pos.pay.change')}</div>
+                <div class="big change" data-testid="pos-pay-change">${formatMoney(change)}</div>`
+            : html`<div class="muted" style="margin-top:12px">${t('pos.pay.remaining')}</div>
+                <div class="big" data-testid="pos-pay-remaining">${formatMoney(remaining)}</div>`}
+          ${this.tenders.length
+            ? html`<h3 style="margin:14px 0 4px">${t('pos.pay.tenders')}</h3>
+                ${this.tenders.map((x, i) => html`<div class="tender" data-testid="pos-pay-tender"><span>${this.methodLabel(x.method)}</span>
+                  <span>${formatMoney(x.amount)} <button class="round danger" aria-label=${t('pos.pay.removeTender')} @click=${() => this.removeTender(i)}>${icon('close', 18)}</button></span></div>`)}`
+            : nothing}
+        </div>
+        <div>
+          <label class="muted" for="amount">${t('pos.pay.amount')}</label>
+          <input id="amount" class="amount-input" data-testid="pos-pay-amount" inputmode="decimal" autocomplete="off" autofocus
+            placeholder=${formatMoney(remaining)} .value=${this.amountText}
+            @input=${(e: Event) => (this.amountText = (e.target as HTMLInputElement).value)}
+            @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') { e.preventDefault(); if (this.typedAmount) this.addTender('cash'); else void this.checkout(); } }} />
+          <div class="notes">
+            ${BANKNOTES.map((n) => html`<cpt-button data-testid="pos-pay-note-${n}" @click=${() => this.addTender('cash', n)}>${formatMoney(n)}</cpt-button>`)}
+            <cpt-button data-testid="pos-pay-exact" ?disabled=${remaining === 0} @click=${() => this.addTender('cash')}>${t('pos.pay.exact')}</cpt-button>
+          </div>
+          <div class="methods">
+            ${this.methods.filter((m) => !m.isCash).map((m) => html`<cpt-button data-testid="pos-pay-method-${m.code}" ?disabled=${remaining === 0}
+              @click=${() => this.addTender(m.code)}>${this.methodLabel(m.code)}</cpt-button>`)}
+          </div>
+        </div>
+      </div>
+      ${this.payError ? html`<div class="alert error" role="alert" data-testid="pos-pay-error" style="margin-top:12px">${this.payError}</div>` : nothing}
+      <div slot="footer">
+        <cpt-button variant="primary" size="large" icon="check" data-testid="pos-pay-confirm" ?busy=${this.paying} ?disabled=${!done}
+          @click=${() => void this.checkout()}>${this.checkoutKey && this.payError ? t('pos.pay.retry') : t('pos.pay.confirm')}</cpt-button>
+      </div>
+    </cpt-dialog>`;
+  }
+
+  private renderReceipt() {
+    const paid = this.paid;
+    return html`<cpt-dialog .open=${Boolean(paid)} heading=${t('pos.receipt.title', { number: paid?.number ?? '' })} testid="pos-receipt"
+      @close=${() => this.newSale()}>
+      ${paid
+        ? html`${paid.change ? html`<div class="big change" data-testid="pos-receipt-change">${t('pos.receipt.change', { amount: formatMoney(paid.change) })}</div>` : nothing}
+            <iframe data-testid="pos-receipt-frame" title=${t('pos.receipt.title', { number: paid.number ?? '' })}
+              sandbox="allow-modals allow-same-origin" .srcdoc=${this.receiptHtml}></iframe>`
+        : nothing}
+      <div slot="footer">
+        <cpt-button icon="file" data-testid="pos-receipt-print" @click=${() => this.printReceipt()}>${t('pos.receipt.print')}</cpt-button>
+        <cpt-button variant="primary" icon="plus" data-testid="pos-receipt-new" autofocus @click=${() => this.newSale()}>${t('pos.receipt.new')}</cpt-button>
+      </div>
+    </cpt-dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cpt-pos-sale': PosSaleScreen;
+  }
+}
