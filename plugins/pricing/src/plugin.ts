@@ -10,7 +10,7 @@ import { PackagingService } from './services/packaging.service.js';
 import { NomenclatureService } from './services/nomenclature.service.js';
 import { LabelService } from './services/label.service.js';
 import { ImportService } from './services/import.service.js';
-import { refusePackBarcodes, syncDefaultPriceFromArticle } from './services/catalogue-sync.js';
+import { refusePackBarcodes } from './services/catalogue-sync.js';
 import { pricingRoutes } from './http/routes.js';
 import { tapSales } from './services/sales-taps.js';
 import { seedPricingDemo } from './demo/seed.js';
@@ -55,10 +55,7 @@ export const pricingPlugin = definePlugin({
     const catalog = getCatalogHooks(kernel);
     // A barcode is either an article's or a pack's, never both: the scanner must know what it sells.
     catalog.articleSaving.tapPromise('pricing', async ({ em, article }) => refusePackBarcodes(em, article));
-    // The catalogue's price is the default list's base price (inside the article's transaction).
-    catalog.articleSaved.tapPromise('pricing', async ({ em, article, isNew, changed }) => {
-      if (isNew || changed.includes('price') || changed.includes('vatCategory')) await syncDefaultPriceFromArticle(em, article);
-    });
+    // No copy of the catalogue's price: the default list's base price *is* the article's price (see price-list.service.ts).
     // Scanned codes, line prices and associated articles for the till and invoicing (see src/services/sales-taps.ts).
     tapSales(kernel, container);
   },

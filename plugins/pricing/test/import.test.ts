@@ -63,6 +63,10 @@ describe.each(testDialects())('supplier catalogue import (%s)', (dialect) => {
     expect(a).toMatchObject({ name: 'Blonde d’été 33 cl', price: 149, vatCategory: 'BE-21', familyName: 'Bières', barcodes: [{ code: ean(1), kind: 'ean13' }] });
     const prices = (await admin.get(`/api/pricing/prices?article=${a.id}`)).body.items.map((p: any) => [p.priceListCode, p.unitPrice]);
     expect(prices).toEqual([['retail', 149], ['wholesale', 105]]);
+    // One price home: the retail price is the article's, the default list stores no base row of its own.
+    expect((await admin.get(`/api/pricing/prices?article=${a.id}`)).body.items.map((p: any) => p.source)).toEqual(['article', 'list']);
+    expect(await tk.kernel.em().getConnection().execute('select count(*) as n from pricing_list_price lp join pricing_price_list pl on pl.id = lp.price_list_id where pl.is_default = ? and lp.article_id = ?', [dialect === 'postgresql' ? true : 1, a.id]))
+      .toEqual([{ n: dialect === 'postgresql' ? '0' : 0 }]);
     expect((await admin.get(`/api/pricing/packs?article=${a.id}`)).body).toMatchObject([{ barcode: ean(101), quantity: 24000 }]);
     expect((await admin.get(`/api/pricing/contents/${a.id}`)).body.content).toEqual({ articleId: a.id, quantity: 330, unit: 'l' });
     const purchase = await tk.kernel.em().find(PurchasePrice, { articleId: a.id });
@@ -153,7 +157,7 @@ describe.each(testDialects())('supplier catalogue import (%s)', (dialect) => {
     const update = res.body.updates.find((u: any) => u.code === 'BIE-A');
     expect(update.row).toBe(5);
     expect(update.changes).toEqual(expect.arrayContaining([
-      { field: 'price', from: 165, to: 175 }, { field: 'price.retail', from: 165, to: 175 }, { field: 'price.wholesale', from: 105, to: 120 }, { field: 'purchasePrice', from: 62, to: 70 },
+      { field: 'price', from: 165, to: 175 }, { field: 'price.wholesale', from: 105, to: 120 }, { field: 'purchasePrice', from: 62, to: 70 },
     ]));
     // The preview wrote nothing, and the import refuses the conflicts the same way.
     const done = await admin.post('/api/pricing/imports', { format: 'csv', content: csv(file.slice(0, 3)), mapping });

@@ -28,15 +28,29 @@ describe.each(testDialects())('price lists and quotes (%s)', (dialect) => {
     ]);
   });
 
-  it('keeps the default list’s base price equal to the catalogue’s price, both ways', async () => {
+  it('keeps one price: the catalogue’s price is the default list’s base price, edited from either side', async () => {
+    const defaultRows = async () => tk.kernel.em().getConnection().execute(
+      'select count(*) as n from pricing_list_price lp join pricing_price_list pl on pl.id = lp.price_list_id where pl.is_default = ? and lp.article_id = ?',
+      [dialect === 'postgresql' ? true : 1, beer.id],
+    );
+    const none = [{ n: dialect === 'postgresql' ? '0' : 0 }];
     const prices = (await admin.get(`/api/pricing/prices?article=${beer.id}`)).body.items;
-    expect(prices.map((p: any) => [p.priceListCode, p.minQuantity, p.unitPrice])).toEqual([['retail', 0, 149]]);
+    expect(prices.map((p: any) => [p.id, p.priceListCode, p.minQuantity, p.unitPrice, p.source])).toEqual([[0, 'retail', 0, 149, 'article']]);
+    expect(await defaultRows()).toEqual(none);
+    // Edited in the catalogue: pricing's default list shows it.
     const changed = await admin.patch(`/api/catalog/articles/${beer.id}`, { price: 159 });
     expect(changed.status).toBe(200);
-    const after = (await admin.get(`/api/pricing/prices?article=${beer.id}`)).body.items[0];
-    expect(after.unitPrice).toBe(159);
-    const back = await admin.patch(`/api/pricing/prices/${after.id}`, { unitPrice: 149 });
-    expect(back.status).toBe(200);
+    expect((await admin.get(`/api/pricing/prices?article=${beer.id}`)).body.items.map((p: any) => p.unitPrice)).toEqual([159]);
+    // Edited in pricing: the catalogue's article has it, and still nothing is stored in the default list.
+    const back = await admin.post('/api/pricing/prices', { priceListCode: 'retail', articleId: beer.id, minQuantity: 0, unitPrice: 149 });
+    expect(back.status).toBe(201);
+    expect(back.body).toMatchObject({ id: 0, source: 'article', unitPrice: 149 });
+    const article = (await admin.get(`/api/catalog/articles/${beer.id}`)).body;
+    expect(article).toMatchObject({ price: 149, version: changed.body.version + 1 });
+    expect(await defaultRows()).toEqual(none);
+    // A stale catalogue version after pricing's write is the catalogue's usual 409.
+    const stale = await admin.patch(`/api/catalog/articles/${beer.id}`, { price: 169, version: changed.body.version });
+    expect(stale.status).toBe(409);
     expect((await admin.get(`/api/catalog/articles/${beer.id}`)).body.price).toBe(149);
   });
 
@@ -216,6 +230,8 @@ describe.each(testDialects())('price lists and quotes (%s)', (dialect) => {
       });
       expect(res.status).toBe(200);
       expect((await admin.get(`/api/catalog/articles/${wine.id}`)).body.price).toBe(695);
+      expect(res.body.rows.map((r: any) => [r.id, r.source, r.unitPrice])).toEqual([[0, 'article', 695], [res.body.rows[1].id, 'list', 620]]);
+      expect((await admin.get(url(wine.id, 'retail'))).body.version).toBe(res.body.version);
       const q = await cashier.get(`/api/pricing/quote?article=${wine.id}&quantity=6000`);
       expect(q.body).toMatchObject({ unitPrice: 620, rule: { kind: 'break' } });
       // A break or a wholesale price does not touch the catalogue.
@@ -223,6 +239,10 @@ describe.each(testDialects())('price lists and quotes (%s)', (dialect) => {
       expect((await admin.get(`/api/catalog/articles/${wine.id}`)).body.price).toBe(695);
       // And back: the catalogue's price changes the row the replacement stored.
       await admin.patch(`/api/catalog/articles/${wine.id}`, { price: 699 });
+      // The version read before covers the article's price: a replacement sent with it is refused, nothing changes.
+      const stale = await admin.put(url(wine.id, 'retail'), { version: res.body.version, rows: [{ id: 0, minQuantity: 0, unitPrice: 700 }] });
+      expect(stale.status).toBe(409);
+      expect((await admin.get(`/api/catalog/articles/${wine.id}`)).body.price).toBe(699);
       expect((await admin.get(url(wine.id, 'retail'))).body.rows.map((r: any) => [r.id, r.minQuantity, r.unitPrice])).toEqual([[retail.rows[0].id, 0, 699], [res.body.rows[1].id, 6000, 620]]);
     });
 

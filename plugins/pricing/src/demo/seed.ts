@@ -28,11 +28,12 @@ export async function seedPricingDemo({ em }: DemoContext): Promise<void> {
   const price = (list: PriceList, a: Article, unitPrice: number, minQuantity = 0) =>
     em.create(ListPrice, { priceList: list, articleId: a.id, minQuantity, unitPrice, validFrom: null, validTo: null, updatedAt: now });
 
-  // The catalogue's prices are the retail list's base prices; drinks also have a wholesale price (−15 % excl. VAT).
+  // The catalogue's prices are the retail (default) list's base prices, read from the articles, never stored as
+  // rows; drinks also have a wholesale price (−15 % excl. VAT).
   const wholesaleOf = new Map<number, number>();
   for (const a of articles) {
     if (a.price === null) continue;
-    price(retail, a, a.price);
+    if (!retail.isDefault) price(retail, a, a.price);
     if (DRINK_FAMILIES.has(familyOf(a))) {
       const w = Math.round((convertPrice(a.price, rate(a), 'incl') * 85) / 100);
       wholesaleOf.set(a.id, w);

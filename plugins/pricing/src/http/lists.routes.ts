@@ -14,11 +14,11 @@ export function listRoutes(r: RouteRegistrar, { container }: PluginContext): voi
   });
   r.post<{ Body: PriceListInput }>('/lists', {
     permission: 'pricing.write', summary: 'Create a price list', status: 201, schema: { body: { ...priceListBody, required: ['code', 'name'] } },
-    handler: async (req, ctx) => lists().listView(await lists().saveList(ctx.em, null, req.body)),
+    handler: async (req, ctx) => lists().listView(await lists().saveList(ctx.em, null, req.body, ctx.user)),
   });
   r.patch<{ Params: { id: number }; Body: PriceListInput }>('/lists/:id', {
     permission: 'pricing.write', summary: 'Change a price list (send the version you read)', schema: { params: idParams, body: priceListBody },
-    handler: async (req, ctx) => lists().listView(await lists().saveList(ctx.em, req.params.id, req.body)),
+    handler: async (req, ctx) => lists().listView(await lists().saveList(ctx.em, req.params.id, req.body, ctx.user)),
   });
   r.delete<{ Params: { id: number } }>('/lists/:id', {
     permission: 'pricing.write', summary: 'Delete a price list and its prices (not the default list, nor one customers buy at)', schema: { params: idParams },
@@ -38,13 +38,12 @@ export function listRoutes(r: RouteRegistrar, { container }: PluginContext): voi
     permission: 'pricing.write', summary: 'Add a price to a list: a base price (minQuantity 0) or a break ("from 24" = 24000), optionally for a period',
     status: 201, schema: { body: { ...listPriceBody, required: ['articleId', 'unitPrice'] } },
     handler: async (req, ctx) => {
-      const row = await lists().savePrice(ctx.em, null, req.body, ctx.user);
-      return lists().priceView(row, null);
+      return lists().savePrice(ctx.em, null, req.body, ctx.user);
     },
   });
   r.patch<{ Params: { id: number }; Body: ListPriceInput }>('/prices/:id', {
     permission: 'pricing.write', summary: 'Change a list price', schema: { params: idParams, body: listPriceBody },
-    handler: async (req, ctx) => lists().priceView(await lists().savePrice(ctx.em, req.params.id, req.body, ctx.user), null),
+    handler: async (req, ctx) => lists().savePrice(ctx.em, req.params.id, req.body, ctx.user),
   });
   r.delete<{ Params: { id: number } }>('/prices/:id', {
     permission: 'pricing.write', summary: 'Delete a list price', schema: { params: idParams },

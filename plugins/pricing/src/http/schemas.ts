@@ -43,7 +43,7 @@ export const articleListPricesBody = {
       type: 'array', maxItems: 500,
       items: {
         type: 'object', required: ['minQuantity', 'unitPrice'], additionalProperties: false,
-        properties: { id: { type: 'integer', minimum: 1 }, minQuantity: thousandths, unitPrice: cents, validFrom: day, validTo: day },
+        properties: { id: { type: 'integer', minimum: 0 }, minQuantity: thousandths, unitPrice: cents, validFrom: day, validTo: day },
       },
     },
     version: { type: 'integer', minimum: 0 },

@@ -187,15 +187,16 @@ export async function planBatch(em: EntityManager, rows: MappedRow[], ctx: Impor
       changed = true;
     }
 
-    // Prices: the retail price is also the default list's base price; wholesale and purchase prices exclude VAT.
+    // Prices: the retail price is the article's catalogue price (set above through the bulk API), which is also the
+    // default list's base price (never stored as a row); wholesale and purchase prices exclude VAT.
     const rate = findVatCategory(row.vatCategory ?? existing?.vatCategory ?? '')?.rate ?? 0;
     const prices = new Map<PriceList, number>();
     if (row.wholesalePrice !== undefined) prices.set(ctx.wholesaleList, onListSide(ctx.wholesaleList, row.wholesalePrice, false, rate));
     if (row.retailPrice !== undefined) {
       prices.set(ctx.retailList, onListSide(ctx.retailList, row.retailPrice, true, rate));
-      prices.set(ctx.defaultList, onListSide(ctx.defaultList, row.retailPrice, true, rate));
     }
     for (const [list, unitPrice] of prices) {
+      if (list.id === ctx.defaultList.id) continue;
       const current = existing ? baseOf.get(`${list.id}:${existing.id}`) : undefined;
       if (current?.unitPrice === unitPrice) continue;
       if (existing) changes.push({ field: `price.${list.code}`, from: current?.unitPrice ?? null, to: unitPrice });

@@ -1,21 +1,16 @@
 /**
- * The catalogue's `price` and the default list's base price are one price seen from two plugins: the catalogue
- * keeps "the" retail price, the default list prices everyone without a list of their own. Each change to one
- * is copied to the other inside the same transaction; a copy that would change nothing is not written, so the
- * two taps never chase each other.
+ * One price home: the catalogue's article `price` (VAT included) is the retail price, and the default list's base
+ * price is that same value, not a copy. Pricing stores no base row in the default list: it reads the article's
+ * price in its place and writes a base price saved from its screens through the catalogue's service. These are the
+ * helpers both sides of that rule share (plus the pack-barcode guard on the catalogue's article hook).
  */
-import { NotFoundError, ValidationError, convertPrice, type EntityManager, type User } from '@comptoir/kernel';
-import { Article, findVatCategory, type ArticleService } from '@comptoir/catalog';
-import { ArticlePack, ListPrice, PriceList } from '../entities/index.js';
+import { NotFoundError, ValidationError, convertPrice, type EntityManager } from '@comptoir/kernel';
+import { Article, findVatCategory } from '@comptoir/catalog';
+import { ArticlePack, type PriceList } from '../entities/index.js';
 import { M } from '../messages.js';
 
 /** Base rows: threshold 0 (or one unit) and no period. */
-const isBaseRow = (r: ListPrice) => r.minQuantity <= 1000 && r.validFrom === null && r.validTo === null;
-
-/** Of an article's rows in one list, the base row the catalogue's price is read from and copied to (the lowest). */
-export function baseRowOf(rows: readonly ListPrice[]): ListPrice | null {
-  return rows.filter(isBaseRow).sort((a, b) => a.minQuantity - b.minQuantity)[0] ?? null;
-}
+export const isBaseRow = (r: { minQuantity: number; validFrom: string | null; validTo: string | null }) => r.minQuantity <= 1000 && r.validFrom === null && r.validTo === null;
 
 export async function articleOf(em: EntityManager, id: number): Promise<Article> {
   const a = await em.findOne(Article, { id });
@@ -23,38 +18,14 @@ export async function articleOf(em: EntityManager, id: number): Promise<Article>
   return a;
 }
 
-/** The catalogue price (VAT included) a default-list price stands for. */
-function catalogueSide(list: PriceList, price: number, vatCategory: string): number {
+/** A catalogue price (VAT included) as a list shows it (without VAT for a list without VAT). */
+export function onListSide(list: Pick<PriceList, 'includesVat'>, price: number, vatCategory: string): number {
+  return list.includesVat ? price : convertPrice(price, findVatCategory(vatCategory)?.rate ?? 0, 'incl');
+}
+
+/** A list's price as the catalogue stores it (VAT included). */
+export function onCatalogueSide(list: Pick<PriceList, 'includesVat'>, price: number, vatCategory: string): number {
   return list.includesVat ? price : convertPrice(price, findVatCategory(vatCategory)?.rate ?? 0, 'excl');
-}
-
-/** After an article is written: its catalogue price becomes the default list's base price. */
-export async function syncDefaultPriceFromArticle(em: EntityManager, article: Article): Promise<void> {
-  const list = await em.findOne(PriceList, { isDefault: true });
-  if (!list) return;
-  const rows = await em.find(ListPrice, { priceList: list, articleId: article.id, minQuantity: { $lte: 1000 }, validFrom: null, validTo: null }, { orderBy: { minQuantity: 'asc' } });
-  const row = rows[0] ?? null;
-  if (article.price === null) {
-    if (row) await em.remove(row).flush();
-    return;
-  }
-  if (row && catalogueSide(list, row.unitPrice, article.vatCategory) === article.price) return;
-  const unitPrice = list.includesVat ? article.price : convertPrice(article.price, findVatCategory(article.vatCategory)?.rate ?? 0, 'incl');
-  if (row) {
-    row.unitPrice = unitPrice;
-    row.updatedAt = new Date();
-  } else {
-    em.create(ListPrice, { priceList: list, articleId: article.id, minQuantity: 0, unitPrice, validFrom: null, validTo: null, updatedAt: new Date() });
-  }
-  await em.flush();
-}
-
-/** After a list price is written: a default-list base price becomes the catalogue's price. */
-export async function syncArticleFromDefaultPrice(em: EntityManager, row: ListPrice, article: Article, articles: ArticleService, user: User | null): Promise<void> {
-  if (!row.priceList.isDefault || !isBaseRow(row)) return;
-  const price = catalogueSide(row.priceList, row.unitPrice, article.vatCategory);
-  if (article.price === price) return;
-  await articles.update(em, article.id, { price }, user);
 }
 
 /** Before an article is written: none of its barcodes may be a pack's. */

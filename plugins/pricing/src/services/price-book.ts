@@ -1,4 +1,4 @@
-import type { EntityManager } from '@comptoir/kernel';
+import { convertPrice, type EntityManager } from '@comptoir/kernel';
 import type { CustomerPrice, ListPrice, PriceBook, PriceList as BookList } from '../domain/index.js';
 import { placeholders, query } from '../sql.js';
 
@@ -28,7 +28,7 @@ const parseName = (v: ListRow['name']): BookList['name'] => (typeof v === 'strin
  */
 export async function loadPriceBook(
   em: EntityManager,
-  articles: ReadonlyArray<{ id: number; price: number | null }>,
+  articles: ReadonlyArray<{ id: number; price: number | null; vatRate?: number }>,
   customerId: number | null,
 ): Promise<LoadedBook> {
   const ids = [...new Set(articles.map((a) => a.id))];
@@ -64,6 +64,17 @@ export async function loadPriceBook(
   const basePrices: Record<number, number | null> = {};
   for (const a of articles) basePrices[a.id] = a.price;
   const defaultList = lists.find((l) => l.isDefault) ?? lists[0];
+  // One price home: the default list stores no base row, its base price is the article's catalogue price (VAT
+  // included), read here in the row's place so that quotes name the list ("retail, base price") as before.
+  if (defaultList?.active) {
+    const hasBase = new Set(prices.filter((p) => p.listCode === defaultList.code && p.minQuantity <= 1000 && p.validFrom === null && p.validTo === null).map((p) => p.articleId));
+    for (const a of articles) {
+      if (a.price === null || hasBase.has(a.id)) continue;
+      hasBase.add(a.id);
+      const unitPrice = defaultList.includesVat ? a.price : convertPrice(a.price, a.vatRate ?? 0, 'incl');
+      prices.push({ listCode: defaultList.code, articleId: a.id, minQuantity: 0, unitPrice, validFrom: null, validTo: null });
+    }
+  }
   return {
     lists, prices, customerPrices, customerLists, basePrices,
     defaultListCode: defaultList?.code ?? '',

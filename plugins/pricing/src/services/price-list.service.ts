@@ -1,11 +1,11 @@
 import { NotFoundError, ValidationError, VersionConflictError, DomainError, type EntityManager, type User, type AwilixContainer } from '@comptoir/kernel';
-import { Article, type ArticleService } from '@comptoir/catalog';
+import { Article, type ArticleService, type ArticleBatchService, type ArticleReads } from '@comptoir/catalog';
 import { ListPrice, PriceList, type ListName } from '../entities/index.js';
 import { M } from '../messages.js';
 import { dialectOf, query, run } from '../sql.js';
 import { rowsVersion } from '../domain/rows-version.js';
 import { CODE_RE, FieldErrors, isUniqueViolation } from './validate.js';
-import { articleOf, baseRowOf, syncArticleFromDefaultPrice } from './catalogue-sync.js';
+import { articleOf, isBaseRow, onCatalogueSide, onListSide } from './catalogue-sync.js';
 
 /** A list's name as typed: one text for every language, or one per language. */
 export type ListNameInput = string | { fr: string; nl?: string; en?: string };
@@ -69,7 +69,10 @@ export interface PriceListView {
 }
 
 export interface ListPriceView {
+  /** The stored row's id; 0 for the default list's base price, which is the article's catalogue price (`source: 'article'`). */
   id: number;
+  /** Where the price lives: a row of the list, or the article's catalogue price (the default list's base price). */
+  source: 'list' | 'article';
   priceListId: number;
   priceListCode: string;
   articleId: number;
@@ -120,8 +123,8 @@ export class PriceListService {
     return l;
   }
 
-  async saveList(outer: EntityManager, id: number | null, input: PriceListInput): Promise<PriceList> {
-    return this.writeList(outer, id, input).catch((e: unknown) => {
+  async saveList(outer: EntityManager, id: number | null, input: PriceListInput, user: User | null = null): Promise<PriceList> {
+    return this.writeList(outer, id, input, user).catch((e: unknown) => {
       // Concurrent requests: another list became the default, or the list was changed, since we read it.
       const text = e instanceof Error ? `${(e as { detail?: string }).detail ?? ''} ${e.message}` : '';
       if (isUniqueViolation(e) && /is_default|one_default/.test(text)) {
@@ -133,7 +136,7 @@ export class PriceListService {
     });
   }
 
-  private async writeList(outer: EntityManager, id: number | null, input: PriceListInput): Promise<PriceList> {
+  private async writeList(outer: EntityManager, id: number | null, input: PriceListInput, user: User | null): Promise<PriceList> {
     return outer.transactional(async (em) => {
       const existing = id === null ? null : await this.getList(em, id);
       if (existing && input.version !== undefined && input.version !== existing.version) throw new VersionConflictError({ fr: `la liste de prix ${existing.code}`, nl: `prijslijst ${existing.code}`, en: `price list ${existing.code}` });
@@ -167,10 +170,34 @@ export class PriceListService {
         for (const other of await em.find(PriceList, { isDefault: true })) other.isDefault = false;
         await em.flush();
         list.isDefault = true;
+        await em.flush();
+        await this.baseRowsToArticles(em, list, user);
+        return list;
       }
       await em.flush();
       return list;
     });
+  }
+
+  /**
+   * A list becoming the default: its base rows (threshold 0 or one unit, no period) become the articles' catalogue
+   * prices through the catalogue's bulk API, and are deleted (the default list stores no base row). Articles without
+   * a base row in it keep their price.
+   */
+  private async baseRowsToArticles(em: EntityManager, list: PriceList, user: User | null): Promise<void> {
+    // Plain rows, not entities: the bulk API writes the articles behind the identity map's back.
+    const rows = await query<{ id: number; article_id: number; unit_price: number }>(em,
+      'select id, article_id, unit_price from pricing_list_price where price_list_id = ? and min_quantity <= 1000 and valid_from is null and valid_to is null order by article_id, min_quantity, id', [list.id]);
+    if (!rows.length) return;
+    const lowest = new Map<number, number>();
+    for (const r of rows) if (!lowest.has(Number(r.article_id))) lowest.set(Number(r.article_id), Number(r.unit_price));
+    const articles = await this.container.resolve<ArticleReads>('catalogReads').rowsById(em, [...lowest.keys()]);
+    const update = articles.flatMap((a) => {
+      const price = onCatalogueSide(list, lowest.get(a.id)!, a.vatCategory);
+      return a.price === price ? [] : [{ id: a.id, set: { price } }];
+    });
+    await em.nativeDelete(ListPrice, { id: { $in: rows.map((r) => Number(r.id)) } });
+    if (update.length) await this.container.resolve<ArticleBatchService>('catalogArticleBatch').save(em, { create: [], update }, user);
   }
 
   async deleteList(outer: EntityManager, id: number): Promise<void> {
@@ -195,15 +222,47 @@ export class PriceListService {
     const [rows, total] = await em.findAndCount(ListPrice, where, {
       populate: ['priceList'], orderBy: { articleId: 'asc', priceList: { position: 'asc' }, minQuantity: 'asc', validFrom: 'asc', id: 'asc' }, limit: pageSize, offset: (page - 1) * pageSize,
     });
-    const articles = new Map((await em.find(Article, { id: { $in: [...new Set(rows.map((r) => r.articleId))] } })).map((a) => [a.id, a]));
-    return { items: rows.map((r) => this.priceView(r, articles.get(r.articleId) ?? null)), total, page, pageSize };
+    const articles = new Map((await em.find(Article, { id: { $in: [...new Set([...rows.map((r) => r.articleId), ...(q.articleId ? [q.articleId] : [])])] } })).map((a) => [a.id, a]));
+    const items = rows.map((r) => this.priceView(r, articles.get(r.articleId) ?? null));
+    // One article's prices: the default list's base price (the article's catalogue price) is shown in its place.
+    const article = q.articleId ? articles.get(q.articleId) : undefined;
+    if (article && page === 1) {
+      const list = await em.findOne(PriceList, { isDefault: true, ...(q.priceListId ? { id: q.priceListId } : {}) });
+      const base = list ? this.baseView(list, article) : null;
+      if (list && base) {
+        // Lists by position: the base row goes first among the default list's rows.
+        const at = rows.findIndex((r) => r.priceList.position > list.position || (r.priceList.position === list.position && r.priceList.id >= list.id));
+        items.splice(at < 0 ? items.length : at, 0, base);
+        return { items, total: total + 1, page, pageSize };
+      }
+    }
+    return { items, total, page, pageSize };
   }
 
   priceView(r: ListPrice, article: Article | null): ListPriceView {
     return {
       id: r.id, priceListId: r.priceList.id, priceListCode: r.priceList.code, articleId: r.articleId, articleCode: article?.code ?? null, articleName: article?.name ?? null,
-      minQuantity: r.minQuantity, unitPrice: r.unitPrice, includesVat: r.priceList.includesVat, validFrom: r.validFrom, validTo: r.validTo,
+      minQuantity: r.minQuantity, unitPrice: r.unitPrice, includesVat: r.priceList.includesVat, validFrom: r.validFrom, validTo: r.validTo, source: 'list',
     };
+  }
+
+  /**
+   * The default list's base price of an article: not a stored row but the article's catalogue price (VAT included),
+   * on the list's side of VAT; null when the article has no price or the list is not the default.
+   */
+  baseView(list: PriceList, article: Article): ListPriceView | null {
+    if (!list.isDefault || article.price === null) return null;
+    return {
+      id: 0, priceListId: list.id, priceListCode: list.code, articleId: article.id, articleCode: article.code, articleName: article.name,
+      minQuantity: 0, unitPrice: onListSide(list, article.price, article.vatCategory), includesVat: list.includesVat, validFrom: null, validTo: null, source: 'article',
+    };
+  }
+
+  /** Writes a default-list base price where it lives: the article's catalogue price, through the catalogue's service. */
+  private async writeBase(em: EntityManager, list: PriceList, article: Article, unitPrice: number, user: User | null): Promise<Article> {
+    const price = onCatalogueSide(list, unitPrice, article.vatCategory);
+    if (article.price === price) return article;
+    return this.container.resolve<ArticleService>('catalogArticles').update(em, article.id, { price }, user);
   }
 
   async getPrice(em: EntityManager, id: number): Promise<ListPrice> {
@@ -213,10 +272,11 @@ export class PriceListService {
   }
 
   /**
-   * Creates or changes a price. The base price of the default list (no period) is the catalogue's price:
-   * changing one changes the other, in the same transaction.
+   * Creates or changes a price. The base price of the default list (threshold 0 or one unit, no period) is not
+   * stored here: it is the article's catalogue price, written through the catalogue's service (the answer is the
+   * virtual row, `source: 'article'`).
    */
-  async savePrice(outer: EntityManager, id: number | null, input: ListPriceInput, user: User | null): Promise<ListPrice> {
+  async savePrice(outer: EntityManager, id: number | null, input: ListPriceInput, user: User | null): Promise<ListPriceView> {
     return outer.transactional(async (em) => {
       const existing = id === null ? null : await this.getPrice(em, id);
       const errors = new FieldErrors();
@@ -239,6 +299,11 @@ export class PriceListService {
       }
       if (errors.has()) throw new ValidationError(errors.list);
 
+      if (list!.isDefault && isBaseRow({ minQuantity, validFrom, validTo })) {
+        if (existing) await em.remove(existing).flush();
+        const article = await this.writeBase(em, list!, await articleOf(em, articleId!), input.unitPrice ?? existing!.unitPrice, user);
+        return this.baseView(list!, article)!;
+      }
       const row = existing ?? em.create(ListPrice, { priceList: list!, articleId: articleId!, minQuantity, unitPrice: input.unitPrice!, validFrom, validTo, updatedAt: new Date() });
       row.priceList = list!;
       row.articleId = articleId!;
@@ -254,9 +319,7 @@ export class PriceListService {
         if (isUniqueViolation(e)) throw new ValidationError([{ field: 'minQuantity', code: 'PRICE_ROW_TAKEN', message: M.rowTaken }]);
         throw e;
       }
-      const articles = this.container.resolve<ArticleService>('catalogArticles');
-      await syncArticleFromDefaultPrice(em, row, await articleOf(em, row.articleId), articles, user);
-      return row;
+      return this.priceView(row, null);
     });
   }
 
@@ -270,7 +333,13 @@ export class PriceListService {
     const list = await this.listByCode(em, listCode);
     const article = await articleOf(em, articleId);
     const rows = await this.rowsOf(em, list, articleId);
-    return this.articlePricesView(list, article, rows);
+    const base = this.baseView(list, article);
+    return { articleId: article.id, priceListCode: list.code, version: this.versionOf(rows, base), rows: [...(base ? [base] : []), ...rows.map((r) => this.priceView(r, article))] };
+  }
+
+  /** The version of an article's rows in a list, the default list's virtual base row (id 0) included. */
+  private versionOf(rows: readonly ListPrice[], base: ListPriceView | null): number {
+    return rowsVersion([...rows, ...(base ? [base] : [])]);
   }
 
   /**
@@ -313,21 +382,32 @@ export class PriceListService {
         await run(em, 'select id from pricing_price_list where id = ? for update', [list.id]);
       }
       const stored = await this.rowsOf(em, list, articleId);
-      if (input.version !== undefined && input.version !== rowsVersion(stored)) throw conflict();
+      const storedBase = this.baseView(list, article);
+      if (input.version !== undefined && input.version !== this.versionOf(stored, storedBase)) throw conflict();
       const byId = new Map(stored.map((r) => [r.id, r]));
-      if (wanted.some((r) => r.id !== undefined && !byId.has(r.id))) throw conflict();
+      // Id 0 is the default list's base row as read (the article's price): a conflict when there is none any more.
+      if (wanted.some((r) => r.id !== undefined && !byId.has(r.id) && !(r.id === 0 && storedBase))) throw conflict();
+      // The default list's base row is the article's catalogue price: written through the catalogue, never stored.
+      const baseAt = list.isDefault ? wanted.findIndex((w) => isBaseRow(w)) : -1;
+      if (list.isDefault) {
+        const extra = wanted.findIndex((w, i) => i !== baseAt && isBaseRow(w));
+        if (extra >= 0) throw new ValidationError([{ field: `rows.${extra}.minQuantity`, code: 'PRICE_ROW_TAKEN', message: M.rowTaken }]);
+      }
+      const baseRow = baseAt >= 0 ? wanted[baseAt] : null;
+      const listRows = wanted.filter((_, i) => i !== baseAt);
+      const keep = new Set(listRows.flatMap((r) => (r.id === undefined ? [] : [r.id])));
 
       const now = new Date();
       try {
         // Deletions first: a deleted row frees its threshold for another.
-        const gone = stored.filter((r) => !ids.has(r.id));
+        const gone = stored.filter((r) => !keep.has(r.id));
         if (gone.length) {
           for (const r of gone) em.remove(r);
           await em.flush();
         }
         // The unique index is checked at each statement: a row taking the threshold another row leaves (two
         // rows swapping theirs) first moves to a threshold no real row has, its id made negative.
-        const moving = wanted.flatMap((w) => {
+        const moving = listRows.flatMap((w) => {
           const row = w.id === undefined ? undefined : byId.get(w.id);
           return row && (row.minQuantity !== w.minQuantity || row.validFrom !== w.validFrom) ? [row] : [];
         });
@@ -335,7 +415,7 @@ export class PriceListService {
           for (const row of moving) row.minQuantity = -row.id;
           await em.flush();
         }
-        const rows = wanted.map((w) => {
+        const rows = listRows.map((w) => {
           const row = w.id === undefined ? undefined : byId.get(w.id);
           if (!row) return em.create(ListPrice, { priceList: list, articleId, minQuantity: w.minQuantity, unitPrice: w.unitPrice, validFrom: w.validFrom, validTo: w.validTo, updatedAt: now });
           if (row.minQuantity !== w.minQuantity || row.unitPrice !== w.unitPrice || row.validFrom !== w.validFrom || row.validTo !== w.validTo) {
@@ -344,10 +424,12 @@ export class PriceListService {
           return row;
         });
         await em.flush();
-        // The default list's base price is the catalogue's price: copied there in this same transaction.
-        const base = baseRowOf(rows);
-        if (base) await syncArticleFromDefaultPrice(em, base, article, this.container.resolve<ArticleService>('catalogArticles'), user);
-        return this.articlePricesView(list, article, rows);
+        // The default list's base price, in this same transaction; a base row not sent leaves the article's price.
+        const written = baseRow ? await this.writeBase(em, list, article, baseRow.unitPrice, user) : article;
+        const base = this.baseView(list, written);
+        const views = rows.map((r) => this.priceView(r, written));
+        if (base) views.splice(baseRow ? baseAt : 0, 0, base);
+        return { articleId: article.id, priceListCode: list.code, version: this.versionOf(rows, base), rows: views };
       } catch (e) {
         // Rows written between our reading and our writing by another request (the rows sent are distinct).
         if (isUniqueViolation(e)) throw conflict();
@@ -358,9 +440,5 @@ export class PriceListService {
 
   private async rowsOf(em: EntityManager, list: PriceList, articleId: number): Promise<ListPrice[]> {
     return em.find(ListPrice, { priceList: list, articleId }, { orderBy: { minQuantity: 'asc', validFrom: 'asc', id: 'asc' } });
-  }
-
-  private articlePricesView(list: PriceList, article: Article, rows: ListPrice[]): ArticleListPricesView {
-    return { articleId: article.id, priceListCode: list.code, version: rowsVersion(rows), rows: rows.map((r) => this.priceView(r, article)) };
   }
 }

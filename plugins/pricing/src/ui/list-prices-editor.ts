@@ -262,6 +262,7 @@ export class PricingListPrices extends LitElement {
         <span class="badge ${min !== null && min > 1000 ? 'primary' : ''}" data-testid=${`price-${c}-${i}-tier`}>
           ${min === null ? t('pricing.prices.newBreak') : tierLabel(min, this.article.unit)}
         </span>
+        ${r.id === 0 ? html`<span class="badge" data-testid=${`price-${c}-${i}-from-article`}>${t('pricing.prices.fromArticle')}</span>` : ''}
       </div>
       <cpt-numeric-field
         testid=${`price-${c}-${i}-min`}

@@ -74,6 +74,7 @@ export const en: Record<string, string> = {
   'pricing.prices.base': 'Base price',
   'pricing.prices.fromQuantity': 'from {quantity}',
   'pricing.prices.newBreak': 'New break',
+  'pricing.prices.fromArticle': 'Catalogue price',
   'pricing.prices.from': 'From',
   'pricing.prices.price': 'Price',
   'pricing.prices.priceSide': 'Price {side}',

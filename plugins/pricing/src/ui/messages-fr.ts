@@ -74,6 +74,7 @@ export const fr: Record<string, string> = {
   'pricing.prices.base': 'Prix de base',
   'pricing.prices.fromQuantity': 'à partir de {quantity}',
   'pricing.prices.newBreak': 'Nouveau palier',
+  'pricing.prices.fromArticle': 'Prix du catalogue',
   'pricing.prices.from': 'À partir de',
   'pricing.prices.price': 'Prix',
   'pricing.prices.priceSide': 'Prix {side}',

@@ -74,6 +74,7 @@ export const nl: Record<string, string> = {
   'pricing.prices.base': 'Basisprijs',
   'pricing.prices.fromQuantity': 'vanaf {quantity}',
   'pricing.prices.newBreak': 'Nieuwe staffel',
+  'pricing.prices.fromArticle': 'Catalogusprijs',
   'pricing.prices.from': 'Vanaf',
   'pricing.prices.price': 'Prijs',
   'pricing.prices.priceSide': 'Prijs {side}',
