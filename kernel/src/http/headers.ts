@@ -29,7 +29,8 @@ export function shellPolicy(scriptHashes: readonly string[]): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    // blob: too: a screen reads back the PDF it made (to download or check it) without a network request.
+    "connect-src 'self' blob:",
     // Label and document previews are PDFs made in the browser (blob: URLs) shown in a frame.
     "frame-src 'self' blob:",
     "object-src 'self' blob:",
