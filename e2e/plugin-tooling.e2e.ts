@@ -69,6 +69,9 @@ describe('comptoir-dev in a plugin’s own folder, outside this repository', () 
     const postgresql = readFileSync(join(plugin, 'src', 'migrations', 'postgresql', '0002-note-pinned.ts'), 'utf8');
     expect(sqlite).toContain("defineMigration('0002-note-pinned', [\n  \"alter table `notes_article_note` add column `pinned` integer not null default false\",\n]);");
     expect(postgresql).toContain('"alter table \\"notes_article_note\\" add column \\"pinned\\" boolean not null default false",');
+    // Only the plugin's own tables: the catalogue's hand-written full-text index is not dropped by another plugin.
+    expect(postgresql).not.toMatch(/catalog_/);
+    expect(sqlite).not.toMatch(/catalog_/);
     const index = readFileSync(join(plugin, 'src', 'migrations', 'index.ts'), 'utf8');
     expect(index).toContain('sqlite: [s0001, s0002],');
     expect(index).toContain('postgresql: [p0001, p0002],');

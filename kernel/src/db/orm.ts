@@ -47,6 +47,9 @@ export async function openOrm(db: DatabaseConfig, entities: EntitySchema<any, an
     ensureDatabase: false,
     // Effects that leave the process (events, prints) wait for the outermost transaction's commit.
     subscribers: [afterCommitSubscriber],
+    // SQLite full-text tables (FTS5, `<table>_fts` and its shadow tables) have columns without a type, which the
+    // schema generator cannot read; they are written by hand in migrations and no entity maps them.
+    schemaGenerator: { skipTables: [/_fts($|_)/] },
   };
   try {
     if (db.dialect === 'sqlite') {

@@ -87,7 +87,13 @@ async function pendingSql(dialect: Dialect, chain: PluginDefinition[], url?: str
   try {
     await runMigrations(orm, dialect, chain);
     const sql = await orm.schema.getUpdateSchemaSQL({ wrap: false, safe: false, dropTables: false });
-    return sql.split(/;\n/).map((s) => s.trim().replace(/;$/, '')).filter((s) => s && !s.startsWith('--') && !/^pragma /i.test(s));
+    const statements = sql.split(/;\n/).map((s) => s.trim().replace(/;$/, '')).filter((s) => s && !s.startsWith('--') && !/^pragma /i.test(s));
+    // Only what concerns the target plugin's own tables: what other plugins wrote by hand (full-text indexes,
+    // partial unique indexes, triggers) is unknown to their entities and must not be dropped by this plugin.
+    const target = chain[chain.length - 1]!;
+    const own = new Set((target.entities ?? []).map((e) => orm.getMetadata().find((e as { meta: { className: string } }).meta.className)?.tableName).filter((t): t is string => !!t));
+    const quoted = (t: string) => (dialect === 'sqlite' ? `\`${t}\`` : `"${t}"`);
+    return statements.filter((st) => [...own].some((t) => st.includes(quoted(t))));
   } finally {
     await orm.close(true);
   }
