@@ -37,7 +37,12 @@ describe.each(e2eDatabases())('print templates in the shell (%s)', (dialect) => 
     return page;
   }
 
-  const preview = (page: Page) => page.frameLocator('[data-testid="print-preview"]').locator('body').textContent({ timeout: 5_000 });
+  // The preview's text; when it is empty, what the screen says instead (so that a failure shows why).
+  const preview = async (page: Page) => {
+    const text = await page.frameLocator('[data-testid="print-preview"]').locator('body').textContent({ timeout: 5_000 }).catch((e: Error) => `(no preview: ${e.message.split('\n')[0]})`);
+    if (text?.trim()) return text;
+    return `(empty preview; alerts: ${(await page.locator('[role="alert"]').allTextContents()).join(' | ') || 'none'})`;
+  };
 
   it('changes the receipt’s footer and parts in French, with the preview following before saving', async () => {
     const page = await printScreen('fr');
