@@ -4,7 +4,7 @@ import * as host from './host.js';
 
 describe('the kernel’s public API', () => {
   it('gives plugins what they build with, and keeps what only the host does behind @comptoir/kernel/host', () => {
-    for (const name of ['definePlugin', 'defineHooks', 'defineMigration', 'afterCommit', 'DomainError', 'EntitySchema', 'asClass', 'lineTotal', 'Shop', 'User', 'Station']) {
+    for (const name of ['definePlugin', 'defineHooks', 'defineMigration', 'afterCommit', 'sql', 'DomainError', 'EntitySchema', 'asClass', 'lineTotal', 'Shop', 'User', 'Station']) {
       expect(kernel, name).toHaveProperty(name);
     }
     for (const name of ['createKernel', 'openOrm', 'databaseConfig', 'runMigrations', 'seedDemo', 'wipeDatabase', 'listPlugins', 'setPluginEnabled',

@@ -10,6 +10,8 @@ export { schemas, MAX_INT32, hasControlCharacter, MAX_JSON_DEPTH } from './http/
 export { DomainError, ValidationError, NotFoundError, VersionConflictError, KernelError, localize, LANGUAGES, type LocalizedText, type FieldError, type Language } from './errors.js';
 export { defineMigration, type Migration, type Dialect } from './db/migrations.js';
 export { afterCommit, type Effect } from './db/after-commit.js';
+/** Raw SQL and batched writes for hot paths: `sql.query`, `sql.run`, `sql.insertRows`, `sql.updateRows`… */
+export * as sql from './db/sql.js';
 export { databaseProblem, isUniqueViolation, uniqueViolationField, uniqueConflict } from './db/db-errors.js';
 export { Sequences, type DocumentNumber } from './sequences.js';
 export { Journal, sealRows, type JournalRecord, type JournalVerification, type JournalSeal, type JournalAnchor, type JournalAnchorSource } from './journal/journal.js';
