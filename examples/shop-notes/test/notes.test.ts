@@ -95,7 +95,7 @@ describe.each(testDialects())('notes (%s)', (dialect) => {
     const blank = await admin.post(`/api/notes/articles/${articleId}`, { text: ' ' });
     expect(blank.body.errors[0].message).toBe('Écrivez le texte de la note.');
     const long = await admin.post(`/api/notes/articles/${articleId}`, { text: 'x'.repeat(1001) });
-    expect(long.body.errors[0].message).toBe('Au plus 1000 caractère(s).');
+    expect(long.body.errors[0].message).toBe('Au plus 1000 caractères.');
     expect((await noteRows(tk.kernel)).length).toBe(before);
     // 1000 characters is the limit, not over it.
     expect((await admin.post(`/api/notes/articles/${articleId}`, { text: 'é'.repeat(1000) })).status).toBe(201);
