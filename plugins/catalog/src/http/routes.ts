@@ -1,4 +1,4 @@
-import type { PluginContext, RouteRegistrar } from '@comptoir/kernel';
+import { MAX_INT32, type PluginContext, type RouteRegistrar } from '@comptoir/kernel';
 import { Customer, Supplier } from '../entities/index.js';
 import { vatCategoriesFor, type VatCategoryView } from '../domain/index.js';
 import type { ArticleService, ArticleInput } from '../services/article.service.js';
@@ -25,7 +25,7 @@ const articleBody = {
   properties: {
     code: { type: 'string', maxLength: 64 }, name: { type: 'string', maxLength: 200 }, description: { type: 'string', maxLength: 4000 },
     familyId: { type: ['integer', 'null'] }, unit: { type: 'string', enum: ['piece', 'kg', 'litre'] }, vatCategory: { type: 'string', maxLength: 16 },
-    barcodes: { type: 'array', maxItems: 20, items: barcodeItem }, price: { type: ['integer', 'null'] }, active: { type: 'boolean' },
+    barcodes: { type: 'array', maxItems: 20, items: barcodeItem }, price: { type: ['integer', 'null'], minimum: -MAX_INT32 - 1, maximum: MAX_INT32 }, active: { type: 'boolean' },
     version: { type: 'integer' },
   },
 } as const;

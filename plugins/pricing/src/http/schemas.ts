@@ -1,11 +1,13 @@
 /** JSON schemas shared by the pricing routes. */
+import { MAX_INT32 } from '@comptoir/kernel';
 export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
 export const articleParams = { type: 'object', required: ['articleId'], properties: { articleId: { type: 'integer', minimum: 1 } } } as const;
 export const customerParams = { type: 'object', required: ['customerId'], properties: { customerId: { type: 'integer', minimum: 1 } } } as const;
 
 const day = { type: ['string', 'null'], maxLength: 10 } as const;
-const cents = { type: 'integer' } as const;
-const thousandths = { type: 'integer' } as const;
+// Bounded like the 32-bit integer columns that store them, so that a value too large is refused naming its field.
+const cents = { type: 'integer', minimum: -MAX_INT32 - 1, maximum: MAX_INT32 } as const;
+const thousandths = { type: 'integer', minimum: -MAX_INT32 - 1, maximum: MAX_INT32 } as const;
 const listCode = { type: 'string', minLength: 1, maxLength: 32 } as const;
 
 export const listNameSchema = {
@@ -61,7 +63,7 @@ export const customerPriceBody = {
 export const packBody = {
   type: 'object', additionalProperties: false,
   properties: {
-    articleId: { type: 'integer', minimum: 1 }, barcode: { type: 'string', maxLength: 64 }, quantity: thousandths, price: { type: ['integer', 'null'] },
+    articleId: { type: 'integer', minimum: 1 }, barcode: { type: 'string', maxLength: 64 }, quantity: thousandths, price: { type: ['integer', 'null'], minimum: -MAX_INT32 - 1, maximum: MAX_INT32 },
     priceListCode: { type: ['string', 'null'], maxLength: 32 }, name: { type: 'string', maxLength: 120 },
   },
 } as const;
