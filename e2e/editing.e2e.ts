@@ -98,7 +98,8 @@ describe.each(e2eDatabases())('editing in the shell (%s)', (dialect) => {
     expect(await page.getByText('Vous avez modifié').textContent())
       .toBe(`Vous avez modifié « ${article.name} (promo) » sans enregistrer. Si vous quittez, ces modifications seront perdues.`);
     await page.getByTestId('unsaved-cancel').click();
-    expect(new URL(page.url()).hash).toBe(`#/catalog/articles/${article.id}`);
+    // The address is put back once the dialog has closed (a task later than the click).
+    await expect.poll(() => new URL(page.url()).hash, { timeout: 5_000 }).toBe(`#/catalog/articles/${article.id}`);
     expect(await page.getByTestId('article-name').inputValue()).toBe(`${article.name} (promo)`);
 
     // The browser asks too before the tab reloads or closes.
