@@ -8,6 +8,8 @@ import { RefundService } from './services/refund.service.js';
 import { CashService } from './services/cash.service.js';
 import { ClosureService, closureAnchors } from './services/closure.service.js';
 import { posRoutes } from './http/routes.js';
+import { saleScreenRoutes } from './http/sale-routes.js';
+import { QuickKeysService } from './services/quick-keys.service.js';
 
 // The version lives in package.json only, where changesets bump it.
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -39,6 +41,7 @@ export const posPlugin = definePlugin({
     'pos.reprint': { label: label('Réimprimer un ticket (duplicata)', 'Een ticket herdrukken (duplicaat)', 'Reprint a receipt (duplicate)'), roles: ['admin', 'manager'] },
     'pos.report': { label: label('Lire le rapport X', 'Het X-rapport lezen', 'Read the X report'), roles: ['admin', 'manager', 'cashier'] },
     'pos.close': { label: label('Faire la clôture Z', 'De Z-afsluiting maken', 'Take the Z closure'), roles: ['admin', 'manager'] },
+    'pos.layout': { label: label('Arranger les touches rapides des caisses', 'De sneltoetsen van de kassa’s schikken', 'Arrange the tills’ quick keys'), roles: ['admin', 'manager'] },
   },
   register({ container }) {
     container.register({
@@ -47,12 +50,17 @@ export const posPlugin = definePlugin({
       posRefunds: asClass(RefundService).singleton(),
       posCash: asClass(CashService).singleton(),
       posClosures: asClass(ClosureService).singleton(),
+      posQuickKeys: asClass(QuickKeysService).singleton(),
     });
   },
-  routes: posRoutes,
+  routes(r, ctx) {
+    posRoutes(r, ctx);
+    saleScreenRoutes(r, ctx);
+  },
   // The screens are built from src/ui into dist/ui (`comptoir-dev ui`); `module` names the file that defines `tag`.
   screens: [
     { path: 'pos/sale', tag: 'cpt-pos-sale', module: 'sale-screen.js', title: 'pos.sale.title', permission: 'pos.sell', icon: 'cart', group: 'pos.group', order: 100 },
+    { path: 'pos/quick-keys', tag: 'cpt-pos-quick-keys', module: 'quick-keys-screen.js', title: 'pos.quickKeys.title', permission: 'pos.layout', icon: 'keyboard', group: 'nav.group.settings', order: 912 },
     { path: 'pos/closing', tag: 'cpt-pos-closing', module: 'closing-screen.js', title: 'pos.closing.title', permission: 'pos.report', icon: 'calculator', group: 'pos.group', order: 110 },
   ],
   journalAnchors: closureAnchors,
