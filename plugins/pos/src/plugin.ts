@@ -60,7 +60,7 @@ export const posPlugin = definePlugin({
   // The screens are built from src/ui into dist/ui (`comptoir-dev ui`); `module` names the file that defines `tag`.
   screens: [
     { path: 'pos/sale', tag: 'cpt-pos-sale', module: 'sale-screen.js', title: 'pos.sale.title', permission: 'pos.sell', icon: 'cart', group: 'pos.group', order: 100 },
-    { path: 'pos/quick-keys', tag: 'cpt-pos-quick-keys', module: 'quick-keys-screen.js', title: 'pos.quickKeys.title', permission: 'pos.layout', icon: 'keyboard', group: 'nav.group.settings', order: 912 },
+    { path: 'pos/quick-keys', tag: 'cpt-pos-quick-keys-screen', module: 'quick-keys-screen.js', title: 'pos.quickKeys.title', permission: 'pos.layout', icon: 'keyboard', group: 'nav.group.settings', order: 912 },
     { path: 'pos/closing', tag: 'cpt-pos-closing', module: 'closing-screen.js', title: 'pos.closing.title', permission: 'pos.report', icon: 'calculator', group: 'pos.group', order: 110 },
   ],
   journalAnchors: closureAnchors,

@@ -4,9 +4,9 @@ import { SaleScreenErrors } from '../sale-errors.js';
 import { insertReturningId, isConstraintError, query, run } from '../sql.js';
 import { PosErrors } from '../messages.js';
 
-/** The sale screen's buttons a shop may show or hide per station. */
-export const SALE_BUTTONS = ['customer', 'discount', 'note', 'park', 'parked', 'quantity', 'search'] as const;
-export type SaleButton = (typeof SALE_BUTTONS)[number];
+import { SALE_BUTTONS, type SaleButton } from '../domain/sale-buttons.js';
+
+export { SALE_BUTTONS, type SaleButton };
 
 /** A quick key as stored: a favourite article (added at a touch) or family (opens its articles). */
 export interface QuickKey {

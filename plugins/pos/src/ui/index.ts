@@ -4,5 +4,8 @@
  */
 import { definePluginUi } from '@comptoir/shell';
 import { messages } from './messages.js';
+import { saleMessages } from './sale-messages.js';
 
-export default definePluginUi({ messages });
+export default definePluginUi({
+  messages: { fr: { ...messages.fr, ...saleMessages.fr }, nl: { ...messages.nl, ...saleMessages.nl }, en: { ...messages.en, ...saleMessages.en } },
+});
