@@ -50,7 +50,13 @@ const BANKNOTES = [500, 1000, 2000, 5000, 10000];
  * pos-total, pos-customer, pos-pay, pos-park, pos-parked, pos-parked-row, pos-resume, pos-pick-row, pos-error,
  * pos-customer-search, pos-customer-row, pos-pay-dialog, pos-pay-remaining, pos-pay-change, pos-pay-amount,
  * pos-pay-note-<cents>, pos-pay-exact, pos-pay-method-<code>, pos-pay-tender, pos-pay-confirm, pos-pay-error,
- * pos-receipt, pos-receipt-frame, pos-receipt-print, pos-receipt-new, pos-no-station.
+ * pos-receipt, pos-receipt-frame, pos-receipt-print, pos-receipt-new, pos-no-station, pos-register-name, pos-register-station,
+ * pos-quantity, pos-discount, pos-note, pos-search, pos-arrange, pos-line-discount, pos-line-note, pos-ticket-discount,
+ * pos-ticket-note; the dialogs' own in sale-dialogs.ts, customer-picker.ts and quick-keys.ts.
+ *
+ * Discounts (F3, line or ticket, percent or amount), notes (Alt+N), a quantity ("*" in the empty field) and the
+ * weight of an article sold by weight are asked in one dialog (sale-dialogs.ts); quick keys (quick-keys.ts) come from
+ * the station's layout (GET /api/pos/quick-keys), which also says which buttons show.
  */
 @customElement('cpt-pos-sale')
 export class PosSaleScreen extends LitElement {
@@ -289,7 +295,32 @@ export class PosSaleScreen extends LitElement {
         margin-top: auto;
       }
       .actions {
-        grid-template-columns: 1fr 1fr;
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+        gap: 6px;
+      }
+      .act {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+        min-height: 48px;
+        padding: 4px 8px;
+        border: 1px solid var(--cpt-border-strong, #b8c0ca);
+        border-radius: var(--cpt-radius-sm, 6px);
+        background: var(--cpt-surface, #fff);
+        color: inherit;
+        font: inherit;
+        font-size: 0.9rem;
+        line-height: 1.15;
+        text-align: left;
+        cursor: pointer;
+        touch-action: manipulation;
+      }
+      .act:disabled {
+        opacity: 0.5;
+        cursor: default;
+      }
+      .act:hover:not(:disabled) {
+        background: var(--cpt-hover, #eef1f4);
       }
       .ticket-note {
         margin: 0;
@@ -304,6 +335,10 @@ export class PosSaleScreen extends LitElement {
       }
       .line-discount {
         color: #0b7a3e;
+      }
+      .line-note {
+        font-style: italic;
+        white-space: normal;
       }
       .register {
         display: flex;
@@ -969,13 +1004,13 @@ export class PosSaleScreen extends LitElement {
               </button>`
             : nothing}
           <div class="actions">
-            ${shows('quantity') ? html`<cpt-button icon="calculator" data-testid="pos-quantity" title="*" ?disabled=${!this.line(this.selectedId) || this.busy} @click=${() => this.askQuantity()}>${t('pos.button.quantity')}</cpt-button>` : nothing}
-            ${shows('discount') ? html`<cpt-button icon="tag" data-testid="pos-discount" title="F3" ?disabled=${!lines.length || this.busy} @click=${() => this.askDiscount()}>${t('pos.button.discount')}</cpt-button>` : nothing}
-            ${shows('note') ? html`<cpt-button icon="edit" data-testid="pos-note" title="Alt+N" ?disabled=${!lines.length || this.busy} @click=${() => this.askNote()}>${t('pos.button.note')}</cpt-button>` : nothing}
-            ${shows('search') ? html`<cpt-button icon="search" data-testid="pos-search" title="F2" @click=${() => this.focusScan()}>${t('pos.button.search')}</cpt-button>` : nothing}
-            ${shows('park') ? html`<cpt-button icon="back" data-testid="pos-park" title="F8" ?disabled=${!lines.length || this.busy} @click=${() => void this.park()}>${t('pos.park')}</cpt-button>` : nothing}
-            ${shows('parked') ? html`<cpt-button icon="menu" data-testid="pos-parked" title="F9" @click=${() => void this.openParked()}>${t('pos.parked')}</cpt-button>` : nothing}
-            ${hasPermission(this.session, 'pos.layout') ? html`<cpt-button icon="keyboard" variant="ghost" data-testid="pos-arrange" @click=${() => navigate('pos/quick-keys')}>${t('pos.quickKeys.arrange')}</cpt-button>` : nothing}
+            ${shows('quantity') ? this.action('calculator', 'pos-quantity', '*', 'pos.button.quantity', !this.line(this.selectedId), () => this.askQuantity()) : nothing}
+            ${shows('discount') ? this.action('tag', 'pos-discount', 'F3', 'pos.button.discount', !lines.length, () => this.askDiscount()) : nothing}
+            ${shows('note') ? this.action('edit', 'pos-note', 'Alt+N', 'pos.button.note', !lines.length, () => this.askNote()) : nothing}
+            ${shows('search') ? this.action('search', 'pos-search', 'F2', 'pos.button.search', false, () => this.focusScan()) : nothing}
+            ${shows('park') ? this.action('back', 'pos-park', 'F8', 'pos.park', !lines.length, () => void this.park()) : nothing}
+            ${shows('parked') ? this.action('menu', 'pos-parked', 'F9', 'pos.parked', false, () => void this.openParked()) : nothing}
+            ${hasPermission(this.session, 'pos.layout') ? this.action('keyboard', 'pos-arrange', '', 'pos.quickKeys.arrange', false, () => navigate('pos/quick-keys')) : nothing}
           </div>
           <cpt-zone name="pos.ticket.actions" layout="inline" .context=${{ ticket }}></cpt-zone>
           <div class="pay">
@@ -993,14 +1028,19 @@ export class PosSaleScreen extends LitElement {
       ${this.renderParkedDialog()} ${this.renderPayDialog()} ${this.renderReceipt()}`;
   }
 
+  /** A tile of the side panel: an icon and a label that may wrap, its shortcut in the tooltip. */
+  private action(name: string, testid: string, key: string, label: string, disabled: boolean, run: () => void) {
+    return html`<button class="act" data-testid=${testid} title=${key} ?disabled=${disabled || this.busy} @click=${run}>${icon(name, 20)}<span>${t(label)}</span></button>`;
+  }
+
   private renderLine(l: Line) {
     const child = l.parentLineId !== null;
     const whole = l.quantity % 1000 === 0;
     return html`<li class="line ${this.selectedId === l.id ? 'selected' : ''} ${child ? 'child' : ''}" data-testid=${child ? 'pos-line-sub' : 'pos-line'}
       @click=${() => (this.selectedId = l.id)}>
       <div class="name">${l.name}<small><span class="mono">${l.code}</span> · <span class="unit">${formatMoney(l.unitPrice)}</span>${l.discountRate !== null || l.discountAmount !== null
-        ? html` · <span class="line-discount" data-testid="pos-line-discount">${t('pos.discount.onLine', { value: l.discountRate !== null ? `${l.discountRate / 100} %` : formatMoney(l.discountAmount ?? 0) })}</span>` : nothing}${l.note
-        ? html` · <span data-testid="pos-line-note">${l.note}</span>` : nothing}</small></div>
+        ? html` · <span class="line-discount" data-testid="pos-line-discount">${t('pos.discount.onLine', { value: l.discountRate !== null ? `${l.discountRate / 100} %` : formatMoney(l.discountAmount ?? 0) })}</span>` : nothing}</small>${l.note
+        ? html`<small class="line-note" data-testid="pos-line-note">${l.note}</small>` : nothing}</div>
       <div class="qty">
         ${!child && whole ? html`<button class="round" data-testid="pos-line-less" aria-label=${t('pos.less')} @click=${(e: Event) => { e.stopPropagation(); void this.setQuantity(l, l.quantity - 1000); }}>−</button>` : nothing}
         <span data-testid="pos-line-qty">${quantityText(l.quantity, i18n.locale)}</span>
