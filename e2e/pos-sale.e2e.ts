@@ -174,14 +174,14 @@ describe.each(e2eDatabases())('the sale screen’s tools (%s)', (dialect) => {
     const page = await till();
     await page.getByTestId('pos-customer').click();
     await page.getByTestId('pos-customer-new').click();
-    await page.getByTestId('pos-customer-name').fill(`Léa Janssens ${dialect}`);
+    await page.getByTestId('pos-customer-name').fill('Léa Janssens');
     await page.getByTestId('pos-customer-email').fill('lea@example.be');
     await page.getByTestId('pos-customer-postal').fill('1050');
     await page.screenshot({ path: join(SHOTS, `pos-customer-new-fr-1024x768-${dialect}.png`), animations: 'disabled' });
     await page.getByTestId('pos-customer-create').click();
-    await expect.poll(() => page.getByTestId('pos-customer').textContent(), { timeout: 10_000 }).toContain(`Léa Janssens ${dialect}`);
+    await expect.poll(() => page.getByTestId('pos-customer').textContent(), { timeout: 10_000 }).toContain('Léa Janssens');
     const t = await openTicket(page);
-    expect(t.customerName).toBe(`Léa Janssens ${dialect}`);
+    expect(t.customerName).toBe('Léa Janssens');
     const found = (await api(page, 'GET', `/api/catalog/customers?q=${encodeURIComponent('Janssens')}`)).body.items;
     expect(found.find((c: any) => c.id === t.customerId)).toMatchObject({ email: 'lea@example.be', postalCode: '1050' });
   });
@@ -192,7 +192,10 @@ describe.each(e2eDatabases())('the sale screen’s tools (%s)', (dialect) => {
     const family = articles.find((x) => x.familyId !== null)!;
     // The manager arranges the shop's quick keys in Settings › Quick keys.
     await page.goto(`${demo.server.url}/#/pos/quick-keys`);
+    await expect.poll(() => page.getByTestId('qk-station').count(), { timeout: 15_000 }).toBe(1);
+    const shopLayout = page.waitForResponse((r) => r.url().includes('/api/pos/quick-keys?station=0'));
     await page.getByTestId('qk-station').selectOption('0');
+    await shopLayout;
     await page.getByTestId('qk-add-page').tap();
     await page.getByTestId('qk-page-name').fill('Favoris');
     await page.getByTestId('qk-page-colour-1').tap();

@@ -36,6 +36,8 @@ export class PosQuickKeysScreen extends LitElement {
   @state() private error = '';
   @state() private saving = false;
   private i18n = new LocaleController(this);
+  /** The latest layout asked for: an older answer arriving late is dropped. */
+  private loading = 0;
 
   static override styles = [sharedStyles, css`
     .grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; }
@@ -68,15 +70,18 @@ export class PosQuickKeysScreen extends LitElement {
       ]);
       this.stations = stations;
       this.families = families.map((f) => ({ id: f.id, name: f.path ?? f.name }));
-      await this.load(Number(this.session.station?.id ?? 0));
+      // Unless the manager already chose a station meanwhile, start with this browser's.
+      if (!this.loading) await this.load(Number(this.session.station?.id ?? 0));
     } catch (err) {
       this.error = errorMessage(err);
     }
   }
 
   private async load(station: number): Promise<void> {
+    const seq = ++this.loading;
     this.station = station;
     const layout = await this.api.get<QuickKeyLayoutView>('/pos/quick-keys', { station });
+    if (seq !== this.loading) return;
     this.own = layout.own || station === 0;
     this.version = layout.version;
     this.pages = layout.pages.map((p) => ({ name: p.name, ...(p.color ? { color: p.color } : {}), keys: p.keys.map((k) => ({ kind: k.kind, id: k.id, name: k.label || k.name, ...(k.label ? { label: k.label } : {}), ...(k.color ? { color: k.color } : {}) })) }));
