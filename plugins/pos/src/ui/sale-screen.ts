@@ -584,7 +584,8 @@ export class PosSaleScreen extends LitElement {
         this.pendingQty = null;
         this.picks = [];
         this.selectedId = this.ticket?.lines.filter((l) => l.parentLineId === null).at(-1)?.id ?? this.selectedId;
-        if (!quantity) await this.weighIfNeeded(this.line(this.selectedId));
+        // Not awaited: the next scan of a burst need not wait for the article's unit.
+        if (!quantity) this.weighIfNeeded(this.line(this.selectedId)).catch((err: unknown) => (this.error = errorMessage(err)));
       } catch (err) {
         if (!(isApiError(err) && err.status === 404)) throw err;
         const page = await this.api.get<Page<Hit>>('/catalog/articles', { q: text, pageSize: 8 });
