@@ -90,6 +90,20 @@ describe.each(testDialects())('the sale screen’s server side: ticket discount,
     expect(parts.reduce((s, x) => s + x, 0)).toBe(-d.total);
   });
 
+  it('prints the notes under their line and the ticket, and the ticket discount as a line of its own', async () => {
+    const t = await ticketWith(shop.cashier, [{ articleId: beer.id, quantity: 2000, note: 'Bien fraîches' }, { articleId: bread.id }]);
+    await shop.cashier.patch(`/api/pos/tickets/${t.id}`, { note: 'Livraison jeudi' });
+    const d = (await shop.cashier.put(`/api/pos/tickets/${t.id}/discount`, { discountRate: 500 })).body;
+    const paid = await pay(shop.cashier, t.id, [{ method: 'card', amount: d.total }]);
+    expect(paid.body.receipt).toMatchObject({ note: 'Livraison jeudi', lines: [{ note: 'Bien fraîches' }, { note: '' }] });
+    const html = (await shop.cashier.get(`/api/pos/tickets/${t.id}/receipt/print`)).body as string;
+    const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Bien fraîches');
+    expect(text).toContain('Livraison jeudi');
+    expect(text).toContain('Remise sur le ticket 5 %');
+    expect(text.replace(/\s/g, '')).toContain(`-${(d.discount / 100).toFixed(2).replace('.', ',')}`);
+  });
+
   it('names the ticket’s customer', async () => {
     const c = await shop.cashier.post('/api/catalog/customers', { name: 'Marie Dubois', email: 'marie@example.be', postalCode: '1000' });
     expect(c.status).toBe(201);
