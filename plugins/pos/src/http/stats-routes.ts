@@ -9,8 +9,10 @@ import { STATS_AXES, type ReportScope, type StatsAxis, type StatsService } from 
 
 /** The longest period a report reads: three years (a year of tickets is the everyday case). */
 export const MAX_REPORT_DAYS = 1100;
+/** Rows a screen receives at most (the CSV and the PDF have them all). */
+export const TABLE_ROWS = 1000;
 
-type Format = 'json' | 'csv' | 'pdf';
+type Format = 'json' | 'table' | 'csv' | 'pdf';
 type Reply = Parameters<RouteDefinition['handler']>[2];
 type ReportQuery = { from?: string; to?: string; scope?: 'station' | 'shop'; stationId?: number; format?: Format };
 
@@ -22,7 +24,10 @@ const reportQuery = {
     to: { ...day, description: 'last business day, inclusive (default: from)' },
     scope: { type: 'string', enum: ['station', 'shop'], default: 'shop', description: 'shop: every station; station: stationId, else this browser’s station' },
     stationId: { type: 'integer', minimum: 1 },
-    format: { type: 'string', enum: ['json', 'csv', 'pdf'], default: 'json', description: 'json (the figures), csv (UTF-8 with BOM; ";" and a decimal comma in fr and nl) or pdf (A4 landscape)' },
+    format: {
+      type: 'string', enum: ['json', 'table', 'csv', 'pdf'], default: 'json',
+      description: `json (the figures), table (the report as the screen shows it: labelled columns, at most ${TABLE_ROWS} rows, \`rowCount\` says how many there are), csv (UTF-8 with BOM; ";" and a decimal comma in fr and nl) or pdf (A4 landscape)`,
+    },
   },
 } as const;
 
@@ -68,6 +73,7 @@ export function statsRoutes(r: RouteRegistrar, { container }: PluginContext): vo
   const answer = async (ctx: RouteContext, reply: Reply, q: ReportQuery, data: unknown, table: () => Promise<ReportTable>) => {
     if ((q.format ?? 'json') === 'json') return data;
     const t = await table();
+    if (q.format === 'table') return { ...t, rows: t.rows.slice(0, TABLE_ROWS), rowCount: t.rows.length, stations: await journals.stationNames(ctx.em) };
     const file = `${t.name}-${(data as ReportScope).from}${(data as ReportScope).to !== (data as ReportScope).from ? `_${(data as ReportScope).to}` : ''}`;
     if (q.format === 'csv') {
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}.csv"`).send(toCsv(t, ctx.lang));

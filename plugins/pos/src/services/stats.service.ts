@@ -1,10 +1,9 @@
 import type { EntityManager } from '@comptoir/kernel';
 import { SHOP_TIME_ZONE } from '../domain/business-day.js';
+import type { StatsAxis } from '../domain/stats-axes.js';
 import { query } from '../sql.js';
 
-/** What the statistics are grouped by. */
-export const STATS_AXES = ['hour', 'day', 'article', 'family', 'cashier', 'vat', 'payment', 'postcode', 'station'] as const;
-export type StatsAxis = (typeof STATS_AXES)[number];
+export { STATS_AXES, type StatsAxis } from '../domain/stats-axes.js';
 
 /** Which tickets a report reads: paid between two business days (inclusive), of one station or (null) the shop. */
 export interface ReportScope {
