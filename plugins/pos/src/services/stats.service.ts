@@ -152,18 +152,24 @@ export class StatsService {
     return { ...scope, axis, rows: out, totals: total };
   }
 
-  /** Figures per ticket attribute (`key` over the tickets aliased `t`), the quantity from the ticket's lines. */
-  private byTicket(em: EntityManager, paid: { where: string; params: unknown[] }, key: string | null, joins: string, label: string): Promise<Raw[]> {
-    return query<Raw>(em,
-      `select ${key ?? "''"} as k, ${label} as label,
+  /**
+   * Figures per ticket attribute (`key` over the tickets aliased `t`): the money from the tickets alone, the
+   * quantity from their lines in a second query (one join of a year's lines is cheaper than a subquery per ticket).
+   */
+  private async byTicket(em: EntityManager, paid: { where: string; params: unknown[] }, key: string | null, joins: string, label: string): Promise<Raw[]> {
+    const k = key ?? "''";
+    const group = key ? `group by ${key}` : '';
+    const money = await query<Raw>(em,
+      `select ${k} as k, ${label} as label,
         sum(case when t.kind = 'sale' then t.total else 0 end) as sales, sum(case when t.kind = 'sale' then t.base else 0 end) as sales_base,
         sum(case when t.kind = 'sale' then 1 else 0 end) as tickets,
         sum(case when t.kind = 'refund' then t.total else 0 end) as refunds, sum(case when t.kind = 'refund' then t.base else 0 end) as refunds_base,
-        sum(case when t.kind = 'refund' then 1 else 0 end) as refund_tickets, sum(t.qty) as quantity
-       from (select t.id, t.kind, t.total, t.base, t.closed_at, t.business_day, t.cashier_id, t.station_id, t.customer_id,
-               (select coalesce(sum(l.quantity), 0) from pos_ticket_line l where l.ticket_id = t.id) as qty
-             from pos_ticket t where ${paid.where}) t ${joins}
-       ${key ? `group by ${key}` : ''}`, paid.params);
+        sum(case when t.kind = 'refund' then 1 else 0 end) as refund_tickets
+       from pos_ticket t ${joins} where ${paid.where} ${group}`, paid.params);
+    const quantities = await query<Raw>(em,
+      `select ${k} as k, sum(l.quantity) as quantity from pos_ticket t join pos_ticket_line l on l.ticket_id = t.id ${joins} where ${paid.where} ${group}`, paid.params);
+    const byKey = new Map(quantities.map((q) => [String(q.k), q.quantity]));
+    return money.map((r) => ({ ...r, quantity: byKey.get(String(r.k)) ?? 0 }));
   }
 
   /** Figures per line attribute (article, family): VAT-included totals exact, bases per line. */
