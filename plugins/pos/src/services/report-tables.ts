@@ -26,8 +26,8 @@ export const REPORT_WORDS = {
   } satisfies Record<StatsAxis, L>,
   col: {
     sales: l('Ventes TTC', 'Verkopen incl. btw', 'Sales incl. VAT'), salesBase: l('Ventes HT', 'Verkopen excl. btw', 'Sales excl. VAT'),
-    tickets: l('Tickets', 'Tickets', 'Tickets'), refunds: l('Remboursements TTC', 'Terugbetalingen incl. btw', 'Refunds incl. VAT'),
-    refundTickets: l('Remboursements', 'Terugbetalingen', 'Refunds'), net: l('Net TTC', 'Netto incl. btw', 'Net incl. VAT'), netBase: l('Net HT', 'Netto excl. btw', 'Net excl. VAT'),
+    tickets: l('Tickets', 'Tickets', 'Tickets'), refunds: l('Remb. TTC', 'Terugbet. incl. btw', 'Refunds incl. VAT'),
+    refundTickets: l('Tickets remb.', 'Tickets terugbet.', 'Refund tickets'), net: l('Net TTC', 'Netto incl. btw', 'Net incl. VAT'), netBase: l('Net HT', 'Netto excl. btw', 'Net excl. VAT'),
     quantity: l('Quantité', 'Hoeveelheid', 'Quantity'), averageBasket: l('Panier moyen', 'Gemiddeld ticket', 'Average basket'),
     day: l('Jour', 'Dag', 'Day'), time: l('Heure', 'Uur', 'Time'), station: l('Caisse', 'Kassa', 'Till'), kind: l('Nature', 'Soort', 'Kind'),
     reference: l('Pièce', 'Stuk', 'Reference'), in: l('Entrée', 'Ontvangst', 'In'), out: l('Sortie', 'Uitgave', 'Out'), balance: l('Solde', 'Saldo', 'Balance'),

@@ -34,7 +34,7 @@ export const reportTemplate = defineTemplate<ReportTable>({
       { type: 'columns', columns: [{ runs: [{ text: d.subtitle }], width: 3 }, { runs: [{ text: ctx.date(new Date(), true), size: 'small' }], width: 1, align: 'right' }] },
       { type: 'rule' },
     ];
-    const width = (type: ColumnType) => (type === 'text' ? 2.2 : type === 'date' ? 1.3 : type === 'time' || type === 'count' || type === 'rate' ? 0.9 : 1.4);
+    const width = (type: ColumnType) => (type === 'text' ? 2.2 : type === 'date' ? 1.3 : type === 'time' || type === 'rate' ? 0.9 : type === 'count' ? 1.1 : 1.4);
     const align = (type: ColumnType) => (type === 'text' || type === 'date' || type === 'time' ? 'left' as const : 'right' as const);
     const row = (cells: Record<string, Cell>, bold: boolean): PrintBlock => ({
       type: 'columns',

@@ -40,7 +40,12 @@ export function drawBars(canvas: HTMLCanvasElement, previous: Chart | null, labe
       },
       scales: {
         // Long names (articles) cut on the axis; the tooltip and the table give them whole.
-        x: { stacked, ticks: { autoSkip: true, maxRotation: 50, callback(value) { const l = String(this.getLabelForValue(Number(value))); return l.length > 18 ? `${l.slice(0, 17)}…` : l; } } },
+        x: { stacked, ticks: { autoSkip: true, maxRotation: 50, callback(value) {
+          const l = String(this.getLabelForValue(Number(value)));
+          // About 7 px a character: as much of the name as the bar's share of the width holds, 12 characters at least.
+          const room = Math.max(12, Math.floor(this.chart.width / Math.max(1, this.chart.data.labels?.length ?? 1) / 7));
+          return l.length > room ? `${l.slice(0, room - 1)}…` : l;
+        } } },
         y: { stacked, ticks: { callback: (v) => money(Math.round(Number(v))) } },
       },
     },

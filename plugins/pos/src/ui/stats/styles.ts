@@ -85,8 +85,8 @@ export const statsStyles = css`
   }
   td:first-child {
     white-space: normal;
-    min-width: 120px;
-    max-width: 260px;
+    min-width: 220px;
+    max-width: 340px;
   }
   th {
     position: sticky;
@@ -133,6 +133,9 @@ export const statsStyles = css`
     }
     .controls label {
       flex: 1 1 120px;
+    }
+    td:first-child {
+      min-width: 140px;
     }
   }
 `;
