@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { api, e2eDatabases, launchBrowser, signIn, startDemo, type DemoServer } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { api, e2eDatabases, signIn, useDemo } from './harness.js';
 
 const SHOTS = join(import.meta.dirname, '..', 'test-results', 'screenshots');
 const TABLET = { width: 1024, height: 768 };
@@ -27,8 +27,7 @@ async function sell(page: Page, articleId: number, quantity: number, method: str
 // Caisse › Statistiques after a few sales of the demo shop: the chart is drawn, the table shows the X's figures,
 // the CSV downloads as Belgian Excel reads it; the screen on a tablet and a phone in the three languages.
 describe.each(e2eDatabases())('the till’s statistics screen (%s)', (dialect) => {
-  let server: DemoServer;
-  let browser: Browser;
+  const demo = useDemo(dialect);
   let page: Page;
   let net = 0;
   /** What the tenders add up to: the net plus the cash rounding. */
@@ -36,12 +35,10 @@ describe.each(e2eDatabases())('the till’s statistics screen (%s)', (dialect) =
   let userId = '';
 
   beforeAll(async () => {
-    server = await startDemo(dialect);
-    browser = await launchBrowser();
     mkdirSync(SHOTS, { recursive: true });
-    const context = await browser.newContext({ viewport: TABLET, locale: 'fr-BE', acceptDownloads: true });
+    const context = await demo.browser.newContext({ viewport: TABLET, locale: 'fr-BE', acceptDownloads: true });
     page = await context.newPage();
-    await signIn(page, server.url, 'gerant', 'demo-gerant');
+    await signIn(page, demo.server.url, 'gerant', 'demo-gerant');
     await page.getByTestId('nav-toggle').waitFor({ state: 'attached', timeout: 15_000 });
     const station = await api(page, 'POST', '/api/stations', { name: 'Caisse stats' });
     if (station.status !== 201) throw new Error(`station: ${station.status}`);
@@ -55,10 +52,6 @@ describe.each(e2eDatabases())('the till’s statistics screen (%s)', (dialect) =
     const x = (await api(page, 'GET', '/api/pos/reports/x?scope=shop&period=day')).body;
     net = x.net;
     paid = x.payments.reduce((sum: number, p: { amount: number }) => sum + p.amount, 0);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   const euro = (cents: number, locale = 'fr-BE') => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
@@ -75,7 +68,7 @@ describe.each(e2eDatabases())('the till’s statistics screen (%s)', (dialect) =
   async function open(lang: 'fr' | 'nl' | 'en', viewport = TABLET): Promise<void> {
     await page.setViewportSize(viewport);
     await page.evaluate(([id, l]) => localStorage.setItem(`comptoir.language.${id}`, l), [userId, lang]);
-    await page.goto(`${server.url}/#/pos/stats`);
+    await page.goto(`${demo.server.url}/#/pos/stats`);
     await page.reload();
     await expect.poll(() => page.getByTestId('pos-stats-chart').count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(painted, { timeout: 10_000 }).toBe(true);
