@@ -220,6 +220,10 @@ describe.each(testDialects())('statistics, cash book and journals (%s)', (dialec
     const stats = (await pdfTexts((await bytes(shop.manager, shop, `/api/pos/reports/stats?axis=family&from=${DAY}&format=pdf`, 'en')).body)).flat().join(' | ');
     expect(stats).toContain('Statistics — Family');
     expect(stats).toContain('Boulangerie');
+    // A template like any other: Settings › Printing previews it with its sample.
+    const preview = await bytes(shop.manager, shop, '/api/print/templates/pos.report/preview?lang=nl&format=pdf', 'nl');
+    expect(preview.status).toBe(200);
+    expect((await pdfTexts(preview.body)).flat().join(' ')).toContain('Statistieken — Btw-tarief');
   });
 
   it('is for managers, and refuses a bad period with a sentence in the user’s language', async () => {
