@@ -8,6 +8,9 @@ import { RefundService } from './services/refund.service.js';
 import { CashService } from './services/cash.service.js';
 import { ClosureService, closureAnchors } from './services/closure.service.js';
 import { posRoutes } from './http/routes.js';
+import { closurePrintRoutes } from './http/closure-print-routes.js';
+import { historyRoutes } from './http/history-routes.js';
+import { zClosureTemplate } from './print/z-closure.template.js';
 
 // The version lives in package.json only, where changesets bump it.
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -49,7 +52,12 @@ export const posPlugin = definePlugin({
       posClosures: asClass(ClosureService).singleton(),
     });
   },
-  routes: posRoutes,
+  routes(r, ctx) {
+    posRoutes(r, ctx);
+    historyRoutes(r, ctx);
+    closurePrintRoutes(r, ctx);
+  },
+  templates: [zClosureTemplate],
   // The screens are built from src/ui into dist/ui (`comptoir-dev ui`); `module` names the file that defines `tag`.
   screens: [
     { path: 'pos/sale', tag: 'cpt-pos-sale', module: 'sale-screen.js', title: 'pos.sale.title', permission: 'pos.sell', icon: 'cart', group: 'pos.group', order: 100 },
