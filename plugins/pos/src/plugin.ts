@@ -62,6 +62,9 @@ export const posPlugin = definePlugin({
   screens: [
     { path: 'pos/sale', tag: 'cpt-pos-sale', module: 'sale-screen.js', title: 'pos.sale.title', permission: 'pos.sell', icon: 'cart', group: 'pos.group', order: 100 },
     { path: 'pos/closing', tag: 'cpt-pos-closing', module: 'closing-screen.js', title: 'pos.closing.title', permission: 'pos.report', icon: 'calculator', group: 'pos.group', order: 110 },
+    { path: 'pos/refund', tag: 'cpt-pos-refund', module: 'refund-screen.js', title: 'pos.refund.title', permission: 'pos.sell', icon: 'back', group: 'pos.group', order: 102 },
+    { path: 'pos/history', tag: 'cpt-pos-history', module: 'history-screen.js', title: 'pos.history.title', permission: 'pos.sell', icon: 'file', group: 'pos.group', order: 104 },
+    { path: 'pos/cash', tag: 'cpt-pos-cash', module: 'cash-screen.js', title: 'pos.cash.title', permission: 'pos.cash', icon: 'store', group: 'pos.group', order: 106 },
   ],
   journalAnchors: closureAnchors,
 });
