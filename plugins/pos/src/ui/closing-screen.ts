@@ -98,13 +98,20 @@ export class PosClosingScreen extends LitElement {
     return this.scope === 'station' && this.period === 'day';
   }
 
+  /** Counts the readings asked for: an answer to an older choice (scope, period) is dropped. */
+  private asked = 0;
+
   private async load(): Promise<void> {
     this.closed = null;
     this.closeKey = null;
+    const asked = ++this.asked;
     try {
-      this.report = await this.api.get<ClosureReport>('/pos/reports/x', this.query);
+      const report = await this.api.get<ClosureReport>('/pos/reports/x', this.query);
+      if (asked !== this.asked) return;
+      this.report = report;
       this.error = '';
     } catch (err) {
+      if (asked !== this.asked) return;
       this.report = null;
       this.error = errorMessage(err);
     }
