@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -183,7 +183,9 @@ describe.each(e2eDatabases())('the till’s back-of-counter screens (%s)', (dial
       for (const b of bytes) s += String.fromCharCode(b);
       return btoa(s);
     }, href);
-    const text = (await pdfPages(Buffer.from(base64, 'base64'))).flatMap((p) => p.texts).join('\n');
+    const pdf = Buffer.from(base64, 'base64');
+    writeFileSync(join(SHOTS, `pos-z-${dialect}.pdf`), pdf);
+    const text = (await pdfPages(pdf)).flatMap((p) => p.texts).join('\n');
     expect(text).toContain(`Clôture ${number}`);
     expect(text).toContain('Totaux perpétuels');
     for (const amount of [x.grandTotals.sales, x.grandTotals.refunds, x.grandTotals.net]) expect(text).toContain(euro(amount));
@@ -215,7 +217,7 @@ describe.each(e2eDatabases())('the till’s back-of-counter screens (%s)', (dial
           await p.goto(`${server.url}/#/${screen}`);
           await expect.poll(() => p.getByTestId(testid).count(), { timeout: 15_000 }).toBeGreaterThan(0);
           await p.waitForTimeout(300);
-          await p.screenshot({ path: join(SHOTS, `${screen.replace('/', '-')}-${lang}-${size}-${dialect}.png`), fullPage: true });
+          await p.screenshot({ path: join(SHOTS, `${screen === 'pos/closing' ? 'pos-x' : screen.replace('/', '-')}-${lang}-${size}-${dialect}.png`), fullPage: true });
         }
         await p.context().close();
       }

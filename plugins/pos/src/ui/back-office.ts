@@ -67,6 +67,23 @@ export const backStyles = css`
   .row > select {
     min-height: 44px;
   }
+  .stack {
+    display: grid;
+    gap: 16px;
+    align-content: start;
+  }
+  .stack > .card {
+    margin: 0;
+  }
+  h3 {
+    margin: 16px 0 4px;
+  }
+  .row > input[type='date'] {
+    width: auto;
+  }
+  .show-narrow {
+    display: none;
+  }
   .grow {
     flex: 1;
     min-width: 0;
@@ -125,6 +142,13 @@ export const backStyles = css`
     }
     .hide-narrow {
       display: none;
+    }
+    .show-narrow {
+      display: inline;
+    }
+    input.qty,
+    input.amount {
+      width: 5em;
     }
     td,
     th {

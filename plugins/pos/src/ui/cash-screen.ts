@@ -118,7 +118,7 @@ export class PosCashScreen extends LitElement {
       <div class="grid">
         <div class="card">
           <h2>${t('pos.cash.movements')}</h2>
-          ${this.expected !== null ? html`<p>${t('pos.count.expected')} : <strong class="big" data-testid="pos-cash-expected">${formatMoney(this.expected)}</strong></p>` : nothing}
+          ${this.expected !== null ? html`<div class="muted">${t('pos.count.expected')}</div><div class="big" data-testid="pos-cash-expected">${formatMoney(this.expected)}</div>` : nothing}
           ${this.movements.length
             ? html`<table>
                 ${this.movements.map((m) => html`<tr data-testid="pos-cash-row">
@@ -127,7 +127,7 @@ export class PosCashScreen extends LitElement {
               </table>`
             : html`<p class="muted" data-testid="pos-cash-empty">${t('pos.cash.none')}</p>`}
         </div>
-        <div>
+        <div class="stack">
           <div class="card">
             <h2>${t('pos.cash.new')}</h2>
             <div class="tabs" role="group">

@@ -61,9 +61,6 @@ export class PosClosingScreen extends LitElement {
     sharedStyles,
     backStyles,
     css`
-      .grid {
-        grid-template-columns: 1fr 1fr;
-      }
       .counts {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(120px, 1fr));

@@ -210,14 +210,15 @@ export class PosRefundScreen extends LitElement {
           <cpt-button icon="close" data-testid="pos-refund-none" @click=${() => this.setAll(false)}>${t('pos.refund.none')}</cpt-button>
         </div>
         <table>
-          <thead><tr><th>${t('pos.article')}</th><th class="num">${t('pos.refund.sold')}</th><th class="num">${t('pos.refund.already')}</th><th class="num">${t('pos.refund.qty')}</th></tr></thead>
+          <thead><tr><th>${t('pos.article')}</th><th class="num hide-narrow">${t('pos.refund.sold')}</th><th class="num hide-narrow">${t('pos.refund.already')}</th><th class="num">${t('pos.refund.qty')}</th></tr></thead>
           <tbody>
             ${sale.lines.map((l) => {
               const left = this.left(l);
               return html`<tr data-testid="pos-refund-line">
-                <td>${l.name}<br /><small class="muted">${formatMoney(l.total)}</small></td>
-                <td class="num">${quantityText(l.quantity, i18n.locale)}</td>
-                <td class="num" data-testid="pos-refund-already">${quantityText(l.refundedQuantity, i18n.locale)}</td>
+                <td>${l.name}<br /><small class="muted">${formatMoney(l.total)}</small>
+                  <small class="muted show-narrow"><br />${t('pos.refund.sold')} ${quantityText(l.quantity, i18n.locale)} · ${t('pos.refund.already')} ${quantityText(l.refundedQuantity, i18n.locale)}</small></td>
+                <td class="num hide-narrow">${quantityText(l.quantity, i18n.locale)}</td>
+                <td class="num hide-narrow" data-testid="pos-refund-already">${quantityText(l.refundedQuantity, i18n.locale)}</td>
                 <td class="num">${left > 0
                   ? html`<input class="qty" data-testid="pos-refund-qty" inputmode="decimal" aria-label=${t('pos.refund.qtyOf', { name: l.name })}
                       placeholder="0" .value=${live(this.quantities[l.id] ? quantityText(this.quantities[l.id]!, i18n.locale) : '')}
