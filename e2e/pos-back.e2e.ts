@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { api, e2eDatabases, launchBrowser, signIn, startDemo, type DemoServer } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { api, e2eDatabases, signIn, useDemo } from './harness.js';
 // The kernel's reader of the PDFs its painter writes (pdf-lib resolves beside it).
 import { pdfPages } from '../kernel/test/support/pdf-text.js';
 
@@ -29,8 +29,7 @@ function call(page: Page, method: string, path: string, body: unknown, headers: 
 // corrected from the day's tickets, a float and a withdrawal, the X report, the cash counted and the Z, whose
 // PDF is read back for its grand totals.
 describe.each(e2eDatabases())('the till’s back-of-counter screens (%s)', (dialect) => {
-  let server: DemoServer;
-  let browser: Browser;
+  const demo = useDemo(dialect);
   let page: Page;
   let articles: DemoArticle[] = [];
   let stations = 0;
@@ -38,9 +37,9 @@ describe.each(e2eDatabases())('the till’s back-of-counter screens (%s)', (dial
 
   /** A fresh browser registered as a new station, signed in as the manager, in a language, on a screen. */
   async function till(screen: string, opts: { viewport?: { width: number; height: number }; lang?: 'fr' | 'nl' | 'en'; sameStation?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: opts.viewport ?? TABLET, locale: 'fr-BE', hasTouch: true });
+    const context = await demo.browser.newContext({ viewport: opts.viewport ?? TABLET, locale: 'fr-BE', hasTouch: true });
     const p = await context.newPage();
-    await signIn(p, server.url, 'gerant', 'demo-gerant');
+    await signIn(p, demo.server.url, 'gerant', 'demo-gerant');
     // Also called from beforeAll, where expect.poll is not allowed: wait with the page's own means.
     await p.getByTestId('nav-toggle').waitFor({ state: 'attached', timeout: 15_000 });
     // Another browser of the same till (signed in first: a station's sign-in asks for a PIN), so the screens show that till's day.
@@ -48,19 +47,17 @@ describe.each(e2eDatabases())('the till’s back-of-counter screens (%s)', (dial
     if (!opts.sameStation && (await api(p, 'POST', '/api/stations', { name: `Caisse ${++stations}` })).status !== 201) throw new Error('station not registered');
     const { body } = await api(p, 'GET', '/api/session');
     if (opts.lang) await p.evaluate(([id, l]) => localStorage.setItem(`comptoir.language.${id}`, l), [String(body.user.id), opts.lang]);
-    await p.goto(`${server.url}/#/${screen}`);
+    await p.goto(`${demo.server.url}/#/${screen}`);
     await p.reload();
     return p;
   }
 
   async function go(screen: string, testid: string): Promise<void> {
-    await page.goto(`${server.url}/#/${screen}`);
+    await page.goto(`${demo.server.url}/#/${screen}`);
     await expect.poll(() => page.getByTestId(testid).count(), { timeout: 15_000 }).toBeGreaterThan(0);
   }
 
   beforeAll(async () => {
-    server = await startDemo(dialect);
-    browser = await launchBrowser();
     mkdirSync(SHOTS, { recursive: true });
     page = await till('pos/sale');
     const list = (await api(page, 'GET', '/api/catalog/articles?pageSize=100')).body;
@@ -73,10 +70,6 @@ describe.each(e2eDatabases())('the till’s back-of-counter screens (%s)', (dial
     const paid = await call(page, 'POST', `/api/pos/tickets/${t.body.id}/checkout`, { tenders: [{ method: 'cash', amount: full.body.total + 10000 }] }, { 'Idempotency-Key': crypto.randomUUID() });
     expect(paid.status).toBe(201);
     sale = paid.body.ticket;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('refunds one of two pieces of a line, the ticket found by scanning its receipt number', async () => {
@@ -98,7 +91,7 @@ describe.each(e2eDatabases())('the till’s back-of-counter screens (%s)', (dial
     await expect.poll(() => page.getByTestId('pos-refund-total').textContent()).toBe(euro(due));
     // All in cash by default, rounded to 5 cents as the Belgian shop's cash is.
     expect(await page.getByTestId('pos-refund-cash').textContent()).toBe(euro(Math.floor((due + 2.5) / 5) * 5));
-    await page.screenshot({ path: join(SHOTS, `pos-refund-fr-1024x768-${dialect}.png`) });
+    await page.screenshot({ path: join(SHOTS, `pos-refund-partial-fr-1024x768-${dialect}.png`) });
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/pos/refunds'));
     await page.getByTestId('pos-refund-confirm').click();
     const response = await answer;
@@ -194,6 +187,7 @@ describe.each(e2eDatabases())('the till’s back-of-counter screens (%s)', (dial
     await expect.poll(() => page.getByTestId('pos-zlist-row').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.getByTestId('pos-zlist-row').filter({ hasText: number! }).click();
     await expect.poll(() => page.getByTestId('pos-zd').isVisible()).toBe(true);
+    await page.waitForTimeout(400); // the dialog's opening fade, for the screenshot
     expect(await page.locator('cpt-pos-closure-list').getByTestId('pos-zd-difference').textContent()).toBe(euro(0));
     expect(await page.locator('cpt-pos-closure-list').getByTestId('pos-zd-heads').textContent()).toMatch(/tickets #\d+[0-9a-f]{64}/);
     await page.screenshot({ path: join(SHOTS, `pos-z-detail-fr-1024x768-${dialect}.png`) });
@@ -214,7 +208,7 @@ describe.each(e2eDatabases())('the till’s back-of-counter screens (%s)', (dial
         await expect.poll(() => p.getByTestId('pos-refund-line').count(), { timeout: 15_000 }).toBe(2);
         await p.screenshot({ path: join(SHOTS, `pos-refund-${lang}-${size}-${dialect}.png`), fullPage: true });
         for (const [screen, testid] of [['pos/history', 'pos-history-row'], ['pos/cash', 'pos-cash-save'], ['pos/closing', 'pos-x']] as const) {
-          await p.goto(`${server.url}/#/${screen}`);
+          await p.goto(`${demo.server.url}/#/${screen}`);
           await expect.poll(() => p.getByTestId(testid).count(), { timeout: 15_000 }).toBeGreaterThan(0);
           await p.waitForTimeout(300);
           await p.screenshot({ path: join(SHOTS, `${screen === 'pos/closing' ? 'pos-x' : screen.replace('/', '-')}-${lang}-${size}-${dialect}.png`), fullPage: true });

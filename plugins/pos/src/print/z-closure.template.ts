@@ -25,6 +25,7 @@ const WORDS = {
   year: L('Année', 'Jaar', 'Year'),
   periodKind: L('Période', 'Periode', 'Period'),
   takenAt: L('Clôturé le', 'Afgesloten op', 'Closed on'),
+  figures: L('Chiffres de la période', 'Cijfers van de periode', 'The period’s figures'),
   sales: L('Ventes', 'Verkopen', 'Sales'),
   refunds: L('Remboursements', 'Terugbetalingen', 'Refunds'),
   net: L('Net', 'Netto', 'Net'),
@@ -109,7 +110,7 @@ export const zClosureTemplate = defineTemplate<ZClosurePrint>({
     blocks.push({ type: 'columns', columns: [{ runs: [{ text: d.station ?? word('shop', lang) }] }, { runs: [{ text: periodText(z, ctx) }], align: 'right' }] });
     blocks.push({ type: 'columns', columns: [{ runs: [{ text: word('takenAt', lang) }] }, { runs: [{ text: ctx.date(z.createdAt, true) }], align: 'right' }] });
 
-    blocks.push(...title(periodText(z, ctx)));
+    blocks.push(...title(word('figures', lang)));
     blocks.push(row(`${word('sales', lang)} (${z.sales.count})`, ctx.money(z.sales.total)));
     blocks.push(row(`${word('refunds', lang)} (${z.refunds.count})`, ctx.money(z.refunds.total)));
     blocks.push(row(word('net', lang), ctx.money(z.net), true));
