@@ -57,6 +57,8 @@ export class PosRefundScreen extends LitElement {
   @state() private refunded: Ticket | null = null;
   @state() private receipt = '';
   private key: string | null = null;
+  /** Counts the look-ups: only the answer to the latest one (a second scan) is shown. */
+  private asked = 0;
   private i18n = new LocaleController(this);
 
   static override styles = [sharedStyles, backStyles];
@@ -90,8 +92,10 @@ export class PosRefundScreen extends LitElement {
     this.error = '';
     this.refunded = null;
     this.busy = true;
+    const asked = ++this.asked;
     try {
       const sale = await this.api.get<Ticket>(`/pos/tickets/by-number/${encodeURIComponent(n)}`);
+      if (asked !== this.asked) return;
       if (sale.kind !== 'sale' || sale.status !== 'paid') {
         this.sale = null;
         this.error = t('pos.refund.notASale', { number: sale.number ?? n });
@@ -103,10 +107,11 @@ export class PosRefundScreen extends LitElement {
       this.reason = '';
       this.key = null;
     } catch (err) {
+      if (asked !== this.asked) return;
       this.sale = null;
       this.error = errorMessage(err);
     } finally {
-      this.busy = false;
+      if (asked === this.asked) this.busy = false;
     }
   }
 
@@ -122,7 +127,11 @@ export class PosRefundScreen extends LitElement {
   private setQuantity(l: Line, text: string): void {
     const n = parseDecimal(text) ?? 0;
     const thousandths = n > 0 ? Math.round(n * 1000) : 0;
-    this.quantities = { ...this.quantities, [l.id]: Math.min(thousandths, this.left(l)) };
+    const q = Math.min(thousandths, this.left(l));
+    // The lines the sale added to this one (a bottle's deposit) go back in the same proportion.
+    const children = (this.sale?.lines ?? []).filter((c) => c.parentLineId === l.id)
+      .map((c) => [c.id, Math.min(this.left(c), Math.round((c.quantity * q) / l.quantity))] as const);
+    this.quantities = { ...this.quantities, [l.id]: q, ...Object.fromEntries(children) };
     this.key = null;
   }
 
@@ -223,7 +232,8 @@ export class PosRefundScreen extends LitElement {
                   ? html`<input class="qty" data-testid="pos-refund-qty" inputmode="decimal" aria-label=${t('pos.refund.qtyOf', { name: l.name })}
                       placeholder="0" .value=${live(this.quantities[l.id] ? quantityText(this.quantities[l.id]!, i18n.locale) : '')}
                       title=${t('pos.refund.max', { qty: quantityText(left, i18n.locale) })}
-                      @change=${(e: Event) => this.setQuantity(l, (e.target as HTMLInputElement).value)} />`
+                      @change=${(e: Event) => this.setQuantity(l, (e.target as HTMLInputElement).value)}
+                      @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') this.setQuantity(l, (e.target as HTMLInputElement).value); }} />`
                   : html`<span class="tag">${t('pos.refund.nothingLeft')}</span>`}</td>
               </tr>`;
             })}
