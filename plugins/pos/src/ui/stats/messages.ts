@@ -36,7 +36,6 @@ export const statsMessages: Dictionaries = {
     'pos.stats.empty': 'Aucune vente sur cette période.',
     'pos.stats.truncated': '{shown} lignes affichées sur {count} : le CSV et le PDF les contiennent toutes.',
     'pos.stats.chartLabel': 'Graphique : {title}',
-    'pos.stats.top': '{count} premiers',
   },
   nl: {
     'pos.stats.title': 'Statistieken',
@@ -72,7 +71,6 @@ export const statsMessages: Dictionaries = {
     'pos.stats.empty': 'Geen verkopen in deze periode.',
     'pos.stats.truncated': '{shown} van {count} regels getoond: de CSV en de PDF bevatten ze allemaal.',
     'pos.stats.chartLabel': 'Grafiek: {title}',
-    'pos.stats.top': 'Eerste {count}',
   },
   en: {
     'pos.stats.title': 'Statistics',
@@ -108,6 +106,5 @@ export const statsMessages: Dictionaries = {
     'pos.stats.empty': 'No sales in this period.',
     'pos.stats.truncated': '{shown} of {count} rows shown: the CSV and the PDF hold them all.',
     'pos.stats.chartLabel': 'Chart: {title}',
-    'pos.stats.top': 'First {count}',
   },
 };
