@@ -104,6 +104,21 @@ describe.each(testDialects())('the sale screen’s server side: ticket discount,
     expect(text.replace(/\s/g, '')).toContain(`-${(d.discount / 100).toFixed(2).replace('.', ',')}`);
   });
 
+  it('statistics and the sales journal count each line less its share of the ticket discount', async () => {
+    const day = '2026-06-15';
+    const get = async (path: string) => (await shop.manager.get(path)).body;
+    const x = await get(`/api/pos/reports/x?scope=shop&period=day&date=${day}`);
+    expect(x.sales.total).toBeGreaterThan(0);
+    for (const axis of ['article', 'vat', 'family']) {
+      const st = await get(`/api/pos/reports/stats?axis=${axis}&from=${day}`);
+      const sum = (k: string) => st.rows.reduce((a: number, r: any) => a + r[k], 0);
+      expect([sum('sales'), sum('refunds')], axis).toEqual([x.sales.total, x.refunds.total]);
+    }
+    const byRate = (await get(`/api/pos/reports/stats?axis=vat&from=${day}`)).rows.map((r: any) => ({ rate: Number(r.key), base: r.netBase }));
+    expect(byRate).toEqual(x.vat.filter((v: any) => v.base || v.vat).map((v: any) => ({ rate: v.rate, base: v.base })));
+    expect((await get(`/api/pos/reports/sales-journal?from=${day}`)).totals.total).toBe(x.net);
+  });
+
   it('names the ticket’s customer', async () => {
     const c = await shop.cashier.post('/api/catalog/customers', { name: 'Marie Dubois', email: 'marie@example.be', postalCode: '1000' });
     expect(c.status).toBe(201);
