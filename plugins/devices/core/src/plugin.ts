@@ -36,16 +36,16 @@ export const devicesPlugin = definePlugin({
   },
   register({ kernel, container }) {
     container.register({
-      deviceStatuses: asClass(DeviceStatuses).singleton(),
+      devicesStatuses: asClass(DeviceStatuses).singleton(),
       devices: asClass(DeviceService).singleton(),
-      deviceMonitor: asClass(DeviceMonitor).singleton(),
-      printQueue: asClass(PrintQueue).singleton(),
-      tillPrinting: asClass(TillPrinting).singleton(),
+      devicesMonitor: asClass(DeviceMonitor).singleton(),
+      devicesPrintQueue: asClass(PrintQueue).singleton(),
+      devicesTillPrinting: asClass(TillPrinting).singleton(),
     });
-    container.resolve<TillPrinting>('tillPrinting').tap();
+    container.resolve<TillPrinting>('devicesTillPrinting').tap();
     getKernelHooks(kernel).stopping.tapPromise('devices', async () => {
-      await container.resolve<DeviceMonitor>('deviceMonitor').stop();
-      await container.resolve<PrintQueue>('printQueue').stop();
+      await container.resolve<DeviceMonitor>('devicesMonitor').stop();
+      await container.resolve<PrintQueue>('devicesPrintQueue').stop();
     });
   },
   routes(r: RouteRegistrar, ctx: PluginContext) {
@@ -54,7 +54,7 @@ export const devicesPlugin = definePlugin({
   },
   start({ container }) {
     // Jobs left by the previous run (printer off, server stopped mid-job) are sent again from here.
-    container.resolve<PrintQueue>('printQueue').start();
-    container.resolve<DeviceMonitor>('deviceMonitor').start();
+    container.resolve<PrintQueue>('devicesPrintQueue').start();
+    container.resolve<DeviceMonitor>('devicesMonitor').start();
   },
 });

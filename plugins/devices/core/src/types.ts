@@ -108,5 +108,5 @@ export interface DeviceDriver {
   /** Asks the device how it is. */
   status?(device: Device): Promise<Omit<DeviceStatus, 'at'>>;
   /** What the "test" button does (prints a test page, shows a line on a display); defaults to a status query. */
-  test?(device: Device, lang: 'fr' | 'nl' | 'en'): Promise<void>;
+  test?(device: Device, lang: 'fr' | 'nl' | 'en'): Promise<Omit<DeviceStatus, 'at'> | void>;
 }

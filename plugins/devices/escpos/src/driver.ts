@@ -82,7 +82,5 @@ export const escposDriver: DeviceDriver = {
     });
   },
   status: (device) => withTransport(device, ask),
-  async test(device, lang) {
-    await escposDriver.print!(device, { document: testPage(device, lang), drawer: null });
-  },
+  test: (device, lang) => escposDriver.print!(device, { document: testPage(device, lang), drawer: null }),
 };

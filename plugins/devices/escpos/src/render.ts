@@ -30,6 +30,18 @@ const WIDTH: Record<TextSize, number> = { small: 1, normal: 1, large: 2, huge: 3
 const DOTS_PER_MM = 8;
 
 type Piece = { text: string; bold: boolean };
+
+/** Typography a receipt code page lacks, written the way a typewriter would (‘’ → ', œ → oe, — → -…). */
+const PLAIN: Record<string, string> = {
+  '‘': "'", '’': "'", '‚': ',', '“': '"', '”': '"', '„': '"', '–': '-', '—': '-', '…': '...', 'œ': 'oe', 'Œ': 'OE', 'ĳ': 'ij', 'Ĳ': 'IJ',
+  '\u00A0': ' ', '\u202F': ' ', '\u2009': ' ', '\u2007': ' ',
+};
+const PLAIN_RE = new RegExp(`[${Object.keys(PLAIN).join('')}]`, 'g');
+
+/** Text as the printer's code page can print it (what remains unknown prints as '?'). */
+export function printable(text: string): string {
+  return text.replace(PLAIN_RE, (c) => PLAIN[c]);
+}
 type Word = Piece & { small: boolean };
 
 /** Encodes a job as the bytes an ESC/POS printer receives. */
@@ -49,7 +61,7 @@ function block(e: ReceiptPrinterEncoder, b: PrintBlock, columns: number): void {
     case 'text': {
       const factor = Math.max(1, ...b.runs.map((r) => WIDTH[r.size ?? 'normal']));
       const width = Math.floor(columns / factor);
-      for (const line of wrap(words(b.runs), width)) emitLine(e, factor, [place(line, width, b.align)], b.runs.some((r) => r.size === 'small'));
+      for (const line of wrap(words(b.runs), width)) emitLine(e, factor, [place(line, width, b.align)], b.runs.every((r) => r.size === 'small'));
       return;
     }
     case 'columns': {
@@ -91,7 +103,7 @@ const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n
 
 /** Runs as words, each with the weight of the run it comes from. */
 function words(runs: TextRun[]): Word[] {
-  return runs.flatMap((r) => r.text.split(/\s+/).filter(Boolean).map((text) => ({ text, bold: !!r.bold, small: r.size === 'small' })));
+  return runs.flatMap((r) => printable(r.text).split(/\s+/).filter(Boolean).map((text) => ({ text, bold: !!r.bold, small: r.size === 'small' })));
 }
 
 /** Words in lines no longer than `width` (the kernel's `wrapWords`, keeping each word's weight). */
@@ -128,7 +140,7 @@ function place(pieces: Piece[], width: number, align: Align = 'left'): Piece[] {
   return [{ text: ' '.repeat(left), bold: false }, ...pieces, { text: ' '.repeat(pad - left), bold: false }];
 }
 
-/** One printed line: its size (GS !), font B for small text, bold runs (ESC E), then a line feed. */
+/** One printed line: its size (GS !), font B when all its text is small, bold runs (ESC E), then a line feed. */
 function emitLine(e: ReceiptPrinterEncoder, factor: number, cells: Piece[][], small: boolean): void {
   if (factor > 1) e.size(factor, factor);
   if (small) e.font('B');
@@ -138,7 +150,8 @@ function emitLine(e: ReceiptPrinterEncoder, factor: number, cells: Piece[][], sm
     e.text(p.text);
     if (p.bold) e.bold(false);
   }
-  if (small) e.font('A');
   if (factor > 1) e.size(1, 1);
   e.newline();
+  // The encoder changes fonts only between lines.
+  if (small) e.font('A');
 }

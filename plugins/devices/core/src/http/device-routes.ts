@@ -13,8 +13,8 @@ const withStatus = (statuses: DeviceStatuses) => (d: Device) => ({ ...d, status:
 /** Devices: configuration (`devices.configure`), state and the test button (`devices.use`). */
 export function deviceRoutes(r: RouteRegistrar, { container, kernel }: PluginContext): void {
   const devices = container.resolve<DeviceService>('devices');
-  const statuses = container.resolve<DeviceStatuses>('deviceStatuses');
-  const monitor = container.resolve<DeviceMonitor>('deviceMonitor');
+  const statuses = container.resolve<DeviceStatuses>('devicesStatuses');
+  const monitor = container.resolve<DeviceMonitor>('devicesMonitor');
 
   r.get('/drivers', {
     permission: 'devices.configure', summary: 'The enabled drivers: the kinds of device and the connections each handles',
@@ -53,8 +53,8 @@ export function deviceRoutes(r: RouteRegistrar, { container, kernel }: PluginCon
     const driver = devices.driverOf(device);
     if (driver.test) {
       try {
-        await driver.test(device, ctx.lang);
-        statuses.set(device, 'online');
+        const seen = await driver.test(device, ctx.lang);
+        statuses.set(device, seen && seen.state !== 'unknown' ? seen.state : 'online', seen?.detail);
       } catch (e) {
         const err = e instanceof DeviceError ? e : new DeviceError('DEVICE_ERROR', 'error', (e as Error).message);
         statuses.set(device, err.state, err.message);

@@ -19,9 +19,9 @@ const tillRequired = () => new DomainError('DEVICES_TILL_DISABLED', {
 
 /** The print queue: list, retry, send elsewhere, reprint (`devices.use`; reprinting a receipt: `devices.reprint`). */
 export function jobRoutes(r: RouteRegistrar, { container }: PluginContext): void {
-  const queue = container.resolve<PrintQueue>('printQueue');
+  const queue = container.resolve<PrintQueue>('devicesPrintQueue');
   const devices = container.resolve<DeviceService>('devices');
-  const till = container.resolve<TillPrinting>('tillPrinting');
+  const till = container.resolve<TillPrinting>('devicesTillPrinting');
 
   r.get<{ Querystring: { status?: JobStatus | 'open'; scope?: 'station' | 'shop'; limit?: number } }>('/jobs', {
     permission: 'devices.use', summary: 'Print jobs, newest first: this station’s (scope=station) or the shop’s; status=open for those not printed yet',

@@ -17,11 +17,11 @@ export class DeviceMonitor {
   private timer: NodeJS.Timeout | null = null;
   private round: Promise<void> | null = null;
 
-  constructor({ kernel, devices, deviceStatuses, printQueue }: { kernel: Kernel; devices: DeviceService; deviceStatuses: DeviceStatuses; printQueue: PrintQueue }) {
+  constructor({ kernel, devices, devicesStatuses, devicesPrintQueue }: { kernel: Kernel; devices: DeviceService; devicesStatuses: DeviceStatuses; devicesPrintQueue: PrintQueue }) {
     this.kernel = kernel;
-    this.queue = printQueue;
+    this.queue = devicesPrintQueue;
     this.devices = devices;
-    this.statuses = deviceStatuses;
+    this.statuses = devicesStatuses;
   }
 
   start(intervalMs = MONITOR_INTERVAL_MS): void {

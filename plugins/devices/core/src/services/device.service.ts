@@ -22,9 +22,9 @@ export class DeviceService {
   private readonly kernel: Kernel;
   private readonly statuses: DeviceStatuses;
 
-  constructor({ kernel, deviceStatuses }: { kernel: Kernel; deviceStatuses: DeviceStatuses }) {
+  constructor({ kernel, devicesStatuses }: { kernel: Kernel; devicesStatuses: DeviceStatuses }) {
     this.kernel = kernel;
-    this.statuses = deviceStatuses;
+    this.statuses = devicesStatuses;
   }
 
   /** Every device, or a station's (its own and the shared ones). */

@@ -71,10 +71,10 @@ export class PrintQueue {
   private stopped = true;
   private readonly busy = new Set<number>();
 
-  constructor({ kernel, devices, deviceStatuses, events }: { kernel: Kernel; devices: DeviceService; deviceStatuses: DeviceStatuses; events: EventBus }) {
+  constructor({ kernel, devices, devicesStatuses, events }: { kernel: Kernel; devices: DeviceService; devicesStatuses: DeviceStatuses; events: EventBus }) {
     this.kernel = kernel;
     this.devices = devices;
-    this.statuses = deviceStatuses;
+    this.statuses = devicesStatuses;
     this.events = events;
   }
 

@@ -21,10 +21,10 @@ export class TillPrinting {
   private readonly queue: PrintQueue;
   private readonly print: PrintService;
 
-  constructor({ kernel, devices, printQueue, print }: { kernel: Kernel; devices: DeviceService; printQueue: PrintQueue; print: PrintService }) {
+  constructor({ kernel, devices, devicesPrintQueue, print }: { kernel: Kernel; devices: DeviceService; devicesPrintQueue: PrintQueue; print: PrintService }) {
     this.kernel = kernel;
     this.devices = devices;
-    this.queue = printQueue;
+    this.queue = devicesPrintQueue;
     this.print = print;
   }
 

@@ -1,0 +1,171 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '@comptoir/kernel/testing';
+import { EventStream } from '../../../../kernel/test/support/sse.js';
+import { PrinterSimulator } from '../src/index.js';
+import { addPrinter, jobFor, openDeviceShop, sell, waitForJob, type DeviceShop } from './shop.js';
+
+/** A receipt of the ticket, whole (cut), as the printer printed it. */
+const printedReceipts = (printer: PrinterSimulator, number: string) =>
+  printer.decoded().receipts.filter((r) => r.cut && r.lines.some((l) => l.includes(number)));
+
+describe.each(testDialects())('receipts on an ESC/POS printer over TCP (%s)', (dialect) => {
+  let shop: DeviceShop;
+  let printer: PrinterSimulator;
+  let device: any;
+
+  beforeAll(async () => {
+    shop = await openDeviceShop(dialect);
+    printer = await new PrinterSimulator().start();
+    device = await addPrinter(shop, printer);
+  });
+  afterAll(async () => {
+    await shop?.tk.close();
+    await printer?.stop();
+  });
+  afterEach(() => {
+    Object.assign(printer.condition, { paperOut: false, paperLow: false, coverOpen: false, dropAfter: null });
+  });
+
+  it('prints the receipt of a cash sale after its commit and opens the drawer', async () => {
+    const ticket = await sell(shop, 'cash');
+    const job = await jobFor(shop.cashier, ticket.number);
+    expect(job).toMatchObject({ source: 'receipt', reference: ticket.number, deviceId: device.id, drawerPin: 2 });
+    await waitForJob(shop.cashier, job.id, (j) => j.status === 'done');
+    const [receipt] = printedReceipts(printer, ticket.number);
+    expect(receipt.lines.some((l) => /^Café moulu \d+$/.test(l))).toBe(true);
+    expect(receipt.lines.find((l) => l.includes('TOTAL'))).toMatch(/4,50 €$/);
+    expect(receipt.barcodes).toEqual([{ symbology: 'code128', data: ticket.number }]);
+    expect(printer.decoded().kicks).toEqual([2]);
+    const d = await shop.cashier.get(`/api/devices/${device.id}`);
+    expect(d.body.status.state).toBe('online');
+  });
+
+  it('does not open the drawer for a card payment', async () => {
+    printer.clear();
+    const ticket = await sell(shop, 'card');
+    const job = await jobFor(shop.cashier, ticket.number);
+    expect(job.drawerPin).toBeNull();
+    await waitForJob(shop.cashier, job.id, (j) => j.status === 'done');
+    expect(printedReceipts(printer, ticket.number)).toHaveLength(1);
+    expect(printer.decoded().kicks).toEqual([]);
+  });
+
+  it('keeps the receipt while the printer is off, tells the cashier over SSE, and prints it once the printer is back', async () => {
+    const events = await new EventStream().open(shop.tk.baseUrl, shop.cashier.cookie('cpt_session'), shop.cashier.cookie('cpt_station'));
+    try {
+      await printer.stop();
+      printer.clear();
+      const ticket = await sell(shop, 'card');
+      const job = await jobFor(shop.cashier, ticket.number);
+      const failed = await waitForJob(shop.cashier, job.id, (j) => j.attempts >= 1 && j.status === 'pending');
+      expect(failed.lastErrorCode).toBe('DEVICE_OFFLINE');
+      await events.readUntil('"state":"offline"');
+      expect(events.text).toContain('event: devices.status');
+      expect((await shop.cashier.get(`/api/devices/${device.id}`)).body.status.state).toBe('offline');
+
+      await printer.start();
+      await waitForJob(shop.cashier, job.id, (j) => j.status === 'done');
+      expect(printedReceipts(printer, ticket.number)).toHaveLength(1);
+      await events.readUntil('"state":"online"');
+    } finally {
+      events.close();
+    }
+  });
+
+  it('prints the whole receipt again when the connection drops in the middle of it', async () => {
+    printer.clear();
+    printer.condition.dropAfter = 200;
+    const ticket = await sell(shop, 'card');
+    const job = await jobFor(shop.cashier, ticket.number);
+    const done = await waitForJob(shop.cashier, job.id, (j) => j.status === 'done');
+    expect(done.attempts).toBe(2);
+    // The torn first half, then the whole receipt.
+    expect(printer.decoded().receipts.filter((r) => r.cut)).toHaveLength(1);
+    expect(printedReceipts(printer, ticket.number)).toHaveLength(1);
+  });
+
+  it('waits without printing while the paper is out, and prints when the cashier retries after changing the roll', async () => {
+    printer.clear();
+    printer.condition.paperOut = true;
+    const ticket = await sell(shop, 'card');
+    const job = await jobFor(shop.cashier, ticket.number);
+    const waiting = await waitForJob(shop.cashier, job.id, (j) => j.lastErrorCode === 'PRINTER_PAPER_OUT');
+    expect(waiting.status).toBe('pending');
+    expect(printer.bytes.length).toBe(0);
+    expect((await shop.cashier.get(`/api/devices/${device.id}`)).body.status.state).toBe('paper-out');
+
+    printer.condition.paperOut = false;
+    const retried = await shop.cashier.post(`/api/devices/jobs/${job.id}/retry`, {});
+    expect(retried.status).toBe(200);
+    await waitForJob(shop.cashier, job.id, (j) => j.status === 'done');
+    expect(printedReceipts(printer, ticket.number)).toHaveLength(1);
+  });
+
+  it('reports a low roll but still prints, and a cover left open stops printing', async () => {
+    printer.condition.paperLow = true;
+    const test = await shop.cashier.post(`/api/devices/${device.id}/test`, {});
+    expect(test.status).toBe(200);
+    expect(test.body.status.state).toBe('paper-low');
+    expect(printer.decoded().receipts.at(-1)?.lines.join('\n')).toContain('€ 12,50 - àâçéèêëîïôoeùûü ÀÇÉÈÊÔÙ - ij Één café');
+
+    printer.condition.coverOpen = true;
+    const refused = await shop.cashier.post(`/api/devices/${device.id}/test`, {});
+    expect(refused.status).toBe(502);
+    expect(refused.body.code).toBe('DEVICES_DEVICE_FAILED');
+    expect((await shop.cashier.get(`/api/devices/${device.id}`)).body.status.state).toBe('cover-open');
+  });
+
+  it('sends a waiting job to another printer, and reprints a receipt as a journaled duplicate', async () => {
+    const other = await new PrinterSimulator().start();
+    try {
+      const second = await addPrinter(shop, other, 'Imprimante bureau');
+      printer.condition.paperOut = true;
+      const ticket = await sell(shop, 'card');
+      const job = await jobFor(shop.cashier, ticket.number);
+      await waitForJob(shop.cashier, job.id, (j) => j.lastErrorCode === 'PRINTER_PAPER_OUT');
+      const moved = await shop.cashier.post(`/api/devices/jobs/${job.id}/move`, { deviceId: second.id });
+      expect(moved.status).toBe(201);
+      expect(moved.body).toMatchObject({ deviceId: second.id, copyOfId: job.id, reference: ticket.number });
+      await waitForJob(shop.cashier, moved.body.id, (j) => j.status === 'done');
+      expect((await shop.cashier.get(`/api/devices/jobs/${job.id}`)).body.status).toBe('cancelled');
+      expect(printedReceipts(other, ticket.number)).toHaveLength(1);
+
+      // A cashier may not reprint; a manager gets a duplicate, marked and journaled by the till.
+      expect((await shop.cashier.post(`/api/devices/jobs/${moved.body.id}/reprint`, {})).status).toBe(403);
+      const again = await shop.manager.post(`/api/devices/jobs/${moved.body.id}/reprint`, {});
+      expect(again.status).toBe(201);
+      await waitForJob(shop.manager, again.body.id, (j) => j.status === 'done');
+      const duplicate = other.decoded().receipts.filter((r) => r.barcodes[0]?.data === `${ticket.number} DUPLICATA 1`);
+      expect(duplicate).toHaveLength(1);
+      const journal = await shop.tk.kernel.em().getConnection().execute("select count(*) as n from kernel_journal_entry where type = 'pos.duplicate'");
+      expect(Number(journal[0].n)).toBe(1);
+    } finally {
+      printer.condition.paperOut = false;
+      await other.stop();
+    }
+  });
+
+  it('kicks the drawer when the till opens it without a sale', async () => {
+    printer.clear();
+    const res = await shop.manager.post('/api/pos/cash/drawer', { reason: 'Monnaie pour un client' });
+    expect(res.status).toBe(201);
+    const job = await jobFor(shop.manager, 'Monnaie pour un client', 'drawer');
+    expect(job).toMatchObject({ source: 'drawer', drawerPin: 2 });
+    await waitForJob(shop.manager, job.id, (j) => j.status === 'done');
+    expect(printer.decoded().kicks).toEqual([2]);
+    expect(printer.decoded().receipts).toEqual([]);
+  });
+
+  it('resumes the queue after a server restart: a receipt stored while the printer was off prints after the restart', async () => {
+    await printer.stop();
+    printer.clear();
+    const ticket = await sell(shop, 'card');
+    const job = await jobFor(shop.cashier, ticket.number);
+    await waitForJob(shop.cashier, job.id, (j) => j.attempts >= 1);
+    const tk = await shop.tk.restart();
+    shop = { ...shop, tk };
+    await printer.start();
+    await waitForJob(tk.admin, job.id, (j) => j.status === 'done', 40_000);
+    expect(printedReceipts(printer, ticket.number)).toHaveLength(1);
+  });
+});
