@@ -3,9 +3,19 @@
  * the DLE EOT status requests, and can be told to run out of paper, open its cover, refuse connections or drop a
  * connection in the middle of a job. `comptoir-simulate printer` runs one; the tests use it as a real printer.
  */
-import { createServer, type Server, type Socket } from 'node:net';
+import { openSync } from 'node:fs';
+import { Socket, createServer, type Server } from 'node:net';
+import { ReadStream, WriteStream } from 'node:tty';
 import { decodeEscPos, type Decoded } from './decode.js';
 import { STATUS_BITS } from './status.js';
+
+/** A byte stream to a client: a TCP connection or a serial line. */
+interface Line {
+  on(event: 'data', fn: (b: Buffer) => void): void;
+  on(event: 'error', fn: (e: Error) => void): void;
+  write(b: Buffer): void;
+  destroy(): void;
+}
 
 export interface PrinterSimulatorOptions {
   host?: string;
@@ -90,10 +100,29 @@ export class PrinterSimulator {
     }
   }
 
-  private accept(s: Socket): void {
+  /**
+   * Listens on a serial line too (one end of a socat pseudo-terminal pair, or a real port wired to the till): the
+   * same printer, reached through the other end. Returns the function that detaches it.
+   */
+  attachSerial(path: string): () => void {
+    const input = new ReadStream(openSync(path, 'r'));
+    const output = new WriteStream(openSync(path, 'w'));
+    const line: Line = {
+      on: (event: string, fn: (...a: any[]) => void) => { (event === 'data' ? input : output).on(event, fn); },
+      write: (b: Buffer) => { output.write(b); },
+      destroy: () => undefined,
+    };
+    input.on('error', () => undefined);
+    this.accept(line);
+    return () => { input.destroy(); output.destroy(); };
+  }
+
+  private accept(s: Line): void {
     this.connections += 1;
-    this.sockets.add(s);
-    s.on('close', () => this.sockets.delete(s));
+    if (s instanceof Socket) {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    }
     s.on('error', () => undefined);
     let budget = this.condition.dropAfter;
     this.condition.dropAfter = null;
