@@ -1,7 +1,6 @@
-#!/usr/bin/env node
 /**
- * `comptoir-simulate printer [--port 9100] [--host 127.0.0.1]`: a virtual ESC/POS printer that prints the receipts
- * it receives on the terminal. Type `paper`, `cover` or `low` (then Enter) to toggle paper out, cover open, paper
+ * `comptoir simulate printer [--port 9100] [--host 127.0.0.1] [--serial /dev/pts/N]`: a virtual ESC/POS printer that
+ * prints the receipts it receives on the terminal (named in package.json `comptoir.simulators`). Type `paper`, `cover` or `low` (then Enter) to toggle paper out, cover open, paper
  * low; `drop` drops the next connection mid-job.
  */
 import { createInterface } from 'node:readline';
@@ -13,15 +12,17 @@ const option = (name: string, fallback: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
 
-if (args[0] !== 'printer') {
-  console.error('usage: comptoir-simulate printer [--port 9100] [--host 127.0.0.1]');
-  process.exit(2);
+if (args.includes('--help')) {
+  console.log('usage: comptoir simulate printer [--port 9100] [--host 127.0.0.1] [--serial /dev/pts/N]');
+  process.exit(0);
 }
 const printer = await new PrinterSimulator({
   host: option('host', '127.0.0.1'), port: Number(option('port', '9100')),
   onReceipt: (lines) => console.log(`\n${lines.map((l) => `| ${l}`).join('\n')}\n✂ ${'-'.repeat(46)}`),
 }).start();
-console.log(`Virtual ESC/POS printer on ${printer.host}:${printer.port}. Commands: paper, cover, low, drop, quit.`);
+const serial = option('serial', '');
+if (serial) printer.attachSerial(serial);
+console.log(`Virtual ESC/POS printer on ${printer.host}:${printer.port}${serial ? ` and ${serial}` : ''}. Commands: paper, cover, low, drop, quit.`);
 const rl = createInterface({ input: process.stdin });
 rl.on('line', (l) => {
   const c = printer.condition;
