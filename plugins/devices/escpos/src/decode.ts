@@ -3,22 +3,7 @@
  * selected code page), barcodes, QR codes, cuts and drawer pulses. The printer simulator and the tests use it;
  * commands it does not know are counted, never guessed.
  */
-
-/** CP850's upper half; CP858 is the same with the euro sign at 0xD5. */
-const CP850_HIGH =
-  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈıÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´\u00AD±‗¾¶§÷¸°¨·¹³²■\u00A0';
-const CP858_HIGH = CP850_HIGH.slice(0, 0x55) + '€' + CP850_HIGH.slice(0x56);
-/** Windows-1252's 0x80–0x9F (the rest is Latin-1); written out because Node's decoder may treat it as Latin-1. */
-const WIN1252_C1 = '€\uFFFD‚ƒ„…†‡ˆ‰Š‹Œ\uFFFDŽ\uFFFD\uFFFD‘’“”•–—˜™š›œ\uFFFDžŸ';
-
-/** Characters of the code pages ESC t selects (Epson numbering). */
-function decodeByte(b: number, page: number): string {
-  if (b < 0x80) return String.fromCharCode(b);
-  if (page === 19) return CP858_HIGH[b - 0x80];
-  if (page === 2) return CP850_HIGH[b - 0x80];
-  if (page === 16) return b < 0xa0 ? WIN1252_C1[b - 0x80] : String.fromCharCode(b);
-  return '\uFFFD';
-}
+import { decodeByte } from './codepages.js';
 
 /** A receipt as printed, up to and including its cut. */
 export interface DecodedReceipt {

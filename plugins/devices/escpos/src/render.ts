@@ -1,12 +1,13 @@
 /**
  * The device-neutral print document (`@comptoir/kernel`'s print model) as ESC/POS bytes, through
  * `@point-of-sale/receipt-printer-encoder`. Text is laid out here, in whole lines of the paper's characters, the way
- * the kernel's `receiptLines` lays it out (so the decoded receipt reads like the text preview); the encoder turns
- * it into commands and characters of a fixed code page (CP858 by default: the euro sign and every French and Dutch
- * accent), and draws barcodes, QR codes, the cut and the drawer pulse.
+ * the kernel's `receiptLines` lays it out (so the decoded receipt reads like the text preview), in a fixed code page
+ * (CP858 by default: the euro sign and every French and Dutch accent); the encoder writes the commands: set-up, code
+ * page, barcodes, QR codes, the cut and the drawer pulse.
  */
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
-import { columnWidths, qrCode, type Align, type PrintBlock, type PrintDocument, type TextRun, type TextSize } from '@comptoir/kernel';
+import { CODE_PAGE_NUMBER, encodeText } from './codepages.js';
+import { columnWidths, type Align, type PrintBlock, type PrintDocument, type TextRun, type TextSize } from '@comptoir/kernel';
 
 /** The printer's code page: CP858 (ESC t 19, CP850 with the euro sign) or Windows-1252 (ESC t 16). */
 export type EscPosCodePage = 'cp858' | 'windows1252';
@@ -50,18 +51,20 @@ export function renderEscPos(job: EscPosJob, options: EscPosOptions = {}): Uint8
   const e = new ReceiptPrinterEncoder({
     language: 'esc-pos', columns, codepageMapping: 'epson', feedBeforeCut: options.feedBeforeCut ?? 4, newline: '\n', errors: 'relaxed',
   });
-  e.initialize().codepage(options.codePage ?? 'cp858');
-  for (const b of job.document?.blocks ?? []) block(e, b, columns);
+  const codePage = options.codePage ?? 'cp858';
+  // The encoder selects a code page when its own text needs it; ours is written raw, so the page is selected here.
+  e.initialize().codepage(codePage).raw([0x1b, 0x74, CODE_PAGE_NUMBER[codePage]]);
+  for (const b of job.document?.blocks ?? []) block(e, CODE_PAGE_NUMBER[codePage], b, columns);
   if (job.drawer) e.pulse(job.drawer.pin === 5 ? 1 : 0, 100, 500);
   return e.encode();
 }
 
-function block(e: ReceiptPrinterEncoder, b: PrintBlock, columns: number): void {
+function block(e: ReceiptPrinterEncoder, page: number, b: PrintBlock, columns: number): void {
   switch (b.type) {
     case 'text': {
       const factor = Math.max(1, ...b.runs.map((r) => WIDTH[r.size ?? 'normal']));
       const width = Math.floor(columns / factor);
-      for (const line of wrap(words(b.runs), width)) emitLine(e, factor, [place(line, width, b.align)], b.runs.every((r) => r.size === 'small'));
+      for (const line of wrap(words(b.runs), width)) emitLine(e, page, factor, [place(line, width, b.align)], b.runs.every((r) => r.size === 'small'));
       return;
     }
     case 'columns': {
@@ -70,11 +73,11 @@ function block(e: ReceiptPrinterEncoder, b: PrintBlock, columns: number): void {
       const cells = b.columns.map((c, i) => wrap(words(c.runs), widths[i]));
       const rows = Math.max(...cells.map((c) => c.length));
       const small = b.columns.every((c) => c.runs.every((r) => r.size === 'small'));
-      for (let r = 0; r < rows; r++) emitLine(e, factor, b.columns.map((c, i) => place(cells[i][r] ?? [], widths[i], c.align)), small);
+      for (let r = 0; r < rows; r++) emitLine(e, page, factor, b.columns.map((c, i) => place(cells[i][r] ?? [], widths[i], c.align)), small);
       return;
     }
     case 'rule':
-      emitLine(e, 1, [[{ text: (b.style === 'double' ? '=' : '-').repeat(columns), bold: false }]], false);
+      emitLine(e, page, 1, [[{ text: (b.style === 'double' ? '=' : '-').repeat(columns), bold: false }]], false);
       return;
     case 'space':
       e.newline(b.lines ?? 1);
@@ -88,7 +91,7 @@ function block(e: ReceiptPrinterEncoder, b: PrintBlock, columns: number): void {
         .align('left');
       return;
     case 'qr': {
-      const modules = qrCode(b.data, { ecc: b.ecc ?? 'M' }).size + 8;
+      const modules = qrModules(new TextEncoder().encode(b.data).length, b.ecc ?? 'M') + 8;
       const size = clamp(Math.floor(((b.size ?? 24) * DOTS_PER_MM) / modules), 1, 8);
       e.align(b.align ?? 'center').qrcode(b.data, { model: 2, size, errorlevel: (b.ecc ?? 'M').toLowerCase() as 'l' | 'm' | 'q' | 'h' }).align('left');
       return;
@@ -100,6 +103,24 @@ function block(e: ReceiptPrinterEncoder, b: PrintBlock, columns: number): void {
 }
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
+
+/** Bytes a QR symbol of versions 1–10 holds in byte mode, per error-correction level (ISO/IEC 18004, table 7). */
+const QR_CAPACITY: Record<'L' | 'M' | 'Q' | 'H', number[]> = {
+  L: [17, 32, 53, 78, 106, 134, 154, 192, 230, 271],
+  M: [14, 26, 42, 62, 84, 106, 122, 152, 180, 213],
+  Q: [11, 20, 32, 46, 60, 74, 86, 108, 130, 151],
+  H: [7, 14, 24, 34, 44, 58, 64, 84, 98, 119],
+};
+
+/**
+ * The side in modules of the smallest QR symbol holding `bytes` (the printer draws it; this only sizes its modules);
+ * past version 10, an estimate on the safe side. Not the kernel's `qrCode`, which also draws it and costs far more.
+ */
+function qrModules(bytes: number, ecc: 'L' | 'M' | 'Q' | 'H'): number {
+  const caps = QR_CAPACITY[ecc];
+  const v = caps.findIndex((c) => bytes <= c) + 1 || 10 + Math.ceil(((bytes - caps[9]) * 10) / caps[9]);
+  return 17 + 4 * Math.min(40, v);
+}
 
 /** Runs as words, each with the weight of the run it comes from. */
 function words(runs: TextRun[]): Word[] {
@@ -140,18 +161,21 @@ function place(pieces: Piece[], width: number, align: Align = 'left'): Piece[] {
   return [{ text: ' '.repeat(left), bold: false }, ...pieces, { text: ' '.repeat(pad - left), bold: false }];
 }
 
-/** One printed line: its size (GS !), font B when all its text is small, bold runs (ESC E), then a line feed. */
-function emitLine(e: ReceiptPrinterEncoder, factor: number, cells: Piece[][], small: boolean): void {
-  if (factor > 1) e.size(factor, factor);
-  if (small) e.font('B');
+/** One printed line as bytes: its size (GS !), font B when all its text is small, bold runs (ESC E), a line feed. */
+function emitLine(e: ReceiptPrinterEncoder, page: number, factor: number, cells: Piece[][], small: boolean): void {
+  const out: number[] = [];
+  if (factor > 1) out.push(0x1d, 0x21, ((factor - 1) << 4) | (factor - 1));
+  if (small) out.push(0x1b, 0x4d, 0x01);
+  let bold = false;
   for (const p of cells.flat()) {
     if (!p.text) continue;
-    if (p.bold) e.bold(true);
-    e.text(p.text);
-    if (p.bold) e.bold(false);
+    if (p.bold !== bold) out.push(0x1b, 0x45, p.bold ? 0x01 : 0x00);
+    bold = p.bold;
+    out.push(...encodeText(p.text, page));
   }
-  if (factor > 1) e.size(1, 1);
-  e.newline();
-  // The encoder changes fonts only between lines.
-  if (small) e.font('A');
+  if (bold) out.push(0x1b, 0x45, 0x00);
+  if (small) out.push(0x1b, 0x4d, 0x00);
+  if (factor > 1) out.push(0x1d, 0x21, 0x00);
+  out.push(0x0a);
+  e.raw(out);
 }

@@ -6,7 +6,7 @@
 import { openSync } from 'node:fs';
 import { Socket, createServer, type Server } from 'node:net';
 import { ReadStream, WriteStream } from 'node:tty';
-import { decodeEscPos, type Decoded } from './decode.js';
+import { decodeEscPos, type Decoded, type DecodedReceipt } from './decode.js';
 import { STATUS_BITS } from './status.js';
 
 /** A byte stream to a client: a TCP connection or a serial line. */
@@ -22,7 +22,7 @@ export interface PrinterSimulatorOptions {
   /** 0: any free port (see `port`). */
   port?: number;
   /** Called with each receipt once cut. */
-  onReceipt?: (lines: string[]) => void;
+  onReceipt?: (lines: string[], receipt: DecodedReceipt) => void;
 }
 
 /** What the printer is going through, set by the tests or the person running it. */
@@ -157,7 +157,7 @@ export class PrinterSimulator {
     const before = this.decoded().receipts.filter((r) => r.cut).length;
     this.chunks.push(b);
     const receipts = this.decoded().receipts.filter((r) => r.cut);
-    for (const r of receipts.slice(before)) this.options.onReceipt?.(r.lines);
+    for (const r of receipts.slice(before)) this.options.onReceipt?.(r.lines, r);
     const waiters = this.waiters;
     this.waiters = [];
     for (const w of waiters) w();
