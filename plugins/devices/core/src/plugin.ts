@@ -34,6 +34,10 @@ export const devicesPlugin = definePlugin({
     'devices.configure': { label: label('Configurer les périphériques', 'Randapparatuur instellen', 'Configure devices'), roles: ['admin', 'manager'] },
     'devices.reprint': { label: label('Réimprimer (duplicata)', 'Herdrukken (duplicaat)', 'Reprint (duplicate)'), roles: ['admin', 'manager'] },
   },
+  // Built from src/ui into dist/ui (`comptoir-dev ui`); `module` names the file that defines `tag`.
+  screens: [
+    { path: 'settings/devices', tag: 'cpt-devices-settings', module: 'devices-screen.js', title: 'devices.title', permission: 'devices.use', icon: 'plug', group: 'nav.group.settings', order: 912 },
+  ],
   register({ kernel, container }) {
     container.register({
       devicesStatuses: asClass(DeviceStatuses).singleton(),
