@@ -70,6 +70,11 @@ export class PrintQueue {
   private again = false;
   private stopped = true;
   private readonly busy = new Set<number>();
+  /**
+   * Rebuilds a receipt's document from the sale (set by the till's side): a receipt job reserved in the sale's
+   * transaction whose document never came (the server stopped between the commit and the `committed` hook).
+   */
+  receiptSource: ((em: EntityManager, number: string) => Promise<PrintDocument>) | null = null;
 
   constructor({ kernel, devices, devicesStatuses, events }: { kernel: Kernel; devices: DeviceService; devicesStatuses: DeviceStatuses; events: EventBus }) {
     this.kernel = kernel;
@@ -78,18 +83,40 @@ export class PrintQueue {
     this.events = events;
   }
 
-  /** Stores a job (in `em`'s transaction if any) and wakes the worker once it is committed. */
-  async enqueue(em: EntityManager, input: JobInput): Promise<PrintJob> {
+  /**
+   * Stores a job (in `em`'s transaction if any) and wakes the worker once it is committed. A job whose document is
+   * still to come (`dueInMs`) waits that long before the worker builds it itself.
+   */
+  async enqueue(em: EntityManager, input: JobInput, dueInMs = 0): Promise<PrintJob> {
     const now = iso(Date.now());
+    const due = iso(Date.now() + dueInMs);
     const id = await insertReturningId(em,
       `insert into devices_print_job (device_id, station_id, source, reference, document, drawer_pin, status, attempts, next_attempt_at, copy_of_id, user_id, created_at)
        values (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)`,
       [input.deviceId, input.stationId, input.source, input.reference ?? '', input.document ? JSON.stringify(input.document) : null, input.drawerPin ?? null,
-        now, input.copyOfId ?? null, input.userId ?? null, now]);
+        due, input.copyOfId ?? null, input.userId ?? null, now]);
+    if (dueInMs) return this.get(em, id);
     // Someone wants this printer: the jobs waiting before this one are tried now too, in their order.
     await run(em, "update devices_print_job set next_attempt_at = ? where device_id = ? and status = 'pending' and next_attempt_at > ?", [now, input.deviceId, now]);
     afterCommit(em, () => this.wake());
     return this.get(em, id);
+  }
+
+  /** Gives a reserved receipt job its document and drawer pulse and makes it due now; false if there is none to fill. */
+  async fill(em: EntityManager, reference: string, deviceId: number, document: PrintDocument, drawerPin: 2 | 5 | null): Promise<boolean> {
+    const now = iso(Date.now());
+    const rows = await query<{ id: number }>(em,
+      `update devices_print_job set document = ?, drawer_pin = ?, next_attempt_at = ?
+       where source = 'receipt' and reference = ? and device_id = ? and status = 'pending' and document is null returning id`,
+      [JSON.stringify(document), drawerPin, now, reference, deviceId]);
+    if (rows.length) afterCommit(em, () => this.wake());
+    return rows.length > 0;
+  }
+
+  /** Whether a receipt job exists for this ticket number (reserved, filled, printed or moved). */
+  async hasReceipt(em: EntityManager, reference: string): Promise<boolean> {
+    const rows = await query<{ id: number }>(em, "select id from devices_print_job where source = 'receipt' and reference = ? limit 1", [reference]);
+    return rows.length > 0;
   }
 
   async get(em: EntityManager, id: number): Promise<PrintJob> {
@@ -233,7 +260,12 @@ export class PrintQueue {
     let device: Device | null = null;
     try {
       device = await this.devices.get(em, job.deviceId);
-      const document = await this.document(em, job.id);
+      let document = await this.document(em, job.id);
+      if (!document && job.source === 'receipt' && this.receiptSource) {
+        // Reserved with the sale, its document never came: build it from the sale now (without the drawer: too late).
+        document = await this.receiptSource(em, job.reference);
+        await run(em, 'update devices_print_job set document = ? where id = ?', [JSON.stringify(document), job.id]);
+      }
       const late = started - Date.parse(job.createdAt) > DRAWER_WINDOW_MS;
       const drawer = job.drawerPin && !late ? { pin: job.drawerPin } : null;
       if (!document && !drawer) {
