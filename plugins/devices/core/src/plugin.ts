@@ -7,6 +7,7 @@ import { DeviceStatuses } from './services/device-status.js';
 import { DeviceMonitor } from './services/device-monitor.js';
 import { PrintQueue } from './services/print-queue.js';
 import { TillPrinting } from './services/till-printing.js';
+import { CustomerDisplays } from './services/customer-display.js';
 import { deviceRoutes } from './http/device-routes.js';
 import { jobRoutes } from './http/job-routes.js';
 
@@ -45,8 +46,10 @@ export const devicesPlugin = definePlugin({
       devicesMonitor: asClass(DeviceMonitor).singleton(),
       devicesPrintQueue: asClass(PrintQueue).singleton(),
       devicesTillPrinting: asClass(TillPrinting).singleton(),
+      devicesDisplays: asClass(CustomerDisplays).singleton(),
     });
     container.resolve<TillPrinting>('devicesTillPrinting').tap();
+    container.resolve<CustomerDisplays>('devicesDisplays').tap();
     getKernelHooks(kernel).stopping.tapPromise('devices', async () => {
       await container.resolve<DeviceMonitor>('devicesMonitor').stop();
       await container.resolve<PrintQueue>('devicesPrintQueue').stop();

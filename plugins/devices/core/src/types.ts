@@ -107,6 +107,8 @@ export interface DeviceDriver {
   print?(device: Device, request: PrintRequest): Promise<Omit<DeviceStatus, 'at'> | void>;
   /** Asks the device how it is. */
   status?(device: Device): Promise<Omit<DeviceStatus, 'at'>>;
+  /** Shows two lines on a customer display (each as long as the display's width at most). Displays only. */
+  display?(device: Device, lines: [string, string]): Promise<void>;
   /** What the "test" button does (prints a test page, shows a line on a display); defaults to a status query. */
   test?(device: Device, lang: 'fr' | 'nl' | 'en'): Promise<Omit<DeviceStatus, 'at'> | void>;
 }

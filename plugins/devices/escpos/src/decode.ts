@@ -3,7 +3,7 @@
  * selected code page), barcodes, QR codes, cuts and drawer pulses. The printer simulator and the tests use it;
  * commands it does not know are counted, never guessed.
  */
-import { decodeByte } from './codepages.js';
+import { decodeByte } from '@comptoir/devices';
 
 /** A receipt as printed, up to and including its cut. */
 export interface DecodedReceipt {

@@ -6,7 +6,7 @@
  * page, barcodes, QR codes, the cut and the drawer pulse.
  */
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
-import { CODE_PAGE_NUMBER, encodeText } from './codepages.js';
+import { CODE_PAGE_NUMBER, encodeText } from '@comptoir/devices';
 import { columnWidths, type Align, type PrintBlock, type PrintDocument, type TextRun, type TextSize } from '@comptoir/kernel';
 
 /** The printer's code page: CP858 (ESC t 19, CP850 with the euro sign) or Windows-1252 (ESC t 16). */

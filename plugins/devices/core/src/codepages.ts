@@ -1,7 +1,6 @@
 /**
- * The two receipt code pages the driver writes, both ways: CP858 (Epson ESC t 19; CP850 with the euro sign at 0xD5)
- * and Windows-1252 (ESC t 16). Text is encoded here rather than through the encoder's text composer, which costs
- * about a millisecond a line (see bench/devices.bench.ts); the encoder still writes every command.
+ * The code pages receipt printers and pole displays are set to, both ways: CP858 (Epson's character table 19; CP850
+ * with the euro sign at 0xD5) and Windows-1252 (table 16). Drivers encode text with them, simulators decode it.
  */
 
 /** CP850's upper half; CP858 is the same with the euro sign at 0xD5. */
