@@ -1,5 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '@comptoir/kernel/testing';
+import { createKernel } from '@comptoir/kernel/host';
+import catalog from '@comptoir/catalog';
+import sales from '@comptoir/sales';
+import pos from '@comptoir/pos';
+import devices from '@comptoir/devices';
+import escpos from '../src/index.js';
 import { EventStream } from '../../../../kernel/test/support/sse.js';
 import { PrinterSimulator } from '../src/index.js';
 import { addPrinter, jobFor, openDeviceShop, sell, waitForJob, type DeviceShop } from './shop.js';
@@ -182,5 +188,35 @@ describe.each(testDialects())('receipts on an ESC/POS printer over TCP (%s)', (d
     await printer.start();
     await waitForJob(tk.admin, job.id, (j) => j.status === 'done', 40_000);
     expect(printedReceipts(printer, ticket.number)).toHaveLength(1);
+  });
+});
+
+// Two servers on one PostgreSQL database (several tills): both queues see every job; each receipt prints once.
+describe.runIf(testDialects().includes('postgresql'))('two servers sharing a PostgreSQL database', () => {
+  it('print each waiting receipt exactly once when the printer comes back', async () => {
+    const shop = await openDeviceShop('postgresql');
+    const printer = await new PrinterSimulator().start();
+    const second = await createKernel({
+      plugins: [catalog, sales, pos, devices, escpos], dataDir: shop.tk.db.dataDir, databaseUrl: shop.tk.db.databaseUrl, logLevel: 'silent', shellDir: null, http: false,
+    });
+    try {
+      await addPrinter(shop, printer);
+      await printer.stop();
+      printer.clear();
+      const numbers: string[] = [];
+      for (let i = 0; i < 8; i++) numbers.push((await sell(shop, 'card')).number);
+      // The printer's first job fails and waits; the others wait behind it (a printer prints its jobs in order).
+      await waitForJob(shop.cashier, (await jobFor(shop.cashier, numbers[0])).id, (j) => j.attempts >= 1);
+      await printer.start();
+      // Both servers' workers now race for the same jobs.
+      await shop.cashier.post(`/api/devices/jobs/${(await jobFor(shop.cashier, numbers[0])).id}/retry`, {});
+      second.container.resolve<{ wake(): void }>('devicesPrintQueue').wake();
+      for (const n of numbers) await waitForJob(shop.cashier, (await jobFor(shop.cashier, n)).id, (j) => j.status === 'done', 60_000);
+      for (const n of numbers) expect(printedReceipts(printer, n), n).toHaveLength(1);
+    } finally {
+      await second.close();
+      await shop.tk.close();
+      await printer.stop();
+    }
   });
 });
