@@ -9,7 +9,7 @@
  * loop; the HTTP client runs in this process too) is the figure that depends least on the others' load.
  * Prints the figures and writes them to bench/results/<date>-pos.json. BENCH_POS_N sets the checkouts measured.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -169,6 +169,29 @@ async function yearOfData(tk: TestKernel, dialect: Dialect) {
   }
 }
 
+/**
+ * CPU milliseconds the database's server processes spent (PostgreSQL backends of this database, read from
+ * /proc; Linux, server on this machine), by process id. The till's CPU plus the database's per checkout bound
+ * what two idle cores could do, whatever the others' load is now.
+ */
+async function pgBackendCpu(tk: TestKernel): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  const pids = await sql(tk, 'select pid from pg_stat_activity where datname = current_database()');
+  for (const { pid } of pids as Array<{ pid: number }>) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(pid), ((Number(f[11]) + Number(f[12])) * 1000) / 100);
+    } catch { /* not on this machine, or gone */ }
+  }
+  return out;
+}
+const pgCpuMsPer = (before: Map<number, number>, after: Map<number, number>, n: number) => {
+  let ms = 0;
+  for (const [pid, v] of after) ms += v - (before.get(pid) ?? 0);
+  return after.size ? Math.round((ms / n) * 100) / 100 : null;
+};
+
 /** Checkouts through the service alone (no HTTP, no Idempotency-Key): what the till's write path costs. */
 async function checkoutService(tk: TestKernel, stationId: number, tickets: Array<{ id: number; total: number }>) {
   const checkout = tk.kernel.container.resolve<CheckoutService>('posCheckout');
@@ -199,6 +222,7 @@ for (const dialect of testDialects()) {
   const tickets = await prepare(tk, stationId, articles, N);
   await poke(cashier);
   const times: number[] = [];
+  const pg0 = dialect === 'postgresql' ? await pgBackendCpu(tk) : null;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (const t of tickets) {
@@ -207,7 +231,10 @@ for (const dialect of testDialects()) {
     times.push(performance.now() - s);
   }
   const perSec = N / ((performance.now() - t0) / 1000);
-  out.checkout10LinesHttp = { p50Ms: ms(pct(times, 50)), p99Ms: ms(pct(times, 99)), perSec: Math.round(perSec), cpuMsPerCheckout: cpuMsPer(c0, N), n: N };
+  out.checkout10LinesHttp = {
+    p50Ms: ms(pct(times, 50)), p99Ms: ms(pct(times, 99)), perSec: Math.round(perSec), cpuMsPerCheckout: cpuMsPer(c0, N), n: N,
+    ...(pg0 ? { postgresCpuMsPerCheckout: pgCpuMsPer(pg0, await pgBackendCpu(tk), N) } : {}),
+  };
   const service = await checkoutService(tk, stationId, await prepare(tk, stationId, articles, N));
   out.checkout10LinesService = service;
   if (dialect === 'sqlite') {
@@ -233,6 +260,7 @@ for (const dialect of testDialects()) {
   const per = Math.max(5, Math.floor(N / 20));
   const batches = await Promise.all(stationIds.map((id) => prepare(tk, id, articles.slice(0, 10), per)));
   await Promise.all(stations.map(poke));
+  const pg1 = dialect === 'postgresql' ? await pgBackendCpu(tk) : null;
   const c1 = process.cpuUsage();
   const t1 = performance.now();
   const failures: string[] = [];
@@ -240,13 +268,18 @@ for (const dialect of testDialects()) {
     for (const t of batches[i]) await checkoutHttp(c, t).catch((e: Error) => failures.push(e.message));
   }));
   const concurrentPerSec = (20 * per) / ((performance.now() - t1) / 1000);
+  const concurrentCpu = cpuMsPer(c1, 20 * per);
+  const concurrentPgCpu = pg1 ? pgCpuMsPer(pg1, await pgBackendCpu(tk), 20 * per) : null;
   let gaps = 0;
   for (const id of stationIds) {
     const seqs = (await sql(tk, "select seq from pos_ticket where station_id = ? and status = 'paid' order by seq", [id])).map((r: any) => Number(r.seq));
     seqs.forEach((s: number, i: number) => { if (s !== i + 1) gaps++; });
   }
-  const concurrentCpu = cpuMsPer(c1, 20 * per);
-  out.concurrent20Stations = { checkoutsPerSec: Math.round(concurrentPerSec), checkouts: 20 * per, cpuMsPerCheckout: concurrentCpu, failures: failures.length, numberingGapsOrDuplicates: gaps };
+  out.concurrent20Stations = {
+    checkoutsPerSec: Math.round(concurrentPerSec), checkouts: 20 * per, cpuMsPerCheckout: concurrentCpu,
+    ...(concurrentPgCpu !== null ? { postgresCpuMsPerCheckout: concurrentPgCpu } : {}),
+    failures: failures.length, numberingGapsOrDuplicates: gaps,
+  };
 
   // 3. X and Z over a year of data.
   const s0 = performance.now();
