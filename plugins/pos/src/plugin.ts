@@ -8,6 +8,9 @@ import { RefundService } from './services/refund.service.js';
 import { CashService } from './services/cash.service.js';
 import { ClosureService, closureAnchors } from './services/closure.service.js';
 import { posRoutes } from './http/routes.js';
+import { closurePrintRoutes } from './http/closure-print-routes.js';
+import { historyRoutes } from './http/history-routes.js';
+import { zClosureTemplate } from './print/z-closure.template.js';
 
 // The version lives in package.json only, where changesets bump it.
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -49,11 +52,19 @@ export const posPlugin = definePlugin({
       posClosures: asClass(ClosureService).singleton(),
     });
   },
-  routes: posRoutes,
+  routes(r, ctx) {
+    posRoutes(r, ctx);
+    historyRoutes(r, ctx);
+    closurePrintRoutes(r, ctx);
+  },
+  templates: [zClosureTemplate],
   // The screens are built from src/ui into dist/ui (`comptoir-dev ui`); `module` names the file that defines `tag`.
   screens: [
     { path: 'pos/sale', tag: 'cpt-pos-sale', module: 'sale-screen.js', title: 'pos.sale.title', permission: 'pos.sell', icon: 'cart', group: 'pos.group', order: 100 },
     { path: 'pos/closing', tag: 'cpt-pos-closing', module: 'closing-screen.js', title: 'pos.closing.title', permission: 'pos.report', icon: 'calculator', group: 'pos.group', order: 110 },
+    { path: 'pos/refund', tag: 'cpt-pos-refund', module: 'refund-screen.js', title: 'pos.refund.title', permission: 'pos.sell', icon: 'back', group: 'pos.group', order: 102 },
+    { path: 'pos/history', tag: 'cpt-pos-history', module: 'history-screen.js', title: 'pos.history.title', permission: 'pos.sell', icon: 'file', group: 'pos.group', order: 104 },
+    { path: 'pos/cash', tag: 'cpt-pos-cash', module: 'cash-screen.js', title: 'pos.cash.title', permission: 'pos.cash', icon: 'store', group: 'pos.group', order: 106 },
   ],
   journalAnchors: closureAnchors,
 });
