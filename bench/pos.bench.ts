@@ -1,22 +1,25 @@
 /**
  * The till's benchmarks (`pnpm bench`, or `node --conditions=source --import tsx bench/pos.bench.ts`):
- *  1. SQLite: checkout of a 10-line ticket (the HTTP request, and the service alone), p50/p99 and throughput,
+ *  1. Checkout of a 10-line ticket, one station after the other (the HTTP request with its Idempotency-Key, and
+ *     the service alone in its transaction): p50/p99, throughput and CPU milliseconds per checkout; on SQLite
  *     beside raw better-sqlite3 doing the same writes in the same run (the ratio says what the layers cost);
- *  2. PostgreSQL: 20 stations checking out at once, checkouts per second and number conflicts (gaps, duplicates);
+ *  2. 20 stations checking out at once: checkouts per second, failures, number gaps or duplicates per station;
  *  3. X report and Z closure over a year of data (1,000,000 paid tickets, 4 stations) on both databases.
+ * The machine is shared: the load average is recorded, and CPU time per checkout (process.cpuUsage around the
+ * loop; the HTTP client runs in this process too) is the figure that depends least on the others' load.
  * Prints the figures and writes them to bench/results/<date>-pos.json. BENCH_POS_N sets the checkouts measured.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { startTestKernel, testDialects, type TestClient, type TestKernel } from '@comptoir/kernel/testing';
-import type { Dialect, EntityManager } from '@comptoir/kernel';
+import { Shop, type Dialect } from '@comptoir/kernel';
 import catalog from '@comptoir/catalog';
 import sales from '@comptoir/sales';
-import pos, { type TicketService } from '@comptoir/pos';
+import pos, { type CheckoutService, type TicketService } from '@comptoir/pos';
 
 const N = Number(process.env.BENCH_POS_N ?? 500);
 const pct = (xs: number[], p: number) => {
@@ -24,6 +27,12 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 const ms = (x: number) => Math.round(x * 1000) / 1000;
+const load = () => loadavg().map((l) => Math.round(l * 100) / 100);
+/** CPU milliseconds this process spent since `from`, per item. */
+const cpuMsPer = (from: NodeJS.CpuUsage, n: number) => {
+  const u = process.cpuUsage(from);
+  return Math.round(((u.user + u.system) / 1000 / n) * 1000) / 1000;
+};
 const sql = (tk: TestKernel, q: string, params: unknown[] = []) => tk.kernel.em().getConnection().execute(q, params as any[], 'all');
 
 /** A shop with 10 articles, its first station registered, and a cashier signed in there. */
@@ -80,13 +89,16 @@ async function poke(c: TestClient) {
 }
 
 /** The same writes as a checkout, straight through better-sqlite3 (one transaction, prepared statements). */
-function rawSqlite(n: number): { perSec: number; p50: number; p99: number } {
+function rawSqlite(n: number): { perSec: number; p50: number; p99: number; cpuMsPerCheckout: number } {
   const fromKernel = createRequire(new URL('../kernel/package.json', import.meta.url));
   const fromMikro = createRequire(fromKernel.resolve('@mikro-orm/better-sqlite'));
   const Database = createRequire(fromMikro.resolve('@mikro-orm/knex'))('better-sqlite3');
   const dir = mkdtempSync(join(tmpdir(), 'pos-raw-'));
   const db = new Database(join(dir, 'raw.sqlite'));
+  // The kernel's settings (kernel/src/db/orm.ts).
   db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
   db.exec(`create table seq (series text, year int, last int, primary key (series, year));
     create table ticket (id integer primary key, status text, number text, total int, base int, vat int, closed_at text);
     create table line (id integer primary key, ticket_id int, article_id int, quantity int, unit_price int, vat_rate int, total int);
@@ -122,6 +134,7 @@ function rawSqlite(n: number): { perSec: number; p50: number; p99: number } {
   });
   const ids = Array.from({ length: n }, () => tickets());
   const times: number[] = [];
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (const id of ids) {
     const t = performance.now();
@@ -129,9 +142,10 @@ function rawSqlite(n: number): { perSec: number; p50: number; p99: number } {
     times.push(performance.now() - t);
   }
   const perSec = n / ((performance.now() - t0) / 1000);
+  const cpu = cpuMsPer(c0, n);
   db.close();
   rmSync(dir, { recursive: true, force: true });
-  return { perSec: Math.round(perSec), p50: ms(pct(times, 50)), p99: ms(pct(times, 99)) };
+  return { perSec: Math.round(perSec), p50: ms(pct(times, 50)), p99: ms(pct(times, 99)), cpuMsPerCheckout: cpu };
 }
 
 /** A year of data: 1,000,000 paid tickets over 4 stations and 365 days, with their running totals. */
@@ -155,18 +169,61 @@ async function yearOfData(tk: TestKernel, dialect: Dialect) {
   }
 }
 
-const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, machine: `${cpus().length} cores (shared)`, checkoutsMeasured: N };
+/**
+ * CPU milliseconds the database's server processes spent (PostgreSQL backends of this database, read from
+ * /proc; Linux, server on this machine), by process id. The till's CPU plus the database's per checkout bound
+ * what two idle cores could do, whatever the others' load is now.
+ */
+async function pgBackendCpu(tk: TestKernel): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  const pids = await sql(tk, 'select pid from pg_stat_activity where datname = current_database()');
+  for (const { pid } of pids as Array<{ pid: number }>) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(pid), ((Number(f[11]) + Number(f[12])) * 1000) / 100);
+    } catch { /* not on this machine, or gone */ }
+  }
+  return out;
+}
+const pgCpuMsPer = (before: Map<number, number>, after: Map<number, number>, n: number) => {
+  let ms = 0;
+  for (const [pid, v] of after) ms += v - (before.get(pid) ?? 0);
+  return after.size ? Math.round((ms / n) * 100) / 100 : null;
+};
+
+/** Checkouts through the service alone (no HTTP, no Idempotency-Key): what the till's write path costs. */
+async function checkoutService(tk: TestKernel, stationId: number, tickets: Array<{ id: number; total: number }>) {
+  const checkout = tk.kernel.container.resolve<CheckoutService>('posCheckout');
+  const station = (await sql(tk, 'select id, number, name from kernel_station where id = ?', [stationId]))[0];
+  const till = { stationId, stationNumber: Number(station.number), stationName: String(station.name), user: null, lang: 'fr' as const };
+  const shop = await tk.kernel.em().findOneOrFail(Shop, { id: { $gt: 0 } });
+  const times: number[] = [];
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const t of tickets) {
+    const s = performance.now();
+    await checkout.checkout(tk.kernel.em(), t.id, [{ method: 'card', amount: t.total }], till, shop);
+    times.push(performance.now() - s);
+  }
+  const perSec = tickets.length / ((performance.now() - t0) / 1000);
+  return { p50Ms: ms(pct(times, 50)), p99Ms: ms(pct(times, 99)), perSec: Math.round(perSec), cpuMsPerCheckout: cpuMsPer(c0, tickets.length), n: tickets.length };
+}
+
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(), node: process.version, machine: `${cpus().length} cores (shared)`, checkoutsMeasured: N, loadAverageAtStart: load(),
+};
 for (const dialect of testDialects()) {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = { loadAverageAtStart: load() };
   const { tk, cashier, articles, stationId } = await shop(dialect);
-  const em: EntityManager = tk.kernel.em();
-  void em;
-  // 1. One station, sequential checkouts of 10-line tickets over HTTP.
+  // 1. One station, sequential checkouts of 10-line tickets over HTTP, then through the service alone.
   const warm = await prepare(tk, stationId, articles, 20);
   for (const t of warm) await checkoutHttp(cashier, t);
   const tickets = await prepare(tk, stationId, articles, N);
   await poke(cashier);
   const times: number[] = [];
+  const pg0 = dialect === 'postgresql' ? await pgBackendCpu(tk) : null;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (const t of tickets) {
     const s = performance.now();
@@ -174,11 +231,18 @@ for (const dialect of testDialects()) {
     times.push(performance.now() - s);
   }
   const perSec = N / ((performance.now() - t0) / 1000);
-  out.checkout10LinesHttp = { p50Ms: ms(pct(times, 50)), p99Ms: ms(pct(times, 99)), perSec: Math.round(perSec), n: N };
+  out.checkout10LinesHttp = {
+    p50Ms: ms(pct(times, 50)), p99Ms: ms(pct(times, 99)), perSec: Math.round(perSec), cpuMsPerCheckout: cpuMsPer(c0, N), n: N,
+    ...(pg0 ? { postgresCpuMsPerCheckout: pgCpuMsPer(pg0, await pgBackendCpu(tk), N) } : {}),
+  };
+  const service = await checkoutService(tk, stationId, await prepare(tk, stationId, articles, N));
+  out.checkout10LinesService = service;
   if (dialect === 'sqlite') {
     const raw = rawSqlite(N);
     out.rawBetterSqlite3SameWrites = raw;
     out.ratioRawToHttpPerSec = Math.round((raw.perSec / perSec) * 10) / 10;
+    out.ratioRawToServicePerSec = Math.round((raw.perSec / service.perSec) * 10) / 10;
+    out.ratioHttpToRawCpuPerCheckout = Math.round(((out.checkout10LinesHttp as { cpuMsPerCheckout: number }).cpuMsPerCheckout / raw.cpuMsPerCheckout) * 10) / 10;
   }
 
   // 2. Twenty stations at once (each its own series): checkouts per second, and the numbers gapless.
@@ -196,18 +260,26 @@ for (const dialect of testDialects()) {
   const per = Math.max(5, Math.floor(N / 20));
   const batches = await Promise.all(stationIds.map((id) => prepare(tk, id, articles.slice(0, 10), per)));
   await Promise.all(stations.map(poke));
+  const pg1 = dialect === 'postgresql' ? await pgBackendCpu(tk) : null;
+  const c1 = process.cpuUsage();
   const t1 = performance.now();
   const failures: string[] = [];
   await Promise.all(stations.map(async (c, i) => {
     for (const t of batches[i]) await checkoutHttp(c, t).catch((e: Error) => failures.push(e.message));
   }));
   const concurrentPerSec = (20 * per) / ((performance.now() - t1) / 1000);
+  const concurrentCpu = cpuMsPer(c1, 20 * per);
+  const concurrentPgCpu = pg1 ? pgCpuMsPer(pg1, await pgBackendCpu(tk), 20 * per) : null;
   let gaps = 0;
   for (const id of stationIds) {
     const seqs = (await sql(tk, "select seq from pos_ticket where station_id = ? and status = 'paid' order by seq", [id])).map((r: any) => Number(r.seq));
     seqs.forEach((s: number, i: number) => { if (s !== i + 1) gaps++; });
   }
-  out.concurrent20Stations = { checkoutsPerSec: Math.round(concurrentPerSec), checkouts: 20 * per, failures: failures.length, numberingGapsOrDuplicates: gaps };
+  out.concurrent20Stations = {
+    checkoutsPerSec: Math.round(concurrentPerSec), checkouts: 20 * per, cpuMsPerCheckout: concurrentCpu,
+    ...(concurrentPgCpu !== null ? { postgresCpuMsPerCheckout: concurrentPgCpu } : {}),
+    failures: failures.length, numberingGapsOrDuplicates: gaps,
+  };
 
   // 3. X and Z over a year of data.
   const s0 = performance.now();
@@ -228,6 +300,7 @@ for (const dialect of testDialects()) {
   const zMs = performance.now() - z0;
   if (z.status !== 201) throw new Error(`Z ${z.status} ${JSON.stringify(z.body)}`);
   out.yearOfData = { tickets: 1_000_000, seedMs: Math.round(seedMs), xShopYearMs: { p50: ms(pct(xTimes, 50)), max: ms(Math.max(...xTimes)) }, zShopYearMs: ms(zMs) };
+  out.loadAverageAtEnd = load();
   results[dialect] = out;
   console.log(dialect, JSON.stringify(out));
   await tk.close();

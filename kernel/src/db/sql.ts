@@ -9,12 +9,139 @@ type EntityClass = abstract new (...args: any[]) => object;
 
 /** Runs raw SQL on the entity manager's connection, inside its transaction when it has one; returns the rows. */
 export async function query<T>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
-  return (await em.getConnection().execute(sql, params as any[], 'all', em.getTransactionContext())) as unknown as T[];
+  const trx = em.getTransactionContext<Trx>();
+  const native = trx && await connectionOf(trx);
+  if (native) {
+    const done = native.sqlite ? runSqlite(native.sqlite, sql, params) : await runPostgres(em, native.postgres!, sql, params, true);
+    if (done !== UNSUPPORTED) return done as T[];
+  }
+  return (await em.getConnection().execute(sql, params as any[], 'all', trx)) as unknown as T[];
 }
 
 /** Runs a raw SQL statement that returns no rows. */
 export async function run(em: EntityManager, sql: string, params: unknown[] = []): Promise<void> {
-  await em.getConnection().execute(sql, params as any[], 'run', em.getTransactionContext());
+  const trx = em.getTransactionContext<Trx>();
+  const native = trx && await connectionOf(trx);
+  if (native) {
+    const done = native.sqlite ? runSqlite(native.sqlite, sql, params) : await runPostgres(em, native.postgres!, sql, params, false);
+    if (done !== UNSUPPORTED) return;
+  }
+  await em.getConnection().execute(sql, params as any[], 'run', trx);
+}
+
+/*
+ * Inside a transaction, a statement goes straight to the connection the transaction holds, without knex.
+ * MikroORM's `execute` inlines every parameter into the SQL text and hands it to a new knex query: on the
+ * till's checkout that cost more than the statements themselves.
+ * - SQLite (its only connection is the transaction's): the statement is prepared once and kept, the
+ *   parameters bound as the inlined text would have read them: integers as integers (better-sqlite3 binds a
+ *   JavaScript number as a float), booleans as 1/0, dates as epoch milliseconds. Anything else (arrays,
+ *   objects, `??` identifiers, a `?` inside a quoted string) takes MikroORM's way.
+ * - PostgreSQL: the very text MikroORM would send (its `formatQuery`), on the transaction's client.
+ * Outside a transaction, MikroORM's way: the pool hands out the connection.
+ */
+
+/** A knex transaction as MikroORM hands it out (its client always acquires the transaction's connection). */
+interface Trx {
+  isCompleted?(): boolean;
+  client?: { transacting?: boolean; acquireConnection?(): Promise<unknown> };
+}
+
+interface NativeStatement {
+  reader: boolean;
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): unknown;
+}
+
+interface NativeSqlite {
+  prepare(sql: string): NativeStatement;
+  inTransaction: boolean;
+}
+
+/** node-postgres's client, as far as used here. */
+interface NativePostgres {
+  query(text: string): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  processID: number | null;
+}
+
+interface Native {
+  sqlite?: NativeSqlite;
+  postgres?: NativePostgres;
+}
+
+const UNSUPPORTED = Symbol('unsupported');
+const connections = new WeakMap<object, Native | null>();
+const prepared = new WeakMap<NativeSqlite, Map<string, NativeStatement | null>>();
+/** Distinct statements kept per connection; the till and the reports use a few dozen. */
+const MAX_PREPARED = 500;
+
+/** The connection a transaction holds (better-sqlite3's database or node-postgres's client), or null. */
+async function connectionOf(trx: Trx): Promise<Native | null> {
+  const known = connections.get(trx);
+  if (known !== undefined) return known && !trx.isCompleted?.() ? known : null;
+  let native: Native | null = null;
+  const client = trx.client;
+  if (client?.transacting && typeof client.acquireConnection === 'function' && !trx.isCompleted?.()) {
+    const conn = await client.acquireConnection() as Partial<NativeSqlite & NativePostgres> | null;
+    if (conn && typeof conn.prepare === 'function' && conn.inTransaction === true) native = { sqlite: conn as NativeSqlite };
+    else if (conn && typeof conn.query === 'function' && typeof conn.processID === 'number') native = { postgres: conn as NativePostgres };
+  }
+  connections.set(trx, native);
+  return native;
+}
+
+/** Runs a statement on the transaction's PostgreSQL client: the rows, or (run) the affected count as MikroORM says it. */
+async function runPostgres(em: EntityManager, client: NativePostgres, sql: string, params: readonly unknown[], rows: boolean): Promise<unknown> {
+  const res = await client.query(em.getPlatform().formatQuery(sql, params as unknown[]));
+  return rows ? res.rows : { affectedRows: res.rowCount, rows: res.rows };
+}
+
+/** Runs a statement on better-sqlite3: rows for a statement that returns some, else its run result (as knex). */
+function runSqlite(db: NativeSqlite, sql: string, params: readonly unknown[]): unknown {
+  const args: unknown[] = new Array(params.length);
+  for (let i = 0; i < params.length; i++) {
+    const v = params[i];
+    if (typeof v === 'number') args[i] = Number.isSafeInteger(v) ? BigInt(v) : v;
+    else if (typeof v === 'string' || v === null) args[i] = v;
+    else if (typeof v === 'boolean') args[i] = v ? 1n : 0n;
+    else if (typeof v === 'bigint') args[i] = v;
+    else if (v instanceof Date) args[i] = BigInt(v.getTime());
+    else return UNSUPPORTED;
+  }
+  const stmt = statementOf(db, sql, params.length);
+  if (!stmt) return UNSUPPORTED;
+  return stmt.reader ? stmt.all(...args) : stmt.run(...args);
+}
+
+/** The prepared statement for this text, or null when its `?` are not all plain parameters. */
+function statementOf(db: NativeSqlite, sql: string, count: number): NativeStatement | null {
+  let cache = prepared.get(db);
+  if (!cache) prepared.set(db, cache = new Map());
+  let stmt = cache.get(sql);
+  if (stmt === undefined) {
+    stmt = plainParameters(sql) === count ? db.prepare(sql) : null;
+    if (cache.size >= MAX_PREPARED) cache.clear();
+    cache.set(sql, stmt);
+  }
+  return stmt;
+}
+
+/** How many `?` parameters the text has, or -1 when one is inside quotes, doubled (`??`) or escaped with a backslash. */
+function plainParameters(sql: string): number {
+  let n = 0;
+  let quote = '';
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '?') return -1;
+    } else if (c === "'" || c === '"' || c === '`') quote = c;
+    else if (c === '?') {
+      if (sql[i + 1] === '?' || sql[i - 1] === '\\') return -1;
+      n++;
+    }
+  }
+  return n;
 }
 
 /** `?, ?, ?` for n parameters. */

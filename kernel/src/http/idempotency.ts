@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../errors.js';
 import { IdempotencyRecord } from '../entities/index.js';
 import { canonicalJson } from '../journal/canonical.js';
+import { query, run } from '../db/sql.js';
 
 /** The request header a client sends to make a retry safe. */
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -53,6 +53,15 @@ export function requestHash(req: FastifyRequest): string {
   return createHash('sha256').update(req.method).update('\n').update(req.url).update('\n').update(body).digest('hex');
 }
 
+/** What a key's record holds for a replay. */
+export interface StoredAnswer {
+  route: string;
+  requestHash: string;
+  status: number;
+  /** The answer's JSON body (null for an empty answer). */
+  response: string | null;
+}
+
 /** Raised inside the claiming transaction when another request holds the key: it rolls back, then replays. */
 export class KeyTaken extends Error {}
 
@@ -61,28 +70,36 @@ export class IdempotencyStore {
   constructor(private readonly ttlMs: number, private readonly clock: { now(): Date }) {}
 
   /** The stored answer for a user's key, unless it has expired. */
-  async find(em: EntityManager, userId: number, key: string): Promise<IdempotencyRecord | null> {
-    return em.findOne(IdempotencyRecord, { userId, key, expiresAt: { $gt: this.clock.now() } }, { disableIdentityMap: true });
+  async find(em: EntityManager, userId: number, key: string): Promise<StoredAnswer | null> {
+    const rows = await query<{ route: string; request_hash: string; status: number | string; response: string | null }>(em,
+      'select route, request_hash, status, response from kernel_idempotency where user_id = ? and "key" = ? and expires_at > ?',
+      [userId, key, this.clock.now()]);
+    const r = rows[0];
+    return r ? { route: r.route, requestHash: r.request_hash, status: Number(r.status), response: r.response } : null;
   }
 
   /**
-   * Takes the key inside the request's transaction. On PostgreSQL a concurrent request with the same key
-   * waits here until the first one commits (then finds the key taken) or rolls back (then takes it);
-   * SQLite's single connection runs the two one after the other. Throws KeyTaken when it is taken.
+   * Takes the key inside the request's transaction, in one statement (an expired record of the key is taken
+   * over). On PostgreSQL a concurrent request with the same key waits here until the first one commits (then
+   * finds the key taken) or rolls back (then takes it); SQLite's single connection runs the two one after the
+   * other. Throws KeyTaken when it is taken.
    */
   async claim(tem: EntityManager, userId: number, key: string, route: string, hash: string): Promise<void> {
     const now = this.clock.now();
-    await tem.nativeDelete(IdempotencyRecord, { userId, key, expiresAt: { $lte: now } });
-    const res = await (tem as SqlEntityManager).createQueryBuilder(IdempotencyRecord)
-      .insert({ userId, key, route, requestHash: hash, status: 0, response: null, createdAt: now, expiresAt: new Date(now.getTime() + this.ttlMs) })
-      .onConflict(['userId', 'key']).ignore()
-      .execute('run');
-    if (!(res as { affectedRows?: number }).affectedRows) throw new KeyTaken();
+    const taken = await query<{ user_id: number }>(tem,
+      `insert into kernel_idempotency (user_id, "key", route, request_hash, status, response, created_at, expires_at) values (?, ?, ?, ?, 0, null, ?, ?)
+       on conflict (user_id, "key") do update set route = excluded.route, request_hash = excluded.request_hash, status = 0, response = null,
+         created_at = excluded.created_at, expires_at = excluded.expires_at
+       where kernel_idempotency.expires_at <= ?
+       returning user_id`,
+      [userId, key, route, hash, now, new Date(now.getTime() + this.ttlMs), now]);
+    if (!taken.length) throw new KeyTaken();
   }
 
   /** Records the answer in the same transaction as the request's effect. */
   async complete(tem: EntityManager, userId: number, key: string, status: number, body: unknown): Promise<void> {
-    await tem.nativeUpdate(IdempotencyRecord, { userId, key }, { status, response: body === undefined ? null : JSON.stringify(body) });
+    await run(tem, 'update kernel_idempotency set status = ?, response = ? where user_id = ? and "key" = ?',
+      [status, body === undefined ? null : JSON.stringify(body), userId, key]);
   }
 
   /** Forgets expired keys; returns how many. */
@@ -92,7 +109,7 @@ export class IdempotencyStore {
 }
 
 /** The refusal of a key already used for another request (another body, path or method). */
-export function keyReused(rec: IdempotencyRecord): DomainError {
+export function keyReused(rec: StoredAnswer): DomainError {
   return new DomainError('IDEMPOTENCY_KEY_REUSED', {
     fr: `Cette clé Idempotency-Key a déjà servi pour une autre requête (${rec.route}, autre contenu). Une nouvelle opération demande une nouvelle clé.`,
     nl: `Deze Idempotency-Key werd al gebruikt voor een andere aanvraag (${rec.route}, andere inhoud). Een nieuwe bewerking vraagt een nieuwe sleutel.`,

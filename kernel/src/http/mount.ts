@@ -4,8 +4,7 @@ import { asValue, type AwilixContainer } from 'awilix';
 import { DomainError, KernelError } from '../errors.js';
 import type { Kernel } from '../kernel.js';
 import { loadRequestContext, type RequestState } from './request-context.js';
-import { IDEMPOTENCY_HEADER, KeyTaken, REPLAYED_HEADER, idempotencyKeyOf, keyReused, requestHash } from './idempotency.js';
-import type { IdempotencyRecord } from '../entities/index.js';
+import { IDEMPOTENCY_HEADER, KeyTaken, REPLAYED_HEADER, idempotencyKeyOf, keyReused, requestHash, type StoredAnswer } from './idempotency.js';
 import type { RouteContext, RouteDefinition } from './routes.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -78,7 +77,7 @@ function answer(reply: FastifyReply, status: number | undefined, result: unknown
 }
 
 /** Sends the answer stored for a key, or refuses a key used for another request. */
-function replay(stored: IdempotencyRecord, route: string, hash: string, reply: FastifyReply) {
+function replay(stored: StoredAnswer, route: string, hash: string, reply: FastifyReply) {
   if (stored.route !== route || stored.requestHash !== hash) throw keyReused(stored);
   void reply.header(REPLAYED_HEADER, 'true');
   return answer(reply, stored.status, stored.response === null ? undefined : JSON.parse(stored.response));
@@ -93,10 +92,7 @@ async function runIdempotent(kernel: Kernel, def: RouteDefinition<any>, route: s
   const userId = c.auth!.user.id;
   const hash = key ? requestHash(req) : '';
   const store = kernel.idempotency;
-  if (key) {
-    const stored = await store.find(c.em, userId, key);
-    if (stored) return replay(stored, route, hash, reply);
-  }
+  // No look-up first: a new key (the usual case) is claimed in the transaction, a known one is found taken there.
   try {
     const { result, status } = await c.em.transactional(async (tem) => {
       if (key) await store.claim(tem, userId, key, route, hash);

@@ -75,9 +75,8 @@ export class CheckoutService {
       // The contract's `validate` taps may still refuse the sale (out of stock, serial missing) before anything is written.
       const built = await this.sales.finish(tem, saleDocument(t, shop), { user: till.user, lang: till.lang });
       const settlement = settleOrThrow(totals.total, tenders, this.methods(), this.cashStep(shop), false);
-      // Take the ticket first: a concurrent checkout of the same ticket (two tabs) finds it gone.
-      const taken = await query<{ id: number }>(tem, "update pos_ticket set status = 'paying' where id = ? and status = 'open' and version = ? returning id", [ticketId, t.version]);
-      if (!taken.length) throw PosErrors.concurrent();
+      // The ticket is taken by the statement that pays it, only if still open at the version read: a concurrent
+      // checkout of the same ticket (two tabs) finds it gone and rolls back, giving its number back.
       return this.finalize(tem, ticketId, { kind: 'sale', totals, settlement, till, shop, refundOf: null, built, before: t });
     });
   }
@@ -98,11 +97,15 @@ export class CheckoutService {
     const year = Number(day.slice(0, 4));
     const sign = f.kind === 'sale' ? 1 : -1;
     const number = await this.sequences.next(em, seriesOf(f.till.stationNumber), year);
-    await run(em,
+    // A sale's ticket must still be open at the version read; a refund's was just written ('paying').
+    const paid = await query<{ id: number }>(em,
       `update pos_ticket set status = 'paid', kind = ?, series = ?, year = ?, seq = ?, number = ?, closed_at = ?, business_day = ?,
-       total = ?, base = ?, vat = ?, rounding = ?, change_given = ?, cashier_id = ?, station_id = ?, version = version + 1 where id = ?`,
+       total = ?, base = ?, vat = ?, rounding = ?, change_given = ?, cashier_id = ?, station_id = ?, version = version + 1
+       where id = ? and status = ?${f.before ? ' and version = ?' : ''} returning id`,
       [f.kind, number.series, number.year, number.value, number.formatted, now.toISOString(), day, f.totals.total, f.totals.base, f.totals.vat,
-        sign * f.settlement.rounding, f.settlement.change, f.till.user?.id ?? null, f.till.stationId, ticketId]);
+        sign * f.settlement.rounding, f.settlement.change, f.till.user?.id ?? null, f.till.stationId, ticketId,
+        ...(f.before ? ['open', f.before.version] : ['paying'])]);
+    if (!paid.length) throw PosErrors.concurrent();
     const payments = f.settlement.payments;
     let paymentIds: number[] = [];
     if (payments.length) {
@@ -126,7 +129,7 @@ export class CheckoutService {
       ? {
         ...f.before, status: 'paid', kind: f.kind, number: number.formatted, closedAt: now.toISOString(), businessDay: day, total: f.totals.total, base: f.totals.base,
         vat: f.totals.vat, rounding: sign * f.settlement.rounding, change: f.settlement.change, cashierId: f.till.user?.id ?? null, stationId: f.till.stationId,
-        version: f.before.version + 2,
+        version: f.before.version + 1,
         payments: payments.map((p, i) => ({ id: paymentIds[i], method: p.method, amount: sign * p.amount, tendered: sign * p.tendered, status: 'active' as const, correctionOfId: null })),
       }
       : await this.tickets.get(em, ticketId);
