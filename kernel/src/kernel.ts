@@ -148,6 +148,8 @@ export class Kernel {
   settings!: Settings;
   /** Print templates, the shop's overrides, and rendering to HTML and PDF. */
   print!: PrintService;
+  /** The archiving of ended periods started at boot or by the hourly timer; `close` waits for it. */
+  archiving: Promise<void> = Promise.resolve();
   /** The signed-in context of requests, kept between requests (see auth/signed-in.ts). */
   signedIn!: SignedInContext;
   /** Stored answers of idempotent requests. */
@@ -279,7 +281,7 @@ export class Kernel {
       }
       for (const p of this.enabled) await p.start?.(this.pluginContext(p.name));
       await this.purgeIdempotencyKeys();
-      this.purgeTimer = setInterval(() => void this.purgeIdempotencyKeys().then(() => this.produceDueArchives()), PURGE_EVERY_MS);
+      this.purgeTimer = setInterval(() => void this.purgeIdempotencyKeys().then(() => { this.archiving = this.archiving.then(() => this.produceDueArchives()); }), PURGE_EVERY_MS);
       this.purgeTimer.unref();
       // Failed sign-ins counted during a window are journaled as one entry once it is over.
       this.failureTimer = setInterval(() => void this.auth.flushFailedSignIns().catch((err) => this.log.error({ err }, 'journaling failed sign-ins failed')), 60_000);
@@ -292,7 +294,8 @@ export class Kernel {
       if (!(await this.journal.anchors(this.em())).some((a) => a.chain === TECHNICAL_CHAIN)) {
         await this.journal.anchor(this.em(), { chain: TECHNICAL_CHAIN, seq: started.seq, hash: started.hash, source: 'kernel.started' });
       }
-      await this.produceDueArchives();
+      // In the background: the first start after an upgrade may have months to archive.
+      this.archiving = this.produceDueArchives();
       await this.http.ready();
     } catch (e) {
       if (this.purgeTimer) clearInterval(this.purgeTimer);
@@ -375,6 +378,7 @@ export class Kernel {
     if (this.failureTimer) clearInterval(this.failureTimer);
     try {
       await this.hooks.stopping.promise(this);
+      await this.archiving;
       this.events?.shutdown();
       await this.http.close();
       await this.auth.flushFailedSignIns(true);
