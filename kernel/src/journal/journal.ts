@@ -209,6 +209,13 @@ export class Journal {
     return { chain: record.chain, seq, hash, signature };
   }
 
+  /** The signature of a signed chain's entry, found by the entry's hash (for printing it on a closure). */
+  async signatureOf(em: EntityManager, chain: string, hash: string): Promise<{ seq: number; fingerprint: string; signature: string } | null> {
+    const rows = await query<{ seq: number; fingerprint: string; signature: string }>(em,
+      'select seq, fingerprint, signature from kernel_journal_signature where chain = ? and hash = ?', [chain, hash]);
+    return rows.length ? { seq: Number(rows[0].seq), fingerprint: rows[0].fingerprint, signature: rows[0].signature } : null;
+  }
+
   /** The public keys registered in the technical chain (`signing-key.registered`), by fingerprint. */
   async publicKeys(em: EntityManager): Promise<Map<string, string>> {
     const rows = await query<{ payload: string }>(em,
