@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { api, e2eDatabases, launchBrowser, signIn, startDemo, tablet, type DemoServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { api, e2eDatabases, useDemo, signIn, tablet } from './harness.js';
 
 // A manager and a cashier use the demo shop in Chromium, through the real server started by `comptoir demo`.
 describe.each(e2eDatabases())('the demo shop in the browser (%s)', (dialect) => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startDemo(dialect);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemo(dialect);
 
   async function articlesPage(page: Page) {
     await page.getByTestId('nav-catalog/articles').click();
@@ -22,9 +12,9 @@ describe.each(e2eDatabases())('the demo shop in the browser (%s)', (dialect) => 
   }
 
   it('refuses a wrong password with a message, then signs in in French', async () => {
-    const ctx = await tablet(browser);
+    const ctx = await tablet(demo.browser);
     const page = await ctx.newPage();
-    await signIn(page, server.url, 'gerant', 'pas-le-bon');
+    await signIn(page, demo.server.url, 'gerant', 'pas-le-bon');
     await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('Identifiant ou mot de passe incorrect');
     await page.getByTestId('login-password').fill('demo-gerant');
     await page.getByTestId('login-submit').click();
@@ -34,9 +24,9 @@ describe.each(e2eDatabases())('the demo shop in the browser (%s)', (dialect) => 
   });
 
   it('searches the catalogue by name fragment and by barcode', async () => {
-    const ctx = await tablet(browser);
+    const ctx = await tablet(demo.browser);
     const page = await ctx.newPage();
-    await signIn(page, server.url, 'gerant', 'demo-gerant');
+    await signIn(page, demo.server.url, 'gerant', 'demo-gerant');
     await articlesPage(page);
     await page.getByTestId('articles-search').fill('triple');
     await expect.poll(async () => {
@@ -57,9 +47,9 @@ describe.each(e2eDatabases())('the demo shop in the browser (%s)', (dialect) => 
   });
 
   it('creates an article: a wrong check digit shows its message under the field, the fixed one saves', async () => {
-    const ctx = await tablet(browser);
+    const ctx = await tablet(demo.browser);
     const page = await ctx.newPage();
-    await signIn(page, server.url, 'gerant', 'demo-gerant');
+    await signIn(page, demo.server.url, 'gerant', 'demo-gerant');
     await articlesPage(page);
     await page.getByTestId('articles-new').click();
     await page.getByTestId('article-code').fill('E2E-0001');
@@ -83,9 +73,9 @@ describe.each(e2eDatabases())('the demo shop in the browser (%s)', (dialect) => 
   });
 
   it('edits an article and the list shows the new name', async () => {
-    const ctx = await tablet(browser);
+    const ctx = await tablet(demo.browser);
     const page = await ctx.newPage();
-    await signIn(page, server.url, 'gerant', 'demo-gerant');
+    await signIn(page, demo.server.url, 'gerant', 'demo-gerant');
     await articlesPage(page);
     // Its own article, so that this test does not depend on another one having run.
     const created = await api(page, 'POST', '/api/catalog/articles', {
@@ -107,9 +97,9 @@ describe.each(e2eDatabases())('the demo shop in the browser (%s)', (dialect) => 
   });
 
   it('registers the till, then the cashier signs in there with a PIN and only reads the catalogue', async () => {
-    const ctx = await tablet(browser);
+    const ctx = await tablet(demo.browser);
     const page = await ctx.newPage();
-    await signIn(page, server.url, 'gerant', 'demo-gerant');
+    await signIn(page, demo.server.url, 'gerant', 'demo-gerant');
     await page.getByTestId('nav-settings/stations').click();
     await page.getByTestId('station-name').fill('Caisse 1');
     await page.getByTestId('station-register').click();
@@ -136,9 +126,9 @@ describe.each(e2eDatabases())('the demo shop in the browser (%s)', (dialect) => 
   });
 
   it('opens the article a scanner reads, told apart from typing by the speed of its keystrokes', async () => {
-    const ctx = await tablet(browser);
+    const ctx = await tablet(demo.browser);
     const page = await ctx.newPage();
-    await signIn(page, server.url, 'gerant', 'demo-gerant');
+    await signIn(page, demo.server.url, 'gerant', 'demo-gerant');
     await articlesPage(page);
     await page.getByTestId('articles-search').click();
     // A keyboard-wedge scanner types the whole code within a few milliseconds, then Enter.
@@ -169,9 +159,9 @@ describe.each(e2eDatabases())('the demo shop in the browser (%s)', (dialect) => 
   });
 
   it('switches the interface to Dutch', async () => {
-    const ctx = await tablet(browser);
+    const ctx = await tablet(demo.browser);
     const page = await ctx.newPage();
-    await signIn(page, server.url, 'gerant', 'demo-gerant');
+    await signIn(page, demo.server.url, 'gerant', 'demo-gerant');
     await expect.poll(() => page.getByTestId('nav-catalog/articles').textContent(), { timeout: 10_000 }).toContain('Articles');
     await page.getByTestId('lang-nl').click();
     await expect.poll(() => page.getByTestId('nav-catalog/articles').textContent(), { timeout: 10_000 }).toContain('Artikelen');

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { e2eDatabases, launchBrowser, signIn, startDemo, tablet, type DemoServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { e2eDatabases, useDemo, signIn, tablet } from './harness.js';
 
 // The shop's editors as a manager uses them: barcodes, prices typed wrong, leaving with unsaved changes, pickers by keyboard.
 describe.each(e2eDatabases())('editing in the shell (%s)', (dialect) => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startDemo(dialect);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemo(dialect);
 
   async function manager(): Promise<Page> {
-    const page = await (await tablet(browser)).newPage();
-    await signIn(page, server.url, 'gerant', 'demo-gerant');
+    const page = await (await tablet(demo.browser)).newPage();
+    await signIn(page, demo.server.url, 'gerant', 'demo-gerant');
     await expect.poll(() => page.getByTestId('nav-catalog/articles').count(), { timeout: 15_000 }).toBe(1);
     return page;
   }
@@ -37,7 +27,7 @@ describe.each(e2eDatabases())('editing in the shell (%s)', (dialect) => {
   it('puts a scan after “Ajouter un code-barres” into the new empty row, and refuses a barcode of another article naming it', async () => {
     const page = await manager();
     const other = (await api(page, '/catalog/articles?pageSize=1')).body.items[0];
-    await page.goto(`${server.url}/#/catalog/articles/new`);
+    await page.goto(`${demo.server.url}/#/catalog/articles/new`);
     await page.getByTestId('article-code').fill('E2E-SCAN');
     await page.getByTestId('article-name').fill('Sirop de Liège 450 g');
     await page.getByTestId('article-price').fill('3,95');
@@ -46,7 +36,7 @@ describe.each(e2eDatabases())('editing in the shell (%s)', (dialect) => {
     await expect.poll(() => page.getByTestId('article-barcode-0').inputValue(), { timeout: 10_000 }).toBe('5412345000013');
     expect(await page.locator('[data-testid^="article-barcode-kind-"]').count()).toBe(1);
 
-    // A second barcode, typed: the other article's. The editor asks the server and names that article.
+    // A second barcode, typed: the other article's. The editor asks the demo.server and names that article.
     await page.getByTestId('article-barcode-add').click();
     await page.getByTestId('article-barcode-1').fill(other.barcodes[0].code);
     await page.getByTestId('article-barcode-1').blur();
@@ -64,7 +54,7 @@ describe.each(e2eDatabases())('editing in the shell (%s)', (dialect) => {
   it('says in words why a price is refused, and saves nothing until it is fixed', async () => {
     const page = await manager();
     const article = (await api(page, '/catalog/articles?pageSize=1&page=2')).body.items[0];
-    await page.goto(`${server.url}/#/catalog/articles/${article.id}`);
+    await page.goto(`${demo.server.url}/#/catalog/articles/${article.id}`);
     await expect.poll(() => page.getByTestId('article-name').inputValue(), { timeout: 10_000 }).toBe(article.name);
     await page.getByTestId('article-price').fill('4,9x');
     await expect.poll(() => page.getByTestId('error-price').textContent())
@@ -82,7 +72,7 @@ describe.each(e2eDatabases())('editing in the shell (%s)', (dialect) => {
   it('asks before leaving an article with unsaved changes: staying keeps them, leaving drops them', async () => {
     const page = await manager();
     const article = (await api(page, '/catalog/articles?pageSize=1&page=3')).body.items[0];
-    await page.goto(`${server.url}/#/catalog/articles/${article.id}`);
+    await page.goto(`${demo.server.url}/#/catalog/articles/${article.id}`);
     await expect.poll(() => page.getByTestId('article-name').inputValue(), { timeout: 10_000 }).toBe(article.name);
 
     // Nothing changed: leaving asks nothing.
@@ -102,7 +92,7 @@ describe.each(e2eDatabases())('editing in the shell (%s)', (dialect) => {
     await expect.poll(() => new URL(page.url()).hash, { timeout: 5_000 }).toBe(`#/catalog/articles/${article.id}`);
     expect(await page.getByTestId('article-name').inputValue()).toBe(`${article.name} (promo)`);
 
-    // The browser asks too before the tab reloads or closes.
+    // The demo.browser asks too before the tab reloads or closes.
     const asked = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.type()); void d.dismiss(); }));
     await page.evaluate(() => location.reload());
     expect(await asked).toBe('beforeunload');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { e2eDatabases, launchBrowser, signIn, startDemo, tablet, type DemoServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { e2eDatabases, useDemo, signIn, tablet } from './harness.js';
 
 interface FamilyView {
   id: number;
@@ -14,17 +14,7 @@ interface FamilyView {
 
 // The manager sorts the demo shop's families in Chromium, through the real server started by `comptoir demo`.
 describe.each(e2eDatabases())('families of articles in the browser (%s)', (dialect) => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startDemo(dialect);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemo(dialect);
 
   async function familiesPage(page: Page) {
     await page.getByTestId('nav-catalog/families').click();
@@ -44,9 +34,9 @@ describe.each(e2eDatabases())('families of articles in the browser (%s)', (diale
   const row = (page: Page, code: string) => page.locator(`[data-testid="families-row"][data-code="${code}"]`);
 
   it('creates a sub-family under a demo family and shows it in the tree with its path', async () => {
-    const ctx = await tablet(browser);
+    const ctx = await tablet(demo.browser);
     const page = await ctx.newPage();
-    await signIn(page, server.url, 'gerant', 'demo-gerant');
+    await signIn(page, demo.server.url, 'gerant', 'demo-gerant');
     await familiesPage(page);
     expect(await page.getByTestId('nav-catalog/families').textContent()).toContain('Familles');
     const beers = await family(page, 'BIE');
@@ -70,9 +60,9 @@ describe.each(e2eDatabases())('families of articles in the browser (%s)', (diale
   });
 
   it('refuses to move a family under its own sub-family, with the message under the parent field', async () => {
-    const ctx = await tablet(browser);
+    const ctx = await tablet(demo.browser);
     const page = await ctx.newPage();
-    await signIn(page, server.url, 'gerant', 'demo-gerant');
+    await signIn(page, demo.server.url, 'gerant', 'demo-gerant');
     await familiesPage(page);
     const before = await family(page, 'BIE');
     const trappistes = await family(page, 'E2E-TRAP');
@@ -98,9 +88,9 @@ describe.each(e2eDatabases())('families of articles in the browser (%s)', (diale
   });
 
   it('shows the message of a code already used under the code field', async () => {
-    const ctx = await tablet(browser);
+    const ctx = await tablet(demo.browser);
     const page = await ctx.newPage();
-    await signIn(page, server.url, 'gerant', 'demo-gerant');
+    await signIn(page, demo.server.url, 'gerant', 'demo-gerant');
     await familiesPage(page);
     const count = (await families(page)).length;
     await page.getByTestId('families-new').click();
@@ -119,9 +109,9 @@ describe.each(e2eDatabases())('families of articles in the browser (%s)', (diale
   });
 
   it('opens the articles of a family from its count, sub-families included', async () => {
-    const ctx = await tablet(browser);
+    const ctx = await tablet(demo.browser);
     const page = await ctx.newPage();
-    await signIn(page, server.url, 'gerant', 'demo-gerant');
+    await signIn(page, demo.server.url, 'gerant', 'demo-gerant');
     await familiesPage(page);
     const all = await families(page);
     const drinks = all.find((f) => f.code === 'BOI')!;
@@ -140,9 +130,9 @@ describe.each(e2eDatabases())('families of articles in the browser (%s)', (diale
   });
 
   it('is read-only for a cashier', async () => {
-    const ctx = await tablet(browser);
+    const ctx = await tablet(demo.browser);
     const page = await ctx.newPage();
-    await signIn(page, server.url, 'caisse', 'demo-caisse');
+    await signIn(page, demo.server.url, 'caisse', 'demo-caisse');
     await familiesPage(page);
     expect(await page.getByTestId('families-new').count()).toBe(0);
     expect(await page.getByText('Touchez le nombre d’articles d’une famille pour afficher ceux-ci (sous-familles comprises).').count()).toBe(1);

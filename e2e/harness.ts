@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createTestDatabase, testDialects } from '@comptoir/kernel/testing';
 
@@ -135,4 +136,25 @@ export async function api(page: Page, method: string, path: string, body?: unkno
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   }, { method, path, body });
+}
+
+/**
+ * The usual setup of a suite: a fresh demo shop on `dialect` and a Chromium, started before the suite's tests and
+ * stopped after them. Read `demo.server` and `demo.browser` inside tests (they exist once `beforeAll` ran).
+ */
+export function useDemo(dialect: 'sqlite' | 'postgresql', extraEnv: Record<string, string> = {}): { readonly server: DemoServer; readonly browser: Browser } {
+  let server: DemoServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startDemo(dialect, extraEnv);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() { if (!server) throw new Error('the demo server is not started yet (use it inside a test)'); return server; },
+    get browser() { if (!browser) throw new Error('the browser is not started yet (use it inside a test)'); return browser; },
+  };
 }
