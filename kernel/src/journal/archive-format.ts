@@ -46,7 +46,7 @@ export interface ArchiveManifest {
   period: ArchivePeriod;
   chains: ArchiveChain[];
   members: Array<{ name: string; bytes: number; sha256: string; lines: number }>;
-  /** The keys registered in the journal up to the end of the period, which sign the closures. */
+  /** The keys registered in the journal up to the end of the period (which sign the closures), and the archive's signer. */
   keys: Array<{ fingerprint: string; publicKey: string }>;
   /** The fingerprint of the key that signed the manifest. */
   signedBy: string;

@@ -67,6 +67,8 @@ export async function buildArchive(em: EntityManager, period: ArchivePeriod, key
   const keyRows = await query<{ payload: string }>(em,
     "select payload from kernel_journal_entry where chain = ? and type = 'signing-key.registered' and seq <= ? order by seq", [TECHNICAL_CHAIN, upTo.get(TECHNICAL_CHAIN) ?? 0]);
   const keys = keyRows.map((r) => JSON.parse(r.payload) as { fingerprint: string; publicKey: string }).map((k) => ({ fingerprint: k.fingerprint, publicKey: k.publicKey }));
+  // A period journaled before this key existed (an installation upgraded since) is signed by it all the same.
+  if (!keys.some((k) => k.fingerprint === key.fingerprint)) keys.push({ fingerprint: key.fingerprint, publicKey: key.publicKeyPem });
 
   const data: Record<string, Buffer> = {
     'README.txt': Buffer.from(ARCHIVE_README),
