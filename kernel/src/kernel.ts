@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { createContainer, asValue, asClass, InjectionMode, type AwilixContainer } from 'awilix';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
@@ -13,6 +12,7 @@ import { definePlugin, type PluginDefinition, type PluginContext } from './plugi
 import { resolvePlugins } from './plugin/resolve.js';
 import { enabledPluginNames } from './plugin/manager.js';
 import { Journal, TECHNICAL_CHAIN } from './journal/journal.js';
+import { KERNEL_VERSION, SOFTWARE } from './journal/software.js';
 import { DEFAULT_SIGNING_KEY_FILE, InstallationKey } from './journal/signing.js';
 import { journalStart, saveJournalState } from './journal/technical.js';
 import { JournalArchives } from './journal/archive.js';
@@ -37,11 +37,8 @@ import { PrintService } from './print/print.service.js';
 import { printRoutes } from './print/routes.js';
 import { receiptTemplate } from './print/templates/receipt.js';
 
-const require = createRequire(import.meta.url);
-/** This kernel's version, checked against each plugin's `kernel` range. */
-export const KERNEL_VERSION: string = require('../package.json').version;
-/** The software's name and version, stored with every journal entry and printed on receipts. */
-export const SOFTWARE = `Comptoir ${KERNEL_VERSION}`;
+/** This kernel's version (checked against each plugin's `kernel` range), and the software's name and version. */
+export { KERNEL_VERSION, SOFTWARE };
 
 /** Wall clock, replaceable in tests. */
 export interface Clock {

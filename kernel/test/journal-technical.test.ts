@@ -46,10 +46,12 @@ describe.each(testDialects())('technical events and signatures (%s)', (dialect) 
     expect(Number((await sqlRows<{ n: number }>(tk, 'select count(*) as n from kernel_journal_entry where payload like ?', [`%${pem.slice(0, 24)}%`]))[0].n)).toBe(0);
   });
 
-  it('stores the software’s name and version with every entry, under the entry’s hash', async () => {
+  it('stores the software’s name and version with every entry, under the entry’s hash, and prints them on receipts', async () => {
     const rows = await sqlRows<{ software: string }>(tk, 'select distinct software from kernel_journal_entry');
     expect(rows.map((r) => r.software)).toEqual([SOFTWARE]);
     expect(SOFTWARE).toMatch(/^Comptoir \d+\.\d+\.\d+/);
+    // And printed on every receipt.
+    expect((await tk.admin.get('/api/print/templates/kernel.receipt/preview?lang=fr')).body).toContain(SOFTWARE);
   });
 
   it('signs every closure with the installation’s key', async () => {

@@ -1,6 +1,7 @@
 /** The kernel's receipt: what the till prints for a sale (the POS plugin passes its ticket as this data). */
 import { formatQuantity, formatRate } from '../../money/index.js';
 import { defineTemplate, type PrintBlock } from '../model.js';
+import { SOFTWARE } from '../../journal/software.js';
 
 /** What the receipt prints. Amounts in cents, quantities in thousandths, rates in hundredths of a percent. */
 export interface ReceiptData {
@@ -95,6 +96,8 @@ export const receiptTemplate = defineTemplate<ReceiptData>({
     }
     blocks.push({ type: 'space', block: 'footer' });
     for (const line of ctx.text('footer').split('\n').filter((l) => l.trim())) blocks.push({ type: 'text', block: 'footer', align: 'center', runs: [{ text: line }] });
+    // The till software's name and version, on every receipt (French art. 286 CGI); not a block a shop can hide.
+    blocks.push({ type: 'text', align: 'center', runs: [{ text: SOFTWARE }] });
     blocks.push({ type: 'barcode', block: 'barcode', symbology: 'code128', data: d.number, height: 10 });
     if (d.qr) blocks.push({ type: 'qr', block: 'qr', data: d.qr, size: 24 });
     blocks.push({ type: 'cut' });
