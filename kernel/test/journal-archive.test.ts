@@ -127,6 +127,14 @@ describe.each(testDialects())('journal archives (%s)', (dialect) => {
     expect(archived.map((e) => e.payload.period)).toEqual(['2026-10', '2026-11', '2026-12', '2026']);
   });
 
+  it('writes an archive once when ten requests for it arrive at once', async () => {
+    const burst = await Promise.all(Array.from({ length: 10 }, () => tk.admin.post('/api/journal/archives', { period: '2026-09' })));
+    expect(burst.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(burst.filter((r) => r.body.created)).toHaveLength(1);
+    expect(new Set(burst.map((r) => r.body.sha256)).size).toBe(1);
+    expect((await journalEntries(tk, 'technical')).filter((e) => e.type === 'journal.archived' && e.payload.period === '2026-09')).toHaveLength(1);
+  });
+
   it('lets the archive be downloaded, and journals the export', async () => {
     const res = await fetch(`${tk.baseUrl}/api/journal/archives/2026-11`, { headers: { cookie: `cpt_session=${tk.admin.cookie('cpt_session')}` } });
     expect(res.status).toBe(200);

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import { DomainError } from '../errors.js';
@@ -118,8 +119,22 @@ export class JournalArchives {
     this.clock = clock;
   }
 
+  /** Archives being produced, by period: a second request for one waits for the first. */
+  private readonly producing = new Map<string, Promise<unknown>>();
+
   /** Produces (or checks again) the archive of a month or year that has ended, and journals it. */
   async produce(em: EntityManager, label: string, userId?: number | null): Promise<ArchiveResult> {
+    const before = this.producing.get(label) ?? Promise.resolve();
+    const mine = before.catch(() => undefined).then(() => this.produceNow(em, label, userId));
+    this.producing.set(label, mine);
+    try {
+      return await mine;
+    } finally {
+      if (this.producing.get(label) === mine) this.producing.delete(label);
+    }
+  }
+
+  private async produceNow(em: EntityManager, label: string, userId?: number | null): Promise<ArchiveResult> {
     const period = archivePeriod(label);
     if (Date.parse(period.end) > this.clock.now().getTime()) {
       throw new DomainError('ARCHIVE_PERIOD_OPEN', {
@@ -144,8 +159,17 @@ export class JournalArchives {
       }, { status: 409 });
     }
     mkdirSync(this.dir, { recursive: true });
-    writeFileSync(`${file}.part`, bytes, { mode: 0o644 });
-    renameSync(`${file}.part`, file);
+    // Written aside, then linked in place: another process producing it at the same time cannot be overwritten.
+    const part = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.part`;
+    writeFileSync(part, bytes, { mode: 0o644 });
+    try {
+      linkSync(part, file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      return this.produceNow(em, label, userId);
+    } finally {
+      unlinkSync(part);
+    }
     await this.journal.technical(em, 'journal.archived', { period: label, file: name, sha256: digest, entries, signedBy: key.fingerprint }, userId);
     return { period: label, file, sha256: digest, created: true, entries };
   }

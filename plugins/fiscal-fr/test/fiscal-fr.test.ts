@@ -85,6 +85,16 @@ describe.each(testDialects())('French fiscal rules at the till (%s)', (dialect) 
     expect((await tk.admin.get('/api/journal/verify')).body.ok).toBe(true);
   });
 
+  it('journals one change when ten switches of the same station arrive at once, and answers none with a 500', async () => {
+    const burst = await Promise.all(Array.from({ length: 10 }, () => manager.put(`/api/fiscal-fr/training/stations/${stationId}`, { enabled: false })));
+    expect(burst.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(burst.filter((r) => r.body.changed)).toHaveLength(1);
+    const on = await Promise.all(Array.from({ length: 10 }, () => manager.put(`/api/fiscal-fr/training/stations/${stationId}`, { enabled: true })));
+    expect(on.filter((r) => r.body.changed)).toHaveLength(1);
+    const switches = await rows<{ type: string }>(tk, "select type from kernel_journal_entry where chain = 'training' and type like 'training.%abled' order by seq");
+    expect(switches.map((e) => e.type)).toEqual(['training.enabled', 'training.disabled', 'training.enabled']);
+  });
+
   it('puts one user in training mode wherever they sell, and takes them out of it', async () => {
     await manager.put(`/api/fiscal-fr/training/stations/${stationId}`, { enabled: false });
     expect((await cashier.get('/api/fiscal-fr/training')).body.active).toBe(false);

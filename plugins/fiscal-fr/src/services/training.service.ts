@@ -51,16 +51,12 @@ export class TrainingService {
   /** Switches training mode on or off for a station or a user; journaled when it changes. */
   async set(em: EntityManager, scope: 'station' | 'user', refId: number, enabled: boolean, by: User | null): Promise<{ changed: boolean }> {
     return em.transactional(async (tem) => {
-      if (enabled) {
-        const before = await sql.query<{ id: number }>(tem, 'select id from fiscal_fr_training_mode where scope = ? and ref_id = ?', [scope, refId]);
-        if (before.length) return { changed: false };
-        await sql.run(tem, 'insert into fiscal_fr_training_mode (scope, ref_id, enabled_by, enabled_at) values (?, ?, ?, ?) on conflict (scope, ref_id) do nothing',
-          [scope, refId, by?.id ?? null, this.clock.now().toISOString()]);
-      } else {
-        const before = await sql.query<{ id: number }>(tem, 'select id from fiscal_fr_training_mode where scope = ? and ref_id = ?', [scope, refId]);
-        if (!before.length) return { changed: false };
-        await sql.run(tem, 'delete from fiscal_fr_training_mode where scope = ? and ref_id = ?', [scope, refId]);
-      }
+      // One statement decides, so that concurrent switches journal one change, never two.
+      const changed = enabled
+        ? await sql.query<{ id: number }>(tem, 'insert into fiscal_fr_training_mode (scope, ref_id, enabled_by, enabled_at) values (?, ?, ?, ?) on conflict (scope, ref_id) do nothing returning id',
+          [scope, refId, by?.id ?? null, this.clock.now().toISOString()])
+        : await sql.query<{ id: number }>(tem, 'delete from fiscal_fr_training_mode where scope = ? and ref_id = ? returning id', [scope, refId]);
+      if (!changed.length) return { changed: false };
       await this.journal.append(tem, {
         chain: TRAINING_CHAIN, type: enabled ? 'training.enabled' : 'training.disabled', payload: { scope, id: refId },
         userId: by?.id ?? null, stationId: scope === 'station' ? refId : null,
