@@ -34,4 +34,9 @@ export const fiscalFrPlugin = definePlugin({
     if (kernel.enabled.some((p) => p.name === 'pos')) archiveAtClosures(kernel);
   },
   routes: fiscalRoutes,
+  // The screens are built from src/ui into dist/ui (`comptoir-dev ui`); `module` names the file that defines `tag`.
+  screens: [
+    { path: 'fiscal-fr/training', tag: 'cpt-fiscal-fr-training', module: 'training-screen.js', title: 'fiscal-fr.training.title', permission: 'fiscal-fr.train', icon: 'cart', group: 'pos.group', order: 120 },
+    { path: 'fiscal-fr/archives', tag: 'cpt-fiscal-fr-archives', module: 'archives-screen.js', title: 'fiscal-fr.archives.title', permission: 'kernel.journal', icon: 'calculator', group: 'pos.group', order: 130 },
+  ],
 });
