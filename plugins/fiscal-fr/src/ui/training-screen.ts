@@ -6,6 +6,8 @@ import type { TrainingStatus, TrainingTicket } from '../services/training.servic
 
 interface DraftLine {
   code: string;
+  /** The catalogue article whose own code was typed; otherwise the code goes to the sale contract (a barcode). */
+  articleId: number | null;
   quantity: number;
 }
 
@@ -79,7 +81,7 @@ export class FiscalFrTrainingScreen extends LitElement {
 
   /** A scanned barcode is added as a line at once. */
   onBarcode(code: string): void {
-    this.lines = [...this.lines, { code, quantity: 1 }];
+    this.lines = [...this.lines, { code, articleId: null, quantity: 1 }];
   }
 
   private async load(): Promise<void> {
@@ -104,11 +106,20 @@ export class FiscalFrTrainingScreen extends LitElement {
     }
   }
 
-  private add(e: Event): void {
+  private async add(e: Event): Promise<void> {
     e.preventDefault();
     const quantity = Number(this.quantity);
-    if (!this.code.trim() || !Number.isInteger(quantity) || quantity < 1) return;
-    this.lines = [...this.lines, { code: this.code.trim(), quantity }];
+    const code = this.code.trim();
+    if (!code || !Number.isInteger(quantity) || quantity < 1) return;
+    let articleId: number | null;
+    try {
+      const page = await this.api.get<{ items: Array<{ id: number; code: string }> }>('/catalog/articles', { q: code, pageSize: 10 });
+      articleId = page.items.find((a) => a.code.toLowerCase() === code.toLowerCase())?.id ?? null;
+    } catch (err) {
+      this.error = errorMessage(err);
+      return;
+    }
+    this.lines = [...this.lines, { code, articleId, quantity }];
     this.code = '';
     this.quantity = '1';
     this.ticket = null;
@@ -118,7 +129,9 @@ export class FiscalFrTrainingScreen extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      this.ticket = await this.api.post<TrainingTicket>('/fiscal-fr/training/tickets', { lines: this.lines.map((l) => ({ code: l.code, quantity: l.quantity * 1000 })) });
+      this.ticket = await this.api.post<TrainingTicket>('/fiscal-fr/training/tickets', {
+        lines: this.lines.map((l) => (l.articleId ? { articleId: l.articleId, quantity: l.quantity * 1000 } : { code: l.code, quantity: l.quantity * 1000 })),
+      });
       this.lines = [];
     } catch (err) {
       this.error = errorMessage(err);
