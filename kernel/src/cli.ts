@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createKernel, KERNEL_VERSION, type Kernel } from './kernel.js';
@@ -91,6 +91,9 @@ serverOptions(program.command('demo').description('start a demo shop with fresh 
   .action(async (o) => {
     const dataDir = program.getOptionValueSource('data') === 'default' ? 'data/demo' : common().data;
     await wipeDatabase(databaseConfig({ dataDir: resolve(dataDir), databaseUrl: common().database }));
+    // The former demo's archives and journal state belong to the database just wiped (the signing key stays).
+    rmSync(resolve(dataDir, 'archives'), { recursive: true, force: true });
+    rmSync(resolve(dataDir, 'journal-state.json'), { force: true });
     const kernel = await boot(dataDir, o);
     const t0 = Date.now();
     await seedDemo(kernel);
