@@ -63,11 +63,13 @@ describe.each(testDialects())('journal archives (%s)', (dialect) => {
   };
   const kept = (period: string) => readFileSync(join(tk.db.dataDir, 'archives', `comptoir-journal-${period}.tar`));
 
-  /** Three tickets (each sealing a row) and a signed Z, at the clock's time. */
+  /** Three tickets (each sealing a row twice) and a signed Z, at the clock's time. */
   async function sellAndClose(day: number) {
     for (let n = 1; n <= 3; n++) {
       await tk.kernel.em().transactional(async (em) => {
-        const seals = [await sealRows(em, { table: 'kernel_user', column: 'id', value: 1, columns: ['id', 'username'] })];
+        // The same rows sealed twice by one entry (as a ticket paid twice by one card could): each seal is checked.
+        const seal = await sealRows(em, { table: 'kernel_user', column: 'id', value: 1, columns: ['id', 'username'] });
+        const seals = [seal, seal];
         await tk.kernel.journal.append(em, { chain: 'tickets', type: 'pos.ticket', payload: { day, n, total: 1250 * n, seals }, stationId: 1, userId: 1 });
       });
       clock.at += 60_000;
@@ -116,7 +118,7 @@ describe.each(testDialects())('journal archives (%s)', (dialect) => {
     expect(manifest.chains.find((c) => c.chain === 'tickets')).toMatchObject({ fromSeq: 4, toSeq: 6, entries: 3 });
     expect(manifest.chains.find((c) => c.chain === 'closures')).toMatchObject({ fromSeq: 2, toSeq: 2, entries: 1 });
     expect(entriesOf(members).filter((e) => e.chain === 'tickets').map((e) => JSON.parse(e.payload).total)).toEqual([1250, 2500, 3750]);
-    expect(members.get('sealed.jsonl')!.toString().trim().split('\n')).toHaveLength(3);
+    expect(members.get('sealed.jsonl')!.toString().trim().split('\n')).toHaveLength(6);
     expect(members.get('signatures.jsonl')!.toString().trim().split('\n')).toHaveLength(1);
     expect(members.get('public-key.pem')!.toString()).toBe(tk.kernel.signingKey.publicKeyPem);
     // Made again: the same bytes.
@@ -149,7 +151,7 @@ describe.each(testDialects())('journal archives (%s)', (dialect) => {
     const res = await runCli(['--data', join(elsewhere, 'no-shop-here'), 'journal', 'verify', '--archive', ...files, '--fingerprint', printableFingerprint(tk.kernel.signingKey.fingerprint)]);
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/^ok {3}.*2026-11\.tar: period 2026-11, \d+ entries in \d+ chain\(s\), 3 sealed rows, 1 signed closure\(s\)$/m);
+    expect(res.stdout).toMatch(/^ok {3}.*2026-11\.tar: period 2026-11, \d+ entries in \d+ chain\(s\), 6 sealed rows, 1 signed closure\(s\)$/m);
     expect(res.stdout).toContain('Archive(s) intact: 3 verified.');
     expect(existsSync(join(elsewhere, 'no-shop-here'))).toBe(false);
   });

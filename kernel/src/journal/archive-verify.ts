@@ -124,7 +124,12 @@ export function verifyArchive(file: string, bytes: Buffer, expectedFingerprint?:
   // 4. The sealed rows: each seal of each entry recomputed from the rows archived.
   const seals = parseLines<ArchivedSeal>(members.get('sealed.jsonl'), 'sealed.jsonl', problems);
   const sealKey = (chain: string, seq: number, table: string, column: string, value: unknown) => `${chain}#${seq} ${table}.${column}=${String(value)}`;
-  const archivedSeals = new Map(seals.map((s) => [sealKey(s.chain, s.seq, s.table, s.column, s.value), s]));
+  // An entry may seal the same rows twice: each seal takes the next archived line with its key.
+  const archivedSeals = new Map<string, ArchivedSeal[]>();
+  for (const s of seals) {
+    const k = sealKey(s.chain, s.seq, s.table, s.column, s.value);
+    archivedSeals.set(k, [...(archivedSeals.get(k) ?? []), s]);
+  }
   for (const e of entries) {
     let payload: { seals?: JournalSeal[] };
     try {
@@ -134,11 +139,11 @@ export function verifyArchive(file: string, bytes: Buffer, expectedFingerprint?:
     }
     for (const s of Array.isArray(payload.seals) ? payload.seals : []) {
       const k = sealKey(e.chain, e.seq, s.table, s.column, s.value);
-      const rows = archivedSeals.get(k);
+      const rows = archivedSeals.get(k)?.shift();
+      if (!archivedSeals.get(k)?.length) archivedSeals.delete(k);
       if (!rows) problems.push(`the rows of ${s.table} (${s.column} = ${s.value}) sealed by entry ${e.chain}#${e.seq} are missing`);
       else if (sealHash(rows.rows) !== s.hash) problems.push(`the rows of ${s.table} (${s.column} = ${s.value}) sealed by entry ${e.chain}#${e.seq} were altered`);
       else check.sealedRows += rows.rows.length;
-      archivedSeals.delete(k);
     }
   }
   for (const k of archivedSeals.keys()) problems.push(`sealed rows ${k} belong to no entry of the archive`);
