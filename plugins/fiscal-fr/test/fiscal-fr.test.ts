@@ -107,7 +107,7 @@ describe.each(testDialects())('French fiscal rules at the till (%s)', (dialect) 
     expect((await cashier.post('/api/fiscal-fr/training/tickets', { lines: [{ articleId: article.id }] })).status).toBe(409);
   });
 
-  it('gives the Z’s Ed25519 signature and the fingerprint of the key that the Z prints', async () => {
+  it('gives the Z’s Ed25519 signature, and prints the fingerprint of the key on the Z', async () => {
     const [z] = (await manager.get('/api/pos/closures')).body;
     const res = await manager.get(`/api/fiscal-fr/closures/${z.id}/signature`);
     expect(res.status).toBe(200);
@@ -117,6 +117,10 @@ describe.each(testDialects())('French fiscal rules at the till (%s)', (dialect) 
     expect(res.body.entryHash).toBe(entry.hash);
     expect(verifySignature(key.publicKey, `comptoir-journal-entry\nclosures\n${Number(entry.seq)}\n${entry.hash}`, res.body.signature)).toBe(true);
     expect((await manager.get('/api/fiscal-fr/closures/999/signature')).status).toBe(404);
+    // The printed Z carries the key's fingerprint, which an inspector gives to `journal verify --archive`.
+    const printed = await manager.get(`/api/pos/closures/${z.id}/print`);
+    expect(printed.status).toBe(200);
+    expect(printed.body).toContain(key.printable);
   });
 
   it('archives the month at its monthly Z, once the month is over', async () => {
@@ -125,9 +129,10 @@ describe.each(testDialects())('French fiscal rules at the till (%s)', (dialect) 
     const z = await tk.admin.post('/api/pos/closures', { scope: 'shop', period: 'month', date: '2026-06-15' });
     expect(z.status).toBe(201);
     const file = join(tk.db.dataDir, 'archives', 'comptoir-journal-2026-06.tar');
-    for (let i = 0; i < 50 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 300 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
     expect(existsSync(file)).toBe(true);
-    const archived = await rows<{ payload: string }>(tk, "select payload from kernel_journal_entry where chain = 'technical' and type = 'journal.archived'");
-    expect(archived.map((e) => JSON.parse(e.payload).period)).toEqual(['2026-06']);
+    // The file is in place a moment before its journal entry commits.
+    const archived = async () => (await rows<{ payload: string }>(tk, "select payload from kernel_journal_entry where chain = 'technical' and type = 'journal.archived'")).map((e) => JSON.parse(e.payload).period);
+    await expect.poll(archived, { timeout: 30_000 }).toEqual(['2026-06']);
   });
 });

@@ -42,7 +42,7 @@ describe.each(testDialects())('a quarter at a French till (%s)', (dialect) => {
     return paid.body.ticket;
   }
   async function waitFor(file: string) {
-    for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 300 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
     expect(existsSync(file)).toBe(true);
   }
 
