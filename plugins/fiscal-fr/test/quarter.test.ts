@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SOFTWARE } from '@comptoir/kernel';
 import { startTestKernel, testDialects, type TestKernel } from '@comptoir/kernel/testing';
 import { packTar, unpackTar, verifyArchives } from '@comptoir/kernel/host';
 import catalog from '@comptoir/catalog';
@@ -86,6 +87,9 @@ describe.each(testDialects())('a quarter at a French till (%s)', (dialect) => {
     expect(refunded).toBe(9 * -1250);
     expect(z).toMatchObject({ period: { kind: 'month', from: '2026-09-01' }, sales: { count: 6, total: 3 * (1950 + 3750) }, grandTotals: { sales: sold, refunds: refunded, net: sold + refunded } });
     expect((await rows(tk, "select id from kernel_journal_entry where chain = 'training' and type = 'training.ticket'"))).toHaveLength(9);
+    // Every receipt prints the software's name and version.
+    const [ticket] = await rows<{ id: number }>(tk, "select id from pos_ticket where status = 'paid' order by id limit 1");
+    expect((await tk.admin.get(`/api/pos/tickets/${Number(ticket.id)}/receipt/print`)).body).toContain(SOFTWARE);
     expect((await tk.admin.get('/api/journal/verify')).body.ok).toBe(true);
   });
 

@@ -19,6 +19,8 @@ export interface ReceiptData {
   change: number;
   /** What the QR code holds (a link to the e-receipt, a verification address), or null. */
   qr: string | null;
+  /** The software's name and version to print; default this installation's (`SOFTWARE`). */
+  software?: string;
 }
 
 export const receiptTemplate = defineTemplate<ReceiptData>({
@@ -63,6 +65,8 @@ export const receiptTemplate = defineTemplate<ReceiptData>({
     payments: [{ method: { fr: 'Espèces', nl: 'Contant', en: 'Cash' }[ctx.lang], amount: 2000 }],
     change: 61,
     qr: 'https://comptoir.example/r/T2026-000123',
+    // Fixed, so that a preview (and a printer's golden file) does not change with each release.
+    software: 'Comptoir 0.1.0',
   }),
   render(d, ctx) {
     const { shop } = ctx;
@@ -102,7 +106,7 @@ export const receiptTemplate = defineTemplate<ReceiptData>({
     blocks.push({ type: 'space', block: 'footer' });
     for (const line of ctx.text('footer').split('\n').filter((l) => l.trim())) blocks.push({ type: 'text', block: 'footer', align: 'center', runs: [{ text: line }] });
     // The till software's name and version, on every receipt (French art. 286 CGI); not a block a shop can hide.
-    blocks.push({ type: 'text', align: 'center', runs: [{ text: SOFTWARE }] });
+    blocks.push({ type: 'text', align: 'center', runs: [{ text: d.software ?? SOFTWARE }] });
     blocks.push({ type: 'barcode', block: 'barcode', symbology: 'code128', data: d.number, height: 10 });
     if (d.qr) blocks.push({ type: 'qr', block: 'qr', data: d.qr, size: 24 });
     blocks.push({ type: 'cut' });
