@@ -4,7 +4,7 @@ import { databaseConfig, openOrm, type DatabaseConfig } from './db/orm.js';
 import { runMigrations } from './db/migrations.js';
 import { Journal } from './journal/journal.js';
 import { AuthService } from './auth/auth.service.js';
-import { kernelPluginDefinition } from './kernel.js';
+import { kernelPluginDefinition, SOFTWARE } from './kernel.js';
 
 /** The kernel's tables without plugins or HTTP: what the CLI needs to repair an installation that cannot start. */
 export interface AdminContext {
@@ -23,7 +23,7 @@ export async function openAdmin(opts: { dataDir: string; databaseUrl?: string })
   const orm = await openOrm(db, kernelEntities);
   await runMigrations(orm, db.dialect, [kernelPluginDefinition]);
   const clock = { now: () => new Date() };
-  const journal = new Journal({ clock });
+  const journal = new Journal({ clock, software: SOFTWARE });
   return {
     orm, db, journal,
     auth: new AuthService({ journal, clock }),

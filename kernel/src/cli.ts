@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createKernel, KERNEL_VERSION, type Kernel } from './kernel.js';
@@ -11,15 +12,19 @@ import { DEMO_ACCOUNTS, seedDemo, wipeDatabase } from './demo.js';
 import { databaseConfig, describeDatabase } from './db/orm.js';
 import { User } from './entities/index.js';
 import { DomainError, KernelError, localize } from './errors.js';
+import { DEFAULT_SIGNING_KEY_FILE, InstallationKey, printableFingerprint } from './journal/signing.js';
+import { JournalArchives } from './journal/archive.js';
+import { expectedFingerprintOf, verifyArchives } from './journal/archive-verify.js';
 
-interface Common { data: string; database?: string; root: string }
+interface Common { data: string; database?: string; root: string; signingKey?: string }
 
 const program = new Command('comptoir')
   .description('Comptoir — point of sale, invoicing and stock for small shops')
   .version(KERNEL_VERSION)
   .addOption(new Option('--data <dir>', 'data folder (SQLite file, local files)').env('COMPTOIR_DATA').default('data'))
   .addOption(new Option('--database <url>', 'PostgreSQL URL (postgres://user@host:5432/db); default: SQLite in the data folder').env('COMPTOIR_DATABASE_URL'))
-  .addOption(new Option('--root <dir>', 'installation folder whose package.json lists the plugins').env('COMPTOIR_ROOT').default(process.cwd()));
+  .addOption(new Option('--root <dir>', 'installation folder whose package.json lists the plugins').env('COMPTOIR_ROOT').default(process.cwd()))
+  .addOption(new Option('--signing-key <file>', `the installation's Ed25519 private key (default: <data>/${DEFAULT_SIGNING_KEY_FILE}, created at the first start)`).env('COMPTOIR_SIGNING_KEY'));
 
 const common = (): Common => program.opts<Common>();
 const installation = async () => discoverInstallation(resolve(common().root), (process.env.COMPTOIR_PLUGINS ?? '').split(',').filter(Boolean));
@@ -46,7 +51,7 @@ async function boot(dataDir: string, o: ServerOptions): Promise<Kernel> {
   const root = resolve(common().root);
   const { plugins, uiDirs } = await installation();
   return createKernel({
-    plugins, uiDirs, dataDir, databaseUrl: common().database, shellDir: findShellDir(root), logLevel: o.logLevel as any, trustProxy: o.trustProxy,
+    plugins, uiDirs, dataDir, databaseUrl: common().database, signingKeyFile: common().signingKey, shellDir: findShellDir(root), logLevel: o.logLevel as any, trustProxy: o.trustProxy,
     allowedHosts: o.allowedHosts?.split(',').map((n) => n.trim()).filter(Boolean),
     idempotencyHours: Number(o.idempotencyHours), sessionCacheSeconds: Number(o.sessionCacheSeconds),
   });
@@ -87,6 +92,9 @@ serverOptions(program.command('demo').description('start a demo shop with fresh 
   .action(async (o) => {
     const dataDir = program.getOptionValueSource('data') === 'default' ? 'data/demo' : common().data;
     await wipeDatabase(databaseConfig({ dataDir: resolve(dataDir), databaseUrl: common().database }));
+    // The former demo's archives and journal state belong to the database just wiped (the signing key stays).
+    rmSync(resolve(dataDir, 'archives'), { recursive: true, force: true });
+    rmSync(resolve(dataDir, 'journal-state.json'), { force: true });
     const kernel = await boot(dataDir, o);
     const t0 = Date.now();
     await seedDemo(kernel);
@@ -141,8 +149,16 @@ for (const action of ['enable', 'disable'] as const) {
   });
 }
 
-program.command('journal').description('fiscal journal').command('verify').description('recompute every chain; exits 1 and names the first bad entry')
-  .action(async () => {
+const journalCmd = program.command('journal').description('fiscal journal: verify it, archive it');
+journalCmd.command('verify').description('recompute every chain; exits 1 and names the first bad entry. With --archive: verify archive files offline, without the database')
+  .option('--archive <files...>', 'archive files (.tar) to verify offline; several at once are also checked for a missing period between them')
+  .option('--fingerprint <fingerprint>', 'the fingerprint of the shop’s key, as printed on the Z (or --public-key)')
+  .option('--public-key <file>', 'the shop’s public key (PEM), instead of its fingerprint')
+  .action(async (o: { archive?: string[]; fingerprint?: string; publicKey?: string }) => {
+    if (o.archive) {
+      verifyArchiveFiles(o.archive, o.publicKey ? expectedFingerprintOf(readFileSync(o.publicKey, 'utf8')) : o.fingerprint);
+      return;
+    }
     const admin = await openAdmin({ dataDir: common().data, databaseUrl: common().database });
     try {
       const res = await admin.journal.verify(admin.em());
@@ -156,6 +172,45 @@ program.command('journal').description('fiscal journal').command('verify').descr
     } finally {
       await admin.close();
     }
+  });
+
+/** Prints what verifying archives found; exit code 1 on any problem. */
+function verifyArchiveFiles(files: string[], expected?: string) {
+  const report = verifyArchives(files.map((file) => ({ file, bytes: readFileSync(file) })), expected ? expectedFingerprintOf(expected) : undefined);
+  for (const a of report.archives) {
+    if (a.problems.length) {
+      for (const p of a.problems) console.error(`BAD  ${a.file}: ${p}`);
+    } else {
+      console.log(`ok   ${a.file}: period ${a.period}, ${a.entries} entries in ${a.chains.length} chain(s), ${a.sealedRows} sealed rows, ${a.signatures} signed closure(s)`);
+    }
+  }
+  for (const p of report.between) console.error(`BAD  ${p}`);
+  const signers = [...new Set(report.archives.map((a) => a.fingerprint).filter(Boolean))];
+  console.log(`Signed by key ${signers.map((f) => printableFingerprint(f!)).join(', ') || '(none)'}`);
+  if (report.fingerprintUnchecked) console.log('Compare this fingerprint with the one printed on the shop’s Z, or give it with --fingerprint.');
+  if (report.ok) console.log(`Archive(s) intact: ${report.archives.length} verified.`);
+  else process.exitCode = 1;
+}
+
+journalCmd.command('archive').description('produce the signed archive of an ended month or year in <data>/archives (again: checks it is identical)')
+  .requiredOption('--period <period>', 'a month (2026-11) or a year (2026)')
+  .action(async (o: { period: string }) => {
+    const admin = await openAdmin({ dataDir: common().data, databaseUrl: common().database });
+    try {
+      admin.journal.useKey(InstallationKey.load(resolve(common().data, common().signingKey ?? DEFAULT_SIGNING_KEY_FILE)));
+      const archives = new JournalArchives({ dataDir: resolve(common().data), journal: admin.journal, clock: { now: () => new Date() } });
+      const res = await archives.produce(admin.em(), o.period);
+      console.log(`${res.created ? 'Archive written' : 'Archive already kept, identical'}: ${res.file} (${res.entries} entries, SHA-256 ${res.sha256})`);
+    } finally {
+      await admin.close();
+    }
+  });
+
+journalCmd.command('public-key').description('print the installation’s public key and its fingerprint (what the Z prints)')
+  .action(() => {
+    const key = InstallationKey.load(resolve(common().data, common().signingKey ?? DEFAULT_SIGNING_KEY_FILE));
+    console.log(key.publicKeyPem.trim());
+    console.log(`Fingerprint (SHA-256): ${printableFingerprint(key.fingerprint)}`);
   });
 
 const userCmd = program.command('user').description('manage users from the command line');

@@ -9,3 +9,5 @@ export { listPlugins, setPluginEnabled, enabledPluginNames, type PluginStatus } 
 export { discoverPlugins, discoverInstallation, findShellDir, pluginNameFor, type Installation } from './plugin/discover.js';
 export { seedDemo, wipeDatabase, DEMO_ACCOUNTS } from './demo.js';
 export { Role, Session, JournalEntry, PluginState, IdempotencyRecord } from './entities/index.js';
+export { verifyArchives, verifyArchive, type ArchivesReport, type ArchiveCheck } from './journal/archive-verify.js';
+export { packTar, unpackTar, type TarMember } from './journal/tar.js';

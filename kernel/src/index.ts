@@ -2,7 +2,7 @@
 // the CLI need is in @comptoir/kernel/host, test helpers in @comptoir/kernel/testing.
 export { definePlugin, type PluginDefinition, type PluginContext, type DemoContext, type PermissionDefinition, type ScreenDefinition, type WidgetDefinition } from './plugin/define.js';
 export { containerPrefix } from './plugin/container.js';
-export { Kernel, KERNEL_VERSION, getKernelHooks, type Clock } from './kernel.js';
+export { Kernel, KERNEL_VERSION, SOFTWARE, getKernelHooks, type Clock } from './kernel.js';
 export { defineHooks, AsyncSeriesHook, AsyncSeriesWaterfallHook, AsyncSeriesBailHook, AsyncParallelHook, SyncHook, SyncWaterfallHook, SyncBailHook } from './hooks.js';
 export { RouteRegistrar, type RouteDefinition, type RouteContext, type RoutePermission } from './http/routes.js';
 export { problem, toProblem, type Problem } from './http/problem.js';
@@ -14,7 +14,10 @@ export { afterCommit, type Effect } from './db/after-commit.js';
 export * as sql from './db/sql.js';
 export { databaseProblem, isUniqueViolation, uniqueViolationField, uniqueConflict } from './db/db-errors.js';
 export { Sequences, type DocumentNumber } from './sequences.js';
-export { Journal, sealRows, type JournalRecord, type JournalVerification, type JournalSeal, type JournalAnchor, type JournalAnchorSource } from './journal/journal.js';
+export { Journal, sealRows, TECHNICAL_CHAIN, TRAINING_CHAIN, SIGNED_CHAINS, type JournalRecord, type JournalVerification, type JournalSeal, type JournalAnchor, type JournalAnchorSource } from './journal/journal.js';
+export { printableFingerprint, fingerprintOf, verifySignature, type InstallationKey } from './journal/signing.js';
+export type { JournalArchives, ArchiveResult } from './journal/archive.js';
+export { archivePeriod, type ArchivePeriod, type ArchiveManifest } from './journal/archive-format.js';
 export { canonicalJson } from './journal/canonical.js';
 export { EventBus, type ServerEvent } from './events.js';
 export { Settings } from './settings.js';

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { createContainer, asValue, asClass, InjectionMode, type AwilixContainer } from 'awilix';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
@@ -12,7 +11,12 @@ import { migrations as kernelMigrations } from './migrations/index.js';
 import { definePlugin, type PluginDefinition, type PluginContext } from './plugin/define.js';
 import { resolvePlugins } from './plugin/resolve.js';
 import { enabledPluginNames } from './plugin/manager.js';
-import { Journal } from './journal/journal.js';
+import { Journal, TECHNICAL_CHAIN } from './journal/journal.js';
+import { KERNEL_VERSION, SOFTWARE } from './journal/software.js';
+import { DEFAULT_SIGNING_KEY_FILE, InstallationKey } from './journal/signing.js';
+import { journalStart, saveJournalState } from './journal/technical.js';
+import { JournalArchives } from './journal/archive.js';
+import { journalFiscalRoutes } from './http/journal-fiscal-routes.js';
 import { Sequences } from './sequences.js';
 import { AuthService } from './auth/auth.service.js';
 import { generatePassword } from './auth/password.js';
@@ -33,9 +37,8 @@ import { PrintService } from './print/print.service.js';
 import { printRoutes } from './print/routes.js';
 import { receiptTemplate } from './print/templates/receipt.js';
 
-const require = createRequire(import.meta.url);
-/** This kernel's version, checked against each plugin's `kernel` range. */
-export const KERNEL_VERSION: string = require('../package.json').version;
+/** This kernel's version (checked against each plugin's `kernel` range), and the software's name and version. */
+export { KERNEL_VERSION, SOFTWARE };
 
 /** Wall clock, replaceable in tests. */
 export interface Clock {
@@ -48,6 +51,11 @@ export interface KernelOptions {
   plugins: PluginDefinition[];
   /** Folder for the SQLite file and other local data (default `./data`). */
   dataDir?: string;
+  /**
+   * The installation's Ed25519 private key (PEM), created at the first start if missing; default
+   * `<dataDir>/keys/comptoir-signing-key.pem`. Kept outside the database: back it up apart from it.
+   */
+  signingKeyFile?: string;
   /** PostgreSQL URL (`postgres://…`) or `sqlite:/path`; default SQLite in `dataDir`. */
   databaseUrl?: string;
   /** The built shell to serve at `/` (null: none). */
@@ -79,7 +87,7 @@ export interface KernelOptions {
 }
 
 /** The kernel's own container names: no plugin may register them. */
-const KERNEL_SERVICES = ['kernel', 'orm', 'http', 'hooks', 'money', 'sequences', 'journal', 'auth', 'events', 'settings', 'logger', 'clock', 'print'];
+const KERNEL_SERVICES = ['kernel', 'orm', 'http', 'hooks', 'money', 'sequences', 'journal', 'archives', 'auth', 'events', 'settings', 'logger', 'clock', 'print'];
 /** How often expired idempotency keys are purged while the server runs. */
 const PURGE_EVERY_MS = 3600_000;
 
@@ -129,18 +137,26 @@ export class Kernel {
   http!: FastifyInstance;
   enabled: PluginDefinition[] = [];
   journal!: Journal;
+  /** The journal's signed archives per month and year, kept in the data folder. */
+  archives!: JournalArchives;
   sequences!: Sequences;
   auth!: AuthService;
   events!: EventBus;
   settings!: Settings;
   /** Print templates, the shop's overrides, and rendering to HTML and PDF. */
   print!: PrintService;
+  /** The archiving of ended periods started at boot or by the hourly timer; `close` waits for it. */
+  archiving: Promise<void> = Promise.resolve();
   /** The signed-in context of requests, kept between requests (see auth/signed-in.ts). */
   signedIn!: SignedInContext;
   /** Stored answers of idempotent requests. */
   idempotency!: IdempotencyStore;
   /** The enabled plugins' browser UIs (screens, zone widgets, module URLs), served by `GET /api/ui`. */
   ui: UiPlugin[] = [];
+  /** The data folder (SQLite file, signing key, archives). */
+  readonly dataDir: string;
+  /** The installation's signing key (see `KernelOptions.signingKeyFile`). */
+  signingKey!: InstallationKey;
   /** Set on the very first start: the administrator account created and its password. */
   firstStart: { username: string; password: string } | null = null;
   private readonly permissions = new Map<string, { plugin: string; label: LocalizedText; roles: string[] }>();
@@ -151,7 +167,8 @@ export class Kernel {
   private closed = false;
 
   constructor(readonly options: KernelOptions) {
-    this.db = databaseConfig({ databaseUrl: options.databaseUrl, dataDir: resolve(options.dataDir ?? 'data') });
+    this.dataDir = resolve(options.dataDir ?? 'data');
+    this.db = databaseConfig({ databaseUrl: options.databaseUrl, dataDir: this.dataDir });
     this.available = options.plugins;
     this.clock = options.clock ?? { now: () => new Date() };
     this.container = createContainer({ injectionMode: InjectionMode.PROXY, strict: true });
@@ -199,7 +216,12 @@ export class Kernel {
       const ran = await runMigrations(this.orm, this.db.dialect, this.enabled);
       if (ran.length) this.log.info({ migrations: ran }, 'migrations applied');
 
-      this.journal = new Journal({ clock: this.clock });
+      this.journal = new Journal({ clock: this.clock, software: SOFTWARE });
+      const keyFile = resolve(this.dataDir, this.options.signingKeyFile ?? DEFAULT_SIGNING_KEY_FILE);
+      this.signingKey = InstallationKey.loadOrCreate(keyFile).key;
+      if (InstallationKey.tooOpen(keyFile)) this.log.warn(`the signing key ${keyFile} can be read by others than its owner: chmod 600 it`);
+      this.journal.useKey(this.signingKey);
+      this.archives = new JournalArchives({ dataDir: this.dataDir, journal: this.journal, clock: this.clock });
       this.sequences = new Sequences();
       this.auth = new AuthService({ journal: this.journal, clock: this.clock, freshEm: () => this.em() });
       logEffectErrors(this.orm.config, (err) => this.log.error({ err }, 'an effect after a commit failed; the data was committed'));
@@ -217,6 +239,7 @@ export class Kernel {
         money: asValue(money),
         sequences: asValue(this.sequences),
         journal: asValue(this.journal),
+        archives: asValue(this.archives),
         auth: asValue(this.auth),
         events: asValue(this.events),
         settings: asValue(this.settings),
@@ -243,6 +266,7 @@ export class Kernel {
       }
       const kr = new RouteRegistrar('/api');
       kernelRoutes(kr, this);
+      journalFiscalRoutes(kr, this);
       uiRoutes(kr, () => this.ui);
       printRoutes(kr, this.print);
       for (const r of kr.routes) mountRoute(this, this.http, '/api', 'kernel', r);
@@ -254,20 +278,21 @@ export class Kernel {
       }
       for (const p of this.enabled) await p.start?.(this.pluginContext(p.name));
       await this.purgeIdempotencyKeys();
-      this.purgeTimer = setInterval(() => void this.purgeIdempotencyKeys(), PURGE_EVERY_MS);
+      this.purgeTimer = setInterval(() => void this.purgeIdempotencyKeys().then(() => { this.archiving = this.archiving.then(() => this.produceDueArchives()); }), PURGE_EVERY_MS);
       this.purgeTimer.unref();
       // Failed sign-ins counted during a window are journaled as one entry once it is over.
       this.failureTimer = setInterval(() => void this.auth.flushFailedSignIns().catch((err) => this.log.error({ err }, 'journaling failed sign-ins failed')), 60_000);
       this.failureTimer.unref();
       await this.hooks.started.promise(this);
-      const started = await this.journal.append(this.em(), {
-        chain: 'events', type: 'kernel.started',
-        payload: { version: this.version, database: this.db.dialect, plugins: this.enabled.map((p) => `${p.name}@${p.version}`) },
-      });
-      // An installation older than anchors gets its first one now.
-      if (!(await this.journal.anchors(this.em())).some((a) => a.chain === 'events')) {
-        await this.journal.anchor(this.em(), { chain: 'events', seq: started.seq, hash: started.hash, source: 'kernel.started' });
+      const started = await journalStart(this.journal, this.em(), {
+        software: SOFTWARE, version: this.version, database: this.db.dialect, plugins: this.enabled.map((p) => `${p.name}@${p.version}`),
+      }, this.journalStateFile());
+      // The technical chain's first start is anchored outside the journal, like the shop's creation.
+      if (!(await this.journal.anchors(this.em())).some((a) => a.chain === TECHNICAL_CHAIN)) {
+        await this.journal.anchor(this.em(), { chain: TECHNICAL_CHAIN, seq: started.seq, hash: started.hash, source: 'kernel.started' });
       }
+      // In the background: the first start after an upgrade may have months to archive.
+      this.archiving = this.produceDueArchives();
       await this.http.ready();
     } catch (e) {
       if (this.purgeTimer) clearInterval(this.purgeTimer);
@@ -316,6 +341,15 @@ export class Kernel {
     });
   }
 
+  /** Archives every ended month and year that has none yet (at start, then every hour); a failure is logged, never fatal. */
+  async produceDueArchives(): Promise<void> {
+    try {
+      for (const a of await this.archives.produceDue(this.em())) this.log.info({ archive: a.file, entries: a.entries }, 'journal archive produced');
+    } catch (err) {
+      this.log.error({ err }, 'producing the journal archives failed');
+    }
+  }
+
   /** Forgets expired idempotency keys (at start, then every hour); a failure is logged, never fatal. */
   async purgeIdempotencyKeys(): Promise<number> {
     try {
@@ -341,13 +375,20 @@ export class Kernel {
     if (this.failureTimer) clearInterval(this.failureTimer);
     try {
       await this.hooks.stopping.promise(this);
+      await this.archiving;
       this.events?.shutdown();
       await this.http.close();
       await this.auth.flushFailedSignIns(true);
-      await this.journal.append(this.em(), { chain: 'events', type: 'kernel.stopped', payload: { version: this.version } });
+      await this.journal.technical(this.em(), 'kernel.stopped', { software: SOFTWARE });
+      await saveJournalState(this.em(), this.journalStateFile());
     } finally {
       await this.orm.close(true);
     }
+  }
+
+  /** Where the data folder remembers how far the technical chain went (to notice a restored database). */
+  journalStateFile(): string {
+    return resolve(this.dataDir, 'journal-state.json');
   }
 
   describeDatabase(): string {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKernel, testDialects, type TestKernel } from '@comptoir/kernel/testing';
 import { entryHash } from '../src/journal/journal.js';
+import { SOFTWARE } from '../src/kernel.js';
 import { openAdmin } from '../src/admin.js';
 import { journalEntries, sqlRows, sqlRun } from './support/db.js';
 import { databaseArgs, runCli } from './support/cli.js';
@@ -59,13 +60,14 @@ describe.each(testDialects())('fiscal journal (%s)', (dialect) => {
     expect(res.status).toBe(200);
     expect(res.body.ok).toBe(true);
     expect(res.body.firstBad).toBeUndefined();
-    expect(res.body.chains.map((c: any) => c.chain)).toEqual(['closures', 'events']);
+    expect(res.body.chains.map((c: any) => c.chain)).toEqual(['closures', 'events', 'technical']);
     expect(res.body.chains[0]).toMatchObject({ entries: 5, lastHash: (await journalEntries(tk, 'closures'))[4].hash });
   });
 
-  it('records start, sign-in and failed sign-in in the events chain', async () => {
+  it('records sign-in and failed sign-in in the events chain, the start in the technical chain', async () => {
     const types = (await journalEntries(tk, 'events')).map((e) => e.type);
-    expect(types.slice(0, 4)).toEqual(['shop.created', 'user.created', 'kernel.started', 'auth.signed-in']);
+    expect(types.slice(0, 3)).toEqual(['shop.created', 'user.created', 'auth.signed-in']);
+    expect((await journalEntries(tk, 'technical')).map((e) => e.type)).toEqual(['signing-key.registered', 'kernel.started']);
     expect((await tk.anonymous().post('/api/auth/login', { username: 'admin', password: 'wrong-password' })).status).toBe(401);
     const failed = (await journalEntries(tk, 'events')).at(-1)!;
     expect(failed).toMatchObject({ type: 'auth.failed', payload: { username: 'admin', method: 'password', ip: '127.0.0.1' } });
@@ -91,10 +93,10 @@ describe.each(testDialects())('fiscal journal (%s)', (dialect) => {
 
   it('records the stop and the next start', async () => {
     tk = await tk.restart();
-    const types = (await journalEntries(tk, 'events')).map((e) => e.type);
+    const types = (await journalEntries(tk, 'technical')).map((e) => e.type);
     const stop = types.lastIndexOf('kernel.stopped');
     expect(stop).toBeGreaterThan(0);
-    expect(types.slice(stop, stop + 3)).toEqual(['kernel.stopped', 'kernel.started', 'auth.signed-in']);
+    expect(types.slice(stop)).toEqual(['kernel.stopped', 'kernel.started']);
     expect((await tk.admin.get('/api/journal/verify')).body.ok).toBe(true);
   });
 
@@ -163,7 +165,7 @@ describe.each(testDialects())('fiscal journal (%s)', (dialect) => {
       const e = entries[1];
       const at = new Date().toISOString();
       const payload = JSON.stringify({ grandTotalCents: 1, number: 2 });
-      const hash = entryHash(e.prev_hash, { chain: 't-rehashed', seq: 2, at, type: e.type, user_id: 1, station_id: 1, payload });
+      const hash = entryHash(e.prev_hash, { chain: 't-rehashed', seq: 2, at, type: e.type, user_id: 1, station_id: 1, payload, software: SOFTWARE });
       await sqlRun(tk, 'update kernel_journal_entry set payload = ?, at = ?, hash = ? where id = ?', [payload, at, hash, e.id]);
       const res = await tk.admin.get('/api/journal/verify');
       expect(res.body.firstBad).toEqual({ chain: 't-rehashed', seq: 3, id: entries[2].id, reason: 'entry t-rehashed#3 does not follow #2: its previous-hash does not match' });
@@ -177,7 +179,7 @@ describe.each(testDialects())('fiscal journal (%s)', (dialect) => {
       // holds the hash of the entry as it was written.
       const at = new Date().toISOString();
       const payload = JSON.stringify({ grandTotalCents: 1, number: 5 });
-      const hash = entryHash(e.prev_hash, { chain: 't-rewritten', seq: 5, at, type: e.type, user_id: 1, station_id: 1, payload });
+      const hash = entryHash(e.prev_hash, { chain: 't-rewritten', seq: 5, at, type: e.type, user_id: 1, station_id: 1, payload, software: SOFTWARE });
       await sqlRun(tk, 'update kernel_journal_entry set payload = ?, at = ?, hash = ? where id = ?', [payload, at, hash, e.id]);
       const res = await tk.admin.get('/api/journal/verify');
       expect(res.body.ok).toBe(false);
@@ -247,7 +249,7 @@ describe.each(testDialects())('fiscal journal (%s)', (dialect) => {
       expect(res.code).toBe(0);
       expect(res.stdout).toMatch(/^ok {3}closures {5}5 entries, last hash [0-9a-f]{16}…$/m);
       expect(res.stdout).toMatch(/^ok {3}events {7}\d+ entries/m);
-      expect(res.stdout).toContain('Journal intact: 2 chain(s) verified.');
+      expect(res.stdout).toContain('Journal intact: 3 chain(s) verified.');
     });
 
     it('exits 1 and names the altered entry', async () => {

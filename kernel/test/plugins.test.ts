@@ -227,9 +227,9 @@ describe.each(testDialects())('plugins at run time (%s)', (dialect) => {
     expect(await sqlRows(tk, "select name from kernel_migration where plugin = 'notes'")).toEqual([{ name: '0001-init' }]);
   });
 
-  it('records every plugin change in the events journal, with who did it', async () => {
+  it('records every plugin change in the technical journal, with who did it', async () => {
     const adminId = (await tk.admin.get('/api/session')).body.user.id;
-    const changes = (await journalEntries(tk, 'events')).filter((e) => e.type.startsWith('plugin.'));
+    const changes = (await journalEntries(tk, 'technical')).filter((e) => e.type.startsWith('plugin.'));
     expect(changes.map((e) => [e.type, e.payload.plugin, e.payload.version, Number(e.user_id)])).toEqual([
       ['plugin.disabled', 'reminders', '0.3.0', adminId],
       ['plugin.disabled', 'notes', '1.2.0', adminId],
@@ -237,7 +237,7 @@ describe.each(testDialects())('plugins at run time (%s)', (dialect) => {
       ['plugin.enabled', 'reminders', '0.3.0', adminId],
       ['plugin.enabled', 'labels', '1.0.0', adminId],
     ]);
-    const started = (await journalEntries(tk, 'events')).filter((e) => e.type === 'kernel.started').at(-1)!;
+    const started = (await journalEntries(tk, 'technical')).filter((e) => e.type === 'kernel.started').at(-1)!;
     expect(started.payload.plugins).toEqual(['labels@1.0.0', 'notes@1.2.0', 'reminders@0.3.0']);
   });
 });

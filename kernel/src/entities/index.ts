@@ -19,7 +19,7 @@ import { UserSchema } from './user.entity.js';
 import { RoleSchema, KnownPermissionSchema } from './role.entity.js';
 import { SessionSchema } from './session.entity.js';
 import { SequenceCounterSchema } from './sequence.entity.js';
-import { JournalEntrySchema, JournalHeadSchema } from './journal.entity.js';
+import { JournalEntrySchema, JournalHeadSchema, JournalSignatureSchema } from './journal.entity.js';
 import { SettingSchema } from './setting.entity.js';
 import { IdempotencyRecordSchema } from './idempotency-record.entity.js';
 import { PrintOverrideSchema } from './print-override.entity.js';
@@ -27,6 +27,6 @@ import { PrintOverrideSchema } from './print-override.entity.js';
 /** Every table the kernel owns. */
 export const kernelEntities = [
   PluginStateSchema, MigrationRecordSchema, ShopSchema, StationSchema, UserSchema, RoleSchema,
-  KnownPermissionSchema, SessionSchema, SequenceCounterSchema, JournalEntrySchema, JournalHeadSchema, SettingSchema,
+  KnownPermissionSchema, SessionSchema, SequenceCounterSchema, JournalEntrySchema, JournalHeadSchema, JournalSignatureSchema, SettingSchema,
   IdempotencyRecordSchema, PrintOverrideSchema,
 ];

@@ -12,6 +12,8 @@ export class JournalEntry {
   payload!: string;
   prevHash!: string;
   hash!: string;
+  /** The software's name and version that wrote the entry ('' before they were recorded). */
+  software = '';
 }
 
 /** The head of each chain: last sequence and hash, updated in the same transaction as the append. */
@@ -36,6 +38,33 @@ export const JournalEntrySchema = new EntitySchema<JournalEntry>({
     payload: { type: 'text' },
     prevHash: { type: 'string', length: 64 },
     hash: { type: 'string', length: 64 },
+    software: { type: 'string', length: 96, default: '' },
+  },
+});
+
+/** The Ed25519 signature of a signed chain's entry (the `closures` chain), by the installation's key. */
+export class JournalSignature {
+  id!: number;
+  chain!: string;
+  seq!: number;
+  hash!: string;
+  fingerprint!: string;
+  signature!: string;
+  createdAt!: string;
+}
+
+export const JournalSignatureSchema = new EntitySchema<JournalSignature>({
+  class: JournalSignature,
+  tableName: 'kernel_journal_signature',
+  uniques: [{ properties: ['chain', 'seq'] }],
+  properties: {
+    id: { type: 'integer', primary: true },
+    chain: { type: 'string', length: 32 },
+    seq: { type: 'integer' },
+    hash: { type: 'string', length: 64 },
+    fingerprint: { type: 'string', length: 64 },
+    signature: { type: 'string', length: 128 },
+    createdAt: { type: 'string', length: 32 },
   },
 });
 

@@ -3,6 +3,16 @@ import type { EntityManager } from '@mikro-orm/core';
 import { DomainError } from '../errors.js';
 import { canonicalJson } from './canonical.js';
 import { query, run } from '../db/sql.js';
+import { entrySigningText, verifySignature, type InstallationKey } from './signing.js';
+
+/** The chain of technical events: start, stop, upgrades, restores, exports, clock changes, plugin changes, keys. */
+export const TECHNICAL_CHAIN = 'technical';
+/** The chain of training-mode tickets: journaled, but apart from the sales, their figures and their closures. */
+export const TRAINING_CHAIN = 'training';
+/** Chains whose every entry is signed with the installation's key (besides being chained). */
+export const SIGNED_CHAINS: readonly string[] = ['closures'];
+/** How far the clock may step back between two entries (NTP corrections, two servers) before it is journaled. */
+export const CLOCK_TOLERANCE_MS = 2000;
 
 /** What a caller journals: the chain (tickets, invoices, closures, events), a type and a payload. */
 export interface JournalRecord {
@@ -25,6 +35,8 @@ export interface JournalRow {
   payload: string;
   prev_hash: string;
   hash: string;
+  /** The software's name and version that wrote it ('' for entries written before it was recorded). */
+  software?: string;
 }
 
 /** The first problem `verify` found, or none. */
@@ -56,7 +68,8 @@ export async function sealRows(em: EntityManager, spec: Omit<JournalSeal, 'hash'
   return { ...spec, columns: [...spec.columns], hash: await rowsHash(em, spec) };
 }
 
-async function rowsHash(em: EntityManager, spec: Omit<JournalSeal, 'hash'>): Promise<string> {
+/** The sealed columns of the rows, as text (what the seal's hash covers, and what an archive keeps). */
+export async function sealedRows(em: EntityManager, spec: Omit<JournalSeal, 'hash'>): Promise<Array<Array<string | null>>> {
   for (const name of [spec.table, spec.column, ...spec.columns]) {
     if (!SQL_NAME.test(name)) throw new DomainError('JOURNAL_SEAL_INVALID', `'${name}' is not a table or column name`, { status: 500 });
   }
@@ -64,7 +77,16 @@ async function rowsHash(em: EntityManager, spec: Omit<JournalSeal, 'hash'>): Pro
     `select ${spec.columns.join(', ')} from ${spec.table} where ${spec.column} = ? order by id`, [spec.value]);
   // Both databases' types to one text form: numbers, text, booleans and dates read the same everywhere.
   const cell = (v: unknown) => (v == null ? null : v instanceof Date ? v.toISOString() : typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
-  return createHash('sha256').update(canonicalJson(rows.map((r) => spec.columns.map((c) => cell(r[c]))))).digest('hex');
+  return rows.map((r) => spec.columns.map((c) => cell(r[c])));
+}
+
+/** The hash a seal records over its rows' cells. */
+export function sealHash(cells: Array<Array<string | null>>): string {
+  return createHash('sha256').update(canonicalJson(cells)).digest('hex');
+}
+
+async function rowsHash(em: EntityManager, spec: Omit<JournalSeal, 'hash'>): Promise<string> {
+  return sealHash(await sealedRows(em, spec));
 }
 
 /**
@@ -83,13 +105,14 @@ export interface JournalAnchor {
 /** Reads anchors a plugin keeps in its own tables (for example each Z closure's recorded heads). */
 export type JournalAnchorSource = (em: EntityManager) => Promise<JournalAnchor[]>;
 
-/** SHA-256 over the previous hash and the entry's canonical content. */
+/** SHA-256 over the previous hash and the entry's canonical content (the software too, once it is recorded). */
 export function entryHash(prevHash: string, e: Omit<JournalRow, 'id' | 'prev_hash' | 'hash'>): string {
   const content = canonicalJson({
     chain: e.chain, seq: Number(e.seq), at: e.at, type: e.type,
     userId: e.user_id == null ? null : Number(e.user_id),
     stationId: e.station_id == null ? null : Number(e.station_id),
     payload: JSON.parse(e.payload),
+    software: e.software ? e.software : undefined,
   });
   return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
 }
@@ -101,17 +124,62 @@ export function entryHash(prevHash: string, e: Omit<JournalRow, 'id' | 'prev_has
 export class Journal {
   private readonly clock: { now(): Date };
   private readonly anchorSources = new Map<string, JournalAnchorSource>();
+  /** The software's name and version stored with every entry ('Comptoir 0.1.0'). */
+  readonly software: string;
+  /** The installation's key, which signs the entries of the signed chains (none: they are only chained). */
+  private key: InstallationKey | null = null;
+  /** The latest entry time this process saw (ms): a new entry well before it means the clock went back. */
+  private lastAt: number | null = null;
 
-  constructor({ clock }: { clock: { now(): Date } }) {
+  constructor({ clock, software }: { clock: { now(): Date }; software?: string }) {
     this.clock = clock;
+    this.software = software ?? '';
+  }
+
+  /** Signs the signed chains' entries from now on with this key. */
+  useKey(key: InstallationKey): void {
+    this.key = key;
+  }
+
+  /** The key signing entries and archives, if one was given. */
+  get signingKey(): InstallationKey | null {
+    return this.key;
+  }
+
+  /** Appends a technical event (start, stop, upgrade, restore, export, clock, plugin change) to its own chain. */
+  async technical(em: EntityManager, type: string, payload: Record<string, unknown>, userId?: number | null) {
+    return this.append(em, { chain: TECHNICAL_CHAIN, type, payload, userId });
+  }
+
+  /**
+   * Compares the clock with the latest entry of the journal (at start): an earlier time is journaled as
+   * `clock.backwards`. Later appends compare with the latest entry this process wrote.
+   */
+  async checkClock(em: EntityManager): Promise<boolean> {
+    const rows = await query<{ at: string | null }>(em, 'select max(at) as at from kernel_journal_entry');
+    const last = rows[0]?.at ? Date.parse(String(rows[0].at)) : NaN;
+    if (Number.isFinite(last)) this.lastAt = Math.max(this.lastAt ?? 0, last);
+    const now = this.clock.now().getTime();
+    if (this.lastAt === null || now >= this.lastAt - CLOCK_TOLERANCE_MS) return false;
+    const lastAt = this.lastAt;
+    this.lastAt = now;
+    await this.technical(em, 'clock.backwards', { detected: 'start', lastEntryAt: new Date(lastAt).toISOString(), now: new Date(now).toISOString(), behindMs: lastAt - now });
+    return true;
   }
 
   /** Appends an entry inside the caller's transaction (or a transaction of its own). */
-  async append(em: EntityManager, record: JournalRecord): Promise<{ chain: string; seq: number; hash: string }> {
+  async append(em: EntityManager, record: JournalRecord): Promise<{ chain: string; seq: number; hash: string; signature?: string }> {
     if (!/^[a-z][a-z0-9_.-]{0,31}$/.test(record.chain)) {
       throw new DomainError('JOURNAL_CHAIN_INVALID', `Journal chain '${record.chain}' is not a valid name`, { status: 500 });
     }
     if (!em.isInTransaction()) return em.transactional((tem) => this.append(tem, record));
+    const now = this.clock.now();
+    if (this.lastAt !== null && now.getTime() < this.lastAt - CLOCK_TOLERANCE_MS) {
+      const lastAt = this.lastAt;
+      this.lastAt = now.getTime();
+      await this.technical(em, 'clock.backwards', { detected: 'append', chain: record.chain, lastEntryAt: new Date(lastAt).toISOString(), now: now.toISOString(), behindMs: lastAt - now.getTime() });
+    }
+    this.lastAt = Math.max(this.lastAt ?? 0, now.getTime());
     await run(em,
       `insert into kernel_journal_head (chain, last_seq, last_hash) values (?, 0, '') on conflict (chain) do nothing`,
       [record.chain]);
@@ -122,17 +190,49 @@ export class Journal {
     const seq = Number(head[0].last_seq);
     const prevHash = head[0].last_hash;
     const row = {
-      chain: record.chain, seq, at: this.clock.now().toISOString(), type: record.type,
+      chain: record.chain, seq, at: now.toISOString(), type: record.type,
       user_id: record.userId ?? null, station_id: record.stationId ?? null,
-      payload: canonicalJson(record.payload ?? {}),
+      payload: canonicalJson(record.payload ?? {}), software: this.software,
     };
     const hash = entryHash(prevHash, row);
     await run(em,
-      `insert into kernel_journal_entry (chain, seq, at, type, user_id, station_id, payload, prev_hash, hash)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [row.chain, seq, row.at, row.type, row.user_id, row.station_id, row.payload, prevHash, hash]);
+      `insert into kernel_journal_entry (chain, seq, at, type, user_id, station_id, payload, prev_hash, hash, software)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [row.chain, seq, row.at, row.type, row.user_id, row.station_id, row.payload, prevHash, hash, row.software]);
     await run(em, 'update kernel_journal_head set last_hash = ? where chain = ?', [hash, record.chain]);
-    return { chain: record.chain, seq, hash };
+    let signature: string | undefined;
+    if (this.key && SIGNED_CHAINS.includes(record.chain)) {
+      signature = this.key.sign(entrySigningText(record.chain, seq, hash));
+      await run(em, 'insert into kernel_journal_signature (chain, seq, hash, fingerprint, signature, created_at) values (?, ?, ?, ?, ?, ?)',
+        [record.chain, seq, hash, this.key.fingerprint, signature, row.at]);
+    }
+    return { chain: record.chain, seq, hash, signature };
+  }
+
+  /** The signature of a signed chain's entry, found by the entry's hash (for printing it on a closure). */
+  async signatureOf(em: EntityManager, chain: string, hash: string): Promise<{ seq: number; fingerprint: string; signature: string } | null> {
+    const rows = await query<{ seq: number; fingerprint: string; signature: string }>(em,
+      'select seq, fingerprint, signature from kernel_journal_signature where chain = ? and hash = ?', [chain, hash]);
+    return rows.length ? { seq: Number(rows[0].seq), fingerprint: rows[0].fingerprint, signature: rows[0].signature } : null;
+  }
+
+  /** The public keys registered in the technical chain (`signing-key.registered`), by fingerprint. */
+  async publicKeys(em: EntityManager): Promise<Map<string, string>> {
+    const rows = await query<{ payload: string }>(em,
+      "select payload from kernel_journal_entry where chain = ? and type = 'signing-key.registered' order by seq", [TECHNICAL_CHAIN]);
+    return new Map(rows.map((r) => JSON.parse(r.payload) as { fingerprint: string; publicKey: string }).map((k) => [k.fingerprint, k.publicKey]));
+  }
+
+  /** Why a signed chain's entry fails its signature, as a sentence; null when it is signed by a registered key. */
+  private signatureProblem(r: JournalRow, sig: { fingerprint: string; signature: string; hash: string } | undefined, keys: Map<string, string>): string | null {
+    const name = `${r.chain}#${Number(r.seq)}`;
+    if (!sig) return r.software ? `entry ${name} is not signed: its signature was removed` : null;
+    const pem = keys.get(sig.fingerprint);
+    if (!pem) return `entry ${name} is signed by key ${sig.fingerprint.slice(0, 16)}…, which is not registered in the technical chain`;
+    if (sig.hash !== r.hash || !verifySignature(pem, entrySigningText(r.chain, Number(r.seq), r.hash), sig.signature)) {
+      return `entry ${name}: its signature does not match (the entry or its signature was altered)`;
+    }
+    return null;
   }
 
   /** The first sealed table whose rows no longer match the entry, as a sentence; null when all match. */
@@ -189,7 +289,11 @@ export class Journal {
     // Chains that must exist are walked even when nothing of them is left.
     const names = [...new Set([...heads.map((h) => h.chain), ...chainNames.map((c) => c.chain), ...anchors.map((a) => a.chain)])].sort();
     const result: JournalVerification = { ok: true, chains: [], anchors: anchors.length };
+    const keys = await this.publicKeys(em);
     for (const chain of names) {
+      const signatures = new Map((SIGNED_CHAINS.includes(chain)
+        ? await query<{ seq: number; fingerprint: string; signature: string; hash: string }>(em, 'select seq, fingerprint, signature, hash from kernel_journal_signature where chain = ?', [chain])
+        : []).map((s) => [Number(s.seq), s]));
       const anchored = anchors.filter((a) => a.chain === chain);
       const anchorAt = new Map<number, JournalAnchor[]>();
       for (const a of anchored) anchorAt.set(a.seq, [...(anchorAt.get(a.seq) ?? []), a]);
@@ -221,6 +325,8 @@ export class Journal {
           }
           const sealed = await this.checkSeals(em, r);
           if (sealed) return fail(seq, Number(r.id), sealed);
+          const unsigned = SIGNED_CHAINS.includes(chain) ? this.signatureProblem(r, signatures.get(seq), keys) : null;
+          if (unsigned) return fail(seq, Number(r.id), unsigned);
           const differs = anchorAt.get(seq)?.find((a) => a.hash !== r.hash);
           if (differs) {
             return fail(seq, Number(r.id), `entry ${chain}#${seq} is not the one recorded by ${differs.source}: the chain was rewritten from there on`);

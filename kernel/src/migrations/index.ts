@@ -4,13 +4,15 @@ import s0002 from './sqlite/0002-journal-append-only.js';
 import s0003 from './sqlite/0003-idempotency-keys.js';
 import s0004 from './sqlite/0004-print-overrides.js';
 import s0005 from './sqlite/0005-hardening.js';
+import s0006 from './sqlite/0006-journal-fiscal.js';
 import p0001 from './postgresql/0001-init.js';
 import p0002 from './postgresql/0002-journal-append-only.js';
 import p0003 from './postgresql/0003-idempotency-keys.js';
 import p0004 from './postgresql/0004-print-overrides.js';
 import p0005 from './postgresql/0005-hardening.js';
+import p0006 from './postgresql/0006-journal-fiscal.js';
 
 export const migrations = {
-  sqlite: [s0001, s0002, s0003, s0004, s0005],
-  postgresql: [p0001, p0002, p0003, p0004, p0005],
+  sqlite: [s0001, s0002, s0003, s0004, s0005, s0006],
+  postgresql: [p0001, p0002, p0003, p0004, p0005, p0006],
 };

@@ -66,7 +66,7 @@ export async function setPluginEnabled(
   }
   await em.transactional(async (tem) => {
     await tem.upsert(PluginState, { name, enabled, version: plugin?.version ?? '?', changedAt: new Date() });
-    await journal.append(tem, { chain: 'events', type: enabled ? 'plugin.enabled' : 'plugin.disabled', payload: { plugin: name, version: plugin?.version ?? null }, userId });
+    await journal.technical(tem, enabled ? 'plugin.enabled' : 'plugin.disabled', { plugin: name, version: plugin?.version ?? null }, userId);
   });
   return { changed: true };
 }

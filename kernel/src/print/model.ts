@@ -142,6 +142,8 @@ export interface TemplateContext {
   money(cents: number): string;
   /** A date as the shop writes it. */
   date(d: Date | string, withTime?: boolean): string;
+  /** The fingerprint of the installation's signing key in groups of four, for closures to print (null: no key). */
+  keyFingerprint: string | null;
 }
 
 /** A print template, declared by a plugin in `definePlugin({ templates })`. */

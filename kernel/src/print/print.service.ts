@@ -11,6 +11,7 @@ import type { Journal } from '../journal/journal.js';
 import { formatMoney } from '../money/index.js';
 import { renderHtml } from './html.js';
 import { renderPdf } from './pdf.js';
+import { printableFingerprint } from '../journal/signing.js';
 import { DEFAULT_PAPER, type PrintBlock, type PrintDocument, type PrintTemplateDefinition, type TemplateContext, type TemplateOverride } from './model.js';
 
 /** A registered template with its owner. */
@@ -207,6 +208,7 @@ export class PrintService {
       logo: def.logo ? override.logo ?? shop.logo : null,
       money: (cents) => formatMoney(cents, locale),
       date: (d, withTime) => new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'short', timeStyle: 'short' } : { dateStyle: 'short' }).format(new Date(d)),
+      keyFingerprint: this.journal.signingKey ? printableFingerprint(this.journal.signingKey.fingerprint) : null,
     };
     const data = options.data === undefined ? def.sample(ctx) : options.data;
     const hidden = new Set(override.hiddenBlocks);

@@ -1,6 +1,7 @@
 /** The kernel's receipt: what the till prints for a sale (the POS plugin passes its ticket as this data). */
 import { formatQuantity, formatRate } from '../../money/index.js';
 import { defineTemplate, type PrintBlock } from '../model.js';
+import { SOFTWARE } from '../../journal/software.js';
 
 /** What the receipt prints. Amounts in cents, quantities in thousandths, rates in hundredths of a percent. */
 export interface ReceiptData {
@@ -28,6 +29,8 @@ export interface ReceiptData {
   duplicate?: number | null;
   /** On a refund: the number of the ticket it refunds (printed under a "REMBOURSEMENT" title). */
   refundOf?: string | null;
+  /** The software's name and version to print; default this installation's (`SOFTWARE`). */
+  software?: string;
 }
 
 export const receiptTemplate = defineTemplate<ReceiptData>({
@@ -83,6 +86,8 @@ export const receiptTemplate = defineTemplate<ReceiptData>({
     barcode: 'T2026-000123',
     duplicate: null,
     refundOf: null,
+    // Fixed, so that a preview (and a printer's golden file) does not change with each release.
+    software: 'Comptoir 0.1.0',
   }),
   render(d, ctx) {
     const { shop } = ctx;
@@ -133,6 +138,8 @@ export const receiptTemplate = defineTemplate<ReceiptData>({
     blocks.push({ type: 'space', block: 'footer' });
     for (const line of ctx.text('footer').split('\n').filter((l) => l.trim())) blocks.push({ type: 'text', block: 'footer', align: 'center', runs: [{ text: line }] });
     if (d.signature) blocks.push({ type: 'text', align: 'center', runs: [{ text: ctx.text('signature', { signature: d.signature }), size: 'small' }] });
+    // The till software's name and version, on every receipt (French art. 286 CGI); not a block a shop can hide.
+    blocks.push({ type: 'text', align: 'center', runs: [{ text: d.software ?? SOFTWARE }] });
     const barcode = d.barcode === undefined ? d.number : d.barcode;
     if (barcode) blocks.push({ type: 'barcode', block: 'barcode', symbology: 'code128', data: barcode, height: 10 });
     if (d.qr) blocks.push({ type: 'qr', block: 'qr', data: d.qr, size: 24 });

@@ -48,6 +48,7 @@ const WORDS = {
   grand: L('Totaux perpétuels', 'Doorlopende totalen', 'Perpetual grand totals'),
   heads: L('Têtes du journal', 'Koppen van het journaal', 'Journal heads'),
   signature: L('Empreinte de la clôture', 'Vingerafdruk van de afsluiting', 'Closure fingerprint'),
+  key: L('Clé de signature (SHA-256)', 'Ondertekeningssleutel (SHA-256)', 'Signing key (SHA-256)'),
   other: L('Duplicata {duplicates} · corrections {corrections} · ouvertures sans vente {noSale}', 'Duplicaten {duplicates} · correcties {corrections} · lade zonder verkoop {noSale}', 'Duplicates {duplicates} · corrections {corrections} · no-sale openings {noSale}'),
   parked: L('Tickets en attente : {count}', 'Geparkeerde tickets: {count}', 'Parked tickets: {count}'),
 };
@@ -161,6 +162,7 @@ export const zClosureTemplate = defineTemplate<ZClosurePrint>({
     if (z.signature) {
       blocks.push({ type: 'columns', block: 'heads', columns: [{ runs: [{ text: word('signature', lang), size: 'small' }], width: 1 }, { runs: [{ text: z.signature, size: 'small' }], width: 4 }] });
     }
+    if (ctx.keyFingerprint) blocks.push({ type: 'columns', block: 'heads', columns: [{ runs: [{ text: word('key', lang), size: 'small' }], width: 1 }, { runs: [{ text: ctx.keyFingerprint, size: 'small' }], width: 4 }] });
     blocks.push({ type: 'space', block: 'footer' });
     for (const line of ctx.text('footer').split('\n').filter((l) => l.trim())) blocks.push({ type: 'text', block: 'footer', runs: [{ text: line, size: 'small' }] });
     return blocks;
