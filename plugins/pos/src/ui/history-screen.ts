@@ -22,13 +22,13 @@ import {
 } from '@comptoir/shell';
 import type { HistoryRow } from '../services/ticket-history.js';
 import { backStyles, methodLabel, noStationCard, printFrame, receiptHtml, today } from './back-office.js';
-import { quantityText, type Method, type Ticket } from './types.js';
+import { cashRounded, cashStepOf, quantityText, type Method, type Ticket } from './types.js';
 
 /**
  * Till › Tickets (route #/pos/history, permission pos.sell): the paid tickets and refunds of a day, this station's
  * or the shop's (GET /api/pos/tickets/history). A ticket opens with its lines, payments and receipt preview; from
  * there: reprint (pos.reprint: POST …/reprint, printed DUPLICATA n), correct the payment methods (pos.correct:
- * new tenders adding up to what was paid, with a reason: POST …/payments/correct), or refund it (the refund
+ * new tenders settling the ticket's total, the cash part rounded, with a reason: POST …/payments/correct), or refund it (the refund
  * screen with its number).
  *
  * Test ids: pos-history-scope-<station|shop>, pos-history-date, pos-history-row, pos-history-empty,
@@ -102,9 +102,17 @@ export class PosHistoryScreen extends LitElement {
     }
   }
 
-  /** What was paid, in cents (> 0), that a correction must add up to. */
+  /**
+   * What the typed tenders must add up to, in cents (> 0): the ticket's total, its cash part rounded as the server
+   * settles it (Belgium: 5 cents, on the cash part only), so a correction from cash to card drops the rounding.
+   */
   private get paid(): number {
-    return Math.abs((this.open?.payments ?? []).filter((p) => p.status === 'active').reduce((s, p) => s + p.amount, 0));
+    const typed = this.typed;
+    const isCash = (code: string) => this.methods.find((m) => m.code === code)?.isCash ?? false;
+    const nonCash = typed.filter((x) => !isCash(x.method)).reduce((s, x) => s + x.amount, 0);
+    const cashPart = Math.abs(this.open?.total ?? 0) - nonCash;
+    const rounded = cashPart > 0 && (nonCash === 0 || typed.some((x) => isCash(x.method))) ? cashRounded(cashPart, cashStepOf(this.session?.shop?.country)) : cashPart;
+    return nonCash + rounded;
   }
 
   private get correctable(): Method[] {
