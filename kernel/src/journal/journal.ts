@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { DomainError } from '../errors.js';
 import { canonicalJson } from './canonical.js';
 import { query, run } from '../db/sql.js';
+import { withApprover } from '../auth/approval.js';
 
 /** What a caller journals: the chain (tickets, invoices, closures, events), a type and a payload. */
 export interface JournalRecord {
@@ -124,7 +125,7 @@ export class Journal {
     const row = {
       chain: record.chain, seq, at: this.clock.now().toISOString(), type: record.type,
       user_id: record.userId ?? null, station_id: record.stationId ?? null,
-      payload: canonicalJson(record.payload ?? {}),
+      payload: canonicalJson(withApprover(record.payload ?? {})),
     };
     const hash = entryHash(prevHash, row);
     await run(em,
