@@ -132,7 +132,10 @@ export class AuthService {
    * PIN sign-in, then the approver must hold `permission`. Opens no session; a right PIN forgets past failures.
    */
   async approve(em: EntityManager, input: { userId: number; pin: string; permission: string; stationId: number | null; allPermissions: readonly string[] }): Promise<Approval> {
-    const { user } = await this.checkPin(em, input.userId, input.pin, input.stationId, 'approval');
+    const { user } = await this.checkPin(em, input.userId, input.pin, input.stationId, 'approval').catch((e: unknown) => {
+      // The asker is signed in: a wrong PIN refuses the approval (403), it does not end their session (401).
+      throw e instanceof DomainError && e.code === 'AUTH_INVALID' ? new DomainError('APPROVAL_PIN_INVALID', e.text, { status: 403, extra: e.extra }) : e;
+    });
     await this.signIns.unlockPin(em.fork(), user.id);
     if (!(await this.permissionsOf(em, user, input.allPermissions)).has(input.permission)) {
       await this.journal.append(em.fork(), { chain: 'events', type: 'auth.approval-denied', payload: { userId: user.id, permission: input.permission }, stationId: input.stationId });

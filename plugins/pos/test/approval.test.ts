@@ -43,8 +43,8 @@ describe.each(testDialects())('manager approval at the till (%s)', (dialect) => 
   it('refuses a wrong PIN, and the PIN of someone without the permission, and changes nothing', async () => {
     const before = (await rows(shop.tk, "select count(*) as n from kernel_journal_entry where type = 'pos.drawer.opened'"))[0].n;
     const wrong = await approved(shop.cashier, boss, '0000', '/api/pos/cash/drawer', { reason: 'Monnaie' });
-    expect(wrong.status).toBe(401);
-    expect(wrong.body).toMatchObject({ code: 'AUTH_INVALID', detail: 'Code PIN incorrect. Encore 4 essais avant blocage.' });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body).toMatchObject({ code: 'APPROVAL_PIN_INVALID', attemptsLeft: 4, detail: 'Code PIN incorrect. Encore 4 essais avant blocage.' });
     const notAllowed = await approved(shop.cashier, clerk, '1234', '/api/pos/cash/drawer', { reason: 'Monnaie' });
     expect(notAllowed.status).toBe(403);
     expect(notAllowed.body).toMatchObject({ code: 'APPROVAL_DENIED', permission: 'pos.drawer' });
@@ -72,7 +72,7 @@ describe.each(testDialects())('manager approval at the till (%s)', (dialect) => 
     const marc = await idOf('marc');
     const answers: number[] = [];
     for (let i = 0; i < 5; i++) answers.push((await approved(shop.cashier, marc, '9999', '/api/pos/cash/drawer', { reason: 'x' })).status);
-    expect(answers).toEqual([401, 401, 401, 401, 423]);
+    expect(answers).toEqual([403, 403, 403, 403, 423]);
     const locked = await approved(shop.cashier, marc, '4321', '/api/pos/cash/drawer', { reason: 'x' });
     expect(locked.status).toBe(423);
     expect(locked.body.code).toBe('PIN_LOCKED');
@@ -83,7 +83,7 @@ describe.each(testDialects())('manager approval at the till (%s)', (dialect) => 
     await shop.tk.userWith(['manager'], { username: 'anne', pin: '7777' });
     const anne = await idOf('anne');
     const all = await Promise.all(Array.from({ length: 12 }, () => approved(shop.cashier, anne, '1111', '/api/pos/cash/drawer', { reason: 'x' })));
-    expect(all.filter((r) => r.status === 401).length).toBeLessThanOrEqual(4);
-    expect(all.every((r) => r.status === 401 || r.status === 423)).toBe(true);
+    expect(all.filter((r) => r.status === 403).length).toBeLessThanOrEqual(4);
+    expect(all.every((r) => r.status === 403 || r.status === 423)).toBe(true);
   });
 });

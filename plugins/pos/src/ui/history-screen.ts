@@ -6,7 +6,6 @@ import {
   errorMessage,
   formatDateTime,
   formatMoney,
-  hasPermission,
   html,
   i18n,
   isApiError,
@@ -22,6 +21,7 @@ import {
 } from '@comptoir/shell';
 import type { HistoryRow } from '../services/ticket-history.js';
 import { backStyles, methodLabel, noStationCard, printFrame, receiptHtml, today } from './back-office.js';
+import { withApproval } from './approval-dialog.js';
 import { cashRounded, cashStepOf, quantityText, type Method, type Ticket } from './types.js';
 
 /**
@@ -90,7 +90,8 @@ export class PosHistoryScreen extends LitElement {
     if (!this.open || this.busy) return;
     this.busy = true;
     try {
-      await this.api.post(`/pos/tickets/${this.open.id}/reprint`, {});
+      const id = this.open.id;
+      await withApproval(this.api, (headers) => this.api.post(`/pos/tickets/${id}/reprint`, {}, { headers }));
       this.receipt = await receiptHtml(this.api, this.open.id);
       await this.updateComplete;
       printFrame(this.renderRoot, 'pos-ticket-frame');
@@ -137,8 +138,8 @@ export class PosHistoryScreen extends LitElement {
     this.busy = true;
     this.dialogError = '';
     try {
-      this.open = await this.api.post<Ticket>(`/pos/tickets/${this.open.id}/payments/correct`, { tenders: this.typed, reason: this.reason.trim() },
-        { headers: { 'Idempotency-Key': this.correctKey } });
+      const [id, key, body] = [this.open.id, this.correctKey, { tenders: this.typed, reason: this.reason.trim() }];
+      this.open = await withApproval(this.api, (headers) => this.api.post<Ticket>(`/pos/tickets/${id}/payments/correct`, body, { headers: { ...headers, 'Idempotency-Key': key } }));
       this.correctKey = null;
       this.correcting = false;
       toast(t('pos.correct.done', { number: this.open.number ?? '' }), 'success');
@@ -188,8 +189,6 @@ export class PosHistoryScreen extends LitElement {
 
   private renderTicket() {
     const tk = this.open;
-    const canReprint = hasPermission(this.session, 'pos.reprint');
-    const canCorrect = hasPermission(this.session, 'pos.correct');
     return html`<cpt-dialog .open=${Boolean(tk)} size="large" heading=${t('pos.receipt.title', { number: tk?.number ?? '' })} testid="pos-ticket-dialog"
       @close=${() => { this.open = null; }}>
       ${tk
@@ -214,8 +213,8 @@ export class PosHistoryScreen extends LitElement {
         : nothing}
       <div slot="footer">
         ${tk?.kind === 'sale' ? html`<cpt-button icon="back" data-testid="pos-ticket-refund" @click=${() => navigate('pos/refund', { number: tk.number })}>${t('pos.history.refundIt')}</cpt-button>` : nothing}
-        ${canCorrect && !this.correcting ? html`<cpt-button icon="edit" data-testid="pos-ticket-correct" @click=${() => this.startCorrection()}>${t('pos.correct.open')}</cpt-button>` : nothing}
-        ${canReprint ? html`<cpt-button icon="file" data-testid="pos-ticket-reprint" ?busy=${this.busy} @click=${() => void this.reprint()}>${t('pos.history.reprint')}</cpt-button>` : nothing}
+        ${!this.correcting ? html`<cpt-button icon="edit" data-testid="pos-ticket-correct" @click=${() => this.startCorrection()}>${t('pos.correct.open')}</cpt-button>` : nothing}
+        ${tk ? html`<cpt-button icon="file" data-testid="pos-ticket-reprint" ?busy=${this.busy} @click=${() => void this.reprint()}>${t('pos.history.reprint')}</cpt-button>` : nothing}
         <cpt-button icon="file" data-testid="pos-ticket-print" @click=${() => printFrame(this.renderRoot, 'pos-ticket-frame')}>${t('pos.receipt.print')}</cpt-button>
       </div>
     </cpt-dialog>`;

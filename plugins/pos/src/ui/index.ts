@@ -6,7 +6,8 @@ import { LANGUAGES, definePluginUi, type Dictionaries } from '@comptoir/shell';
 import { messages } from './messages.js';
 import { backMessages } from './back-messages.js';
 import { closureMessages } from './closure-messages.js';
+import { approvalMessages } from './approval-messages.js';
 
-const merged: Dictionaries = Object.fromEntries(LANGUAGES.map((lang) => [lang, { ...messages[lang], ...backMessages[lang], ...closureMessages[lang] }]));
+const merged: Dictionaries = Object.fromEntries(LANGUAGES.map((lang) => [lang, { ...messages[lang], ...backMessages[lang], ...closureMessages[lang], ...approvalMessages[lang] }]));
 
 export default definePluginUi({ messages: merged });
