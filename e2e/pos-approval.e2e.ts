@@ -74,6 +74,7 @@ describe.each(e2eDatabases())('a manager approves one action with her PIN on the
       await page.getByTestId('pos-drawer-reason').fill('x');
       await page.getByTestId('pos-drawer-open').click();
       await expect.poll(() => page.getByTestId('pos-approval-pin').isVisible(), { timeout: 10_000 }).toBe(true);
+      await page.waitForTimeout(400); // the dialog's opening animation, for the picture
       await page.screenshot({ path: join(SHOTS, `pos-approval-${lang}-${viewport.width}x${viewport.height}-${dialect}.png`) });
       await page.context().close();
     }
