@@ -6,8 +6,10 @@ import { LANGUAGES, definePluginUi, type Dictionaries } from '@comptoir/shell';
 import { messages } from './messages.js';
 import { backMessages } from './back-messages.js';
 import { closureMessages } from './closure-messages.js';
+import { statsMessages } from './stats/messages.js';
+import { saleMessages } from './sale-messages.js';
 import { approvalMessages } from './approval-messages.js';
 
-const merged: Dictionaries = Object.fromEntries(LANGUAGES.map((lang) => [lang, { ...messages[lang], ...backMessages[lang], ...closureMessages[lang], ...approvalMessages[lang] }]));
+const merged: Dictionaries = Object.fromEntries(LANGUAGES.map((lang) => [lang, { ...messages[lang], ...backMessages[lang], ...closureMessages[lang], ...statsMessages[lang], ...saleMessages[lang], ...approvalMessages[lang] }]));
 
 export default definePluginUi({ messages: merged });
