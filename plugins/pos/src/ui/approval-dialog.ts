@@ -71,9 +71,13 @@ export class PosApprovalDialog extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.api.get<Array<{ id: number; displayName: string }>>('/auth/station-users').then((u) => {
+    // The one asking lacks the right: someone else is offered first.
+    void Promise.all([
+      this.api.get<Array<{ id: number; displayName: string }>>('/auth/station-users'),
+      this.api.get<{ user?: { id: number } }>('/session').catch(() => ({ user: undefined })),
+    ]).then(([u, session]) => {
       this.users = u;
-      this.userId ||= u[0]?.id ?? 0;
+      this.userId ||= (u.find((x) => x.id !== session.user?.id) ?? u[0])?.id ?? 0;
     }, (err) => (this.error = errorMessage(err)));
   }
 
