@@ -23,6 +23,7 @@ export { EventBus, type ServerEvent } from './events.js';
 export { Settings } from './settings.js';
 export { AuthService, type AuthContext, type UserInput } from './auth/auth.service.js';
 export { hashSecret, verifySecret } from './auth/password.js';
+export { APPROVAL_HEADER, currentApproval, type Approval } from './auth/approval.js';
 export { User, Station, Shop } from './entities/index.js';
 export * from './money/index.js';
 export { asClass, asFunction, asValue, type AwilixContainer } from 'awilix';

@@ -8,6 +8,7 @@ import { FailureLimiter } from './rate-limit.js';
 import { afterCommit } from '../db/after-commit.js';
 import { SignInRecords } from './sign-in-records.js';
 import { FailedSignIns } from './failed-sign-ins.js';
+import { approvalDenied, type Approval } from './approval.js';
 
 export const SESSION_HOURS = 12;
 /** A session's expiry is moved forward at most once a minute (one write a minute, not one a request). */
@@ -119,7 +120,33 @@ export class AuthService {
    * in the database before the PIN is checked, so a burst checks at most PIN_MAX_FAILURES PINs.
    */
   async loginPin(em: EntityManager, input: { userId: number; pin: string; station: Station }) {
-    const user = await em.findOne(User, { id: input.userId }, { disableIdentityMap: true });
+    const { user, now } = await this.checkPin(em, input.userId, input.pin, input.station.id, 'pin');
+    return em.transactional(async (tem) => {
+      await this.signIns.signedIn(tem, user.id, 'pin', now);
+      return this.openSession(tem, user, input.station, 'pin');
+    });
+  }
+
+  /**
+   * A manager's approval of one action at another user's screen: the same PIN check, lockout and rate limit as a
+   * PIN sign-in, then the approver must hold `permission`. Opens no session; a right PIN forgets past failures.
+   */
+  async approve(em: EntityManager, input: { userId: number; pin: string; permission: string; stationId: number | null; allPermissions: readonly string[] }): Promise<Approval> {
+    const { user } = await this.checkPin(em, input.userId, input.pin, input.stationId, 'approval').catch((e: unknown) => {
+      // The asker is signed in: a wrong PIN refuses the approval (403), it does not end their session (401).
+      throw e instanceof DomainError && e.code === 'AUTH_INVALID' ? new DomainError('APPROVAL_PIN_INVALID', e.text, { status: 403, extra: e.extra }) : e;
+    });
+    await this.signIns.unlockPin(em.fork(), user.id);
+    if (!(await this.permissionsOf(em, user, input.allPermissions)).has(input.permission)) {
+      await this.journal.append(em.fork(), { chain: 'events', type: 'auth.approval-denied', payload: { userId: user.id, permission: input.permission }, stationId: input.stationId });
+      throw approvalDenied(input.permission, user.displayName);
+    }
+    return { userId: user.id, username: user.username, displayName: user.displayName, permission: input.permission };
+  }
+
+  /** Checks a user's PIN, one reserved attempt at a time; throws AUTH_INVALID (attempts left) or PIN_LOCKED. */
+  private async checkPin(em: EntityManager, userId: number, pin: string, stationId: number | null, method: 'pin' | 'approval'): Promise<{ user: User; now: number }> {
+    const user = await em.findOne(User, { id: userId }, { disableIdentityMap: true });
     if (!user || !user.active || !user.pinHash) {
       throw new DomainError('AUTH_INVALID', { fr: 'Code PIN incorrect.', nl: 'Pincode onjuist.', en: 'Wrong PIN.' }, { status: 401 });
     }
@@ -135,9 +162,9 @@ export class AuthService {
         en: `PIN locked after too many failures. Try again in ${minutes} min or ask a manager.`,
       }, { status: 423 });
     }
-    if (!(await verifySecret(input.pin, user.pinHash))) {
+    if (!(await verifySecret(pin, user.pinHash))) {
       const locked = await this.signIns.pinFailed(outside, user.id, reserved.failures, now);
-      await this.journal.append(outside, { chain: 'events', type: locked ? 'auth.pin-locked' : 'auth.failed', payload: { userId: user.id, method: 'pin' }, stationId: input.station.id });
+      await this.journal.append(outside, { chain: 'events', type: locked ? 'auth.pin-locked' : 'auth.failed', payload: { userId: user.id, method }, stationId });
       const left = PIN_MAX_FAILURES - reserved.failures;
       throw locked
         ? new DomainError('PIN_LOCKED', {
@@ -151,10 +178,7 @@ export class AuthService {
           en: left === 1 ? 'Wrong PIN. 1 attempt left before lockout.' : `Wrong PIN. ${left} attempts left before lockout.`,
         }, { status: 401, extra: { attemptsLeft: left } });
     }
-    return em.transactional(async (tem) => {
-      await this.signIns.signedIn(tem, user.id, 'pin', now);
-      return this.openSession(tem, user, input.station, 'pin');
-    });
+    return { user, now };
   }
 
   /**

@@ -6,6 +6,10 @@ import type { Kernel } from '../kernel.js';
 import { loadRequestContext, type RequestState } from './request-context.js';
 import { IDEMPOTENCY_HEADER, KeyTaken, REPLAYED_HEADER, idempotencyKeyOf, keyReused, requestHash, type StoredAnswer } from './idempotency.js';
 import type { RouteContext, RouteDefinition } from './routes.js';
+import { APPROVAL_HEADER, parseApproval, runApproved, type Approval } from '../auth/approval.js';
+
+/** The manager's approval a request was let through with (see approval.ts). */
+const approvals = new WeakMap<FastifyRequest, Approval>();
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -29,10 +33,11 @@ class Context implements RouteContext {
   readonly lang: RouteContext['lang'];
   readonly ip: string;
 
-  constructor(private readonly kernel: Kernel, private readonly state: RequestState, private readonly tem: EntityManager | null, ip: string) {
+  constructor(private readonly kernel: Kernel, private readonly state: RequestState, private readonly tem: EntityManager | null, ip: string, approval?: Approval) {
     this.user = state.auth?.user ?? null;
     this.station = state.auth?.station ?? state.station;
-    this.permissions = state.auth?.permissions ?? NO_PERMISSIONS;
+    const held = state.auth?.permissions ?? NO_PERMISSIONS;
+    this.permissions = approval ? new Set([...held, approval.permission]) : held;
     this.lang = state.lang;
     this.ip = ip;
   }
@@ -96,9 +101,9 @@ async function runIdempotent(kernel: Kernel, def: RouteDefinition<any>, route: s
   try {
     const { result, status } = await c.em.transactional(async (tem) => {
       if (key) await store.claim(tem, userId, key, route, hash);
-      const ctx = new Context(kernel, c, tem, req.ip);
+      const ctx = new Context(kernel, c, tem, req.ip, approvals.get(req));
       try {
-        const result = await def.handler(req as any, ctx, reply);
+        const result = await runApproved(approvals.get(req), () => def.handler(req as any, ctx, reply));
         if (reply.sent) throw new KernelError('IDEMPOTENT_REPLY_SENT', `Route ${route} is idempotent: its handler must return its answer, not send it.`);
         const status = def.status ?? (result === undefined ? 204 : 200);
         if (key) await store.complete(tem, userId, key, status, result);
@@ -157,6 +162,18 @@ export function mountRoute(kernel: Kernel, app: FastifyInstance, prefix: string,
     return undefined;
   };
 
+  /**
+   * Lets a manager's PIN approve what the signed-in user may not do: the route's permission (`missing`), or the one
+   * the header names for a check the handler makes itself. Refused unless the approver holds it.
+   */
+  const approve = async (req: FastifyRequest, c: RequestState, missing: string | null): Promise<void> => {
+    const asked = parseApproval(req.headers[APPROVAL_HEADER]);
+    const permission = missing ?? asked.permission;
+    if (!permission || c.auth!.permissions.has(permission)) return;
+    if (missing && asked.permission && asked.permission !== missing) throw refusal(req, c)!;
+    approvals.set(req, await kernel.auth.approve(c.em, { userId: asked.userId, pin: asked.pin, permission, stationId: (c.auth!.station ?? c.station)?.id ?? null, allPermissions: kernel.permissionNames() }));
+  };
+
   app.route({
     method: def.method,
     url,
@@ -180,16 +197,21 @@ export function mountRoute(kernel: Kernel, app: FastifyInstance, prefix: string,
     // Who may call is checked before the body is validated: nobody learns a route's schema without the right to use it.
     // Callback style: a request whose context is in memory is checked without a single promise.
     preValidation: (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
+      const check = (state: RequestState) => {
+        const refused = refusal(req, state);
+        if (req.headers[APPROVAL_HEADER] === undefined || (refused && refused.code !== 'PERMISSION_DENIED')) return done(refused);
+        approve(req, state, refused ? def.permission : null).then(() => done(), done);
+      };
       const c = loadRequestContext(kernel, req);
-      if (c instanceof Promise) c.then((state) => done(refusal(req, state)), done);
-      else done(refusal(req, c));
+      if (c instanceof Promise) c.then(check, done);
+      else check(c);
     },
     handler: async (req: FastifyRequest, reply: FastifyReply) => {
       const c = req.cpt!;
       if (def.idempotent) return runIdempotent(kernel, def, route, req, reply, c);
-      const ctx = new Context(kernel, c, null, req.ip);
+      const ctx = new Context(kernel, c, null, req.ip, approvals.get(req));
       try {
-        return answer(reply, def.status, await def.handler(req as any, ctx, reply));
+        return answer(reply, def.status, await runApproved(approvals.get(req), () => def.handler(req as any, ctx, reply)));
       } finally {
         await ctx.dispose();
       }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { DomainError } from '../errors.js';
 import { canonicalJson } from './canonical.js';
 import { query, run } from '../db/sql.js';
+import { withApprover } from '../auth/approval.js';
 import { entrySigningText, verifySignature, type InstallationKey } from './signing.js';
 
 /** The chain of technical events: start, stop, upgrades, restores, exports, clock changes, plugin changes, keys. */
@@ -192,7 +193,7 @@ export class Journal {
     const row = {
       chain: record.chain, seq, at: now.toISOString(), type: record.type,
       user_id: record.userId ?? null, station_id: record.stationId ?? null,
-      payload: canonicalJson(record.payload ?? {}), software: this.software,
+      payload: canonicalJson(withApprover(record.payload ?? {})), software: this.software,
     };
     const hash = entryHash(prevHash, row);
     await run(em,

@@ -39,13 +39,13 @@ export const PosErrors = {
     fr: `Une remise de plus de ${limit / 100} % demande l’autorisation « remises au-delà de la limite ».`,
     nl: `Een korting van meer dan ${limit / 100} % vraagt de toestemming "kortingen boven de limiet".`,
     en: `A discount above ${limit / 100} % needs the "discounts above the limit" permission.`,
-  }, { status: 403 }),
+  }, { status: 403, extra: { permission: 'pos.discount' } }),
   discountInvalid: (detail: string) => new DomainError('POS_DISCOUNT_INVALID', { fr: detail, nl: detail, en: detail }, { status: 422 }),
   voidAfterDisplay: () => new DomainError('POS_VOID_NOT_ALLOWED', {
     fr: 'Le total a déjà été montré au client : supprimer une ligne demande l’autorisation « annuler une ligne après affichage ».',
     nl: 'Het totaal werd al aan de klant getoond: een regel schrappen vraagt de toestemming "regel schrappen na weergave".',
     en: 'The total was already shown to the customer: voiding a line needs the "void after display" permission.',
-  }, { status: 403 }),
+  }, { status: 403, extra: { permission: 'pos.void' } }),
   tenderUnknown: (m: string) => new DomainError('POS_TENDER_UNKNOWN', {
     fr: `Le moyen de paiement « ${m} » n’existe pas.`, nl: `Betaalwijze "${m}" bestaat niet.`, en: `Payment method '${m}' does not exist.`,
   }, { status: 422 }),

@@ -127,16 +127,16 @@ describe.each(testDialects())('tickets in progress, parking, reprints and correc
   it('corrects a payment method with the permission, keeping the original, journaled', async () => {
     const t = await ticketWith(shop.cashier, [{ articleId: beer.id, quantity: 2000 }]);
     await pay(shop.cashier, t.id, [{ method: 'cash', amount: 300 }]); // 2,98 → 3,00 cash
-    const body = { tenders: [{ method: 'card', amount: 300 }], reason: 'payé par carte, encodé en espèces' };
+    const body = { tenders: [{ method: 'card', amount: 298 }], reason: 'payé par carte, encodé en espèces' };
     expect((await shop.cashier.post(`/api/pos/tickets/${t.id}/payments/correct`, body)).status).toBe(403);
-    const wrong = await shop.manager.post(`/api/pos/tickets/${t.id}/payments/correct`, { ...body, tenders: [{ method: 'card', amount: 298 }] });
+    const wrong = await shop.manager.post(`/api/pos/tickets/${t.id}/payments/correct`, { ...body, tenders: [{ method: 'card', amount: 300 }] });
     expect(wrong.status).toBe(422);
     expect(wrong.body.code).toBe('POS_CORRECTION_TOTAL');
     const res = await shop.manager.post(`/api/pos/tickets/${t.id}/payments/correct`, body);
     expect(res.status).toBe(200);
-    expect(res.body.payments.map((p: any) => [p.method, p.amount, p.status])).toEqual([['cash', 300, 'corrected'], ['card', 300, 'active']]);
+    expect(res.body.payments.map((p: any) => [p.method, p.amount, p.status])).toEqual([['cash', 300, 'corrected'], ['card', 298, 'active']]);
     const e = await rows(shop.tk, "select payload from kernel_journal_entry where type = 'pos.payment.corrected'");
-    expect(JSON.parse(e[0].payload)).toMatchObject({ before: [{ method: 'cash', amount: 300 }], after: [{ method: 'card', amount: 300 }] });
+    expect(JSON.parse(e[0].payload)).toMatchObject({ before: [{ method: 'cash', amount: 300 }], after: [{ method: 'card', amount: 298 }] });
     expect((await shop.admin.get('/api/journal/verify')).body.ok).toBe(true);
   });
 

@@ -130,7 +130,7 @@ export function posRoutes(r: RouteRegistrar, { container }: PluginContext): void
     permission: 'pos.correct', summary: 'Correct the payment methods of a paid ticket (the original payments are kept, journaled)',
     idempotent: true,
     schema: { params: idParams, body: { type: 'object', required: ['tenders', 'reason'], additionalProperties: false, properties: { tenders, reason: { type: 'string', minLength: 1, maxLength: 200 } } } },
-    handler: async (req, ctx) => cash.correctPayments(ctx.em, req.params.id, req.body.tenders, till(ctx), req.body.reason),
+    handler: async (req, ctx) => cash.correctPayments(ctx.em, req.params.id, req.body.tenders, till(ctx), req.body.reason, await ctx.shop()),
   });
   r.post<{ Body: { ticketId?: number; number?: string; lines?: Array<{ lineId: number; quantity: number }>; tenders: Tender[]; reason?: string } }>('/refunds', {
     permission: 'pos.refund', summary: 'Refund a whole paid ticket or some of its lines (never more than sold), with the refunded tenders', status: 201,

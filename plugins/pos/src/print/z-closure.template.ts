@@ -1,14 +1,18 @@
 /**
  * The Z closure as printed (A4, `pos.z-closure`): the period's figures per VAT rate and payment method, the cash
  * count and its difference, the perpetual grand totals and the journal chains' head hashes, so the chain is anchored
- * on paper outside the database.
+ * on paper outside the database. The same template prints an X report (`reading`): headed "X — lecture, sans
+ * clôture", with the time it was read, and without what only a Z has (number, cash count, journal heads).
  */
 import { defineTemplate, type Language, type PrintBlock, type TemplateContext } from '@comptoir/kernel';
-import type { ClosureView } from '../services/closure.service.js';
+import type { ClosureReport, ClosureView } from '../services/closure.service.js';
 
 /** What the Z prints: the stored closure, with the station's name and the payment methods' labels resolved. */
 export interface ZClosurePrint {
-  closure: ClosureView;
+  /** The Z; or, with `reading`, the figures of an X report. */
+  closure: ClosureView | ClosureReport;
+  /** An X report: when it was read (ISO); absent for a Z. */
+  reading?: string;
   /** "Caisse 1", or null for the shop's Z. */
   station: string | null;
   /** Payment method code → label in the document's language. */
@@ -25,6 +29,8 @@ const WORDS = {
   year: L('Année', 'Jaar', 'Year'),
   periodKind: L('Période', 'Periode', 'Period'),
   takenAt: L('Clôturé le', 'Afgesloten op', 'Closed on'),
+  readAt: L('Lu le', 'Gelezen op', 'Read on'),
+  xTitle: L('X — lecture, sans clôture', 'X — lezing, zonder afsluiting', 'X — reading, not a closure'),
   figures: L('Chiffres de la période', 'Cijfers van de periode', 'The period’s figures'),
   sales: L('Ventes', 'Verkopen', 'Sales'),
   refunds: L('Remboursements', 'Terugbetalingen', 'Refunds'),
@@ -64,7 +70,7 @@ function title(text: string): PrintBlock[] {
   return [{ type: 'space' }, { type: 'text', runs: [{ text, bold: true }] }, { type: 'rule' }];
 }
 
-function periodText(z: ClosureView, ctx: TemplateContext): string {
+function periodText(z: ClosureReport, ctx: TemplateContext): string {
   const { kind, from, to } = z.period;
   if (kind === 'day') return `${word('day', ctx.lang)} ${ctx.date(from)}`;
   if (kind === 'month') return `${word('month', ctx.lang)} ${from.slice(0, 7)}`;
@@ -104,12 +110,14 @@ export const zClosureTemplate = defineTemplate<ZClosurePrint>({
   }),
   render(d, ctx) {
     const z = d.closure;
+    // What only a Z has; an X report (`reading`) has none of it.
+    const zOnly: Partial<ClosureView> = d.reading ? {} : (z as ClosureView);
     const lang = ctx.lang;
     const blocks: PrintBlock[] = [];
     blocks.push({ type: 'text', runs: [{ text: ctx.shop.name, size: 'large', bold: true }] });
-    blocks.push({ type: 'text', runs: [{ text: ctx.text('title', { number: z.number }), size: 'huge', bold: true }] });
+    blocks.push({ type: 'text', runs: [{ text: d.reading ? word('xTitle', lang) : ctx.text('title', { number: zOnly.number ?? '' }), size: 'huge', bold: true }] });
     blocks.push({ type: 'columns', columns: [{ runs: [{ text: d.station ?? word('shop', lang) }] }, { runs: [{ text: periodText(z, ctx) }], align: 'right' }] });
-    blocks.push({ type: 'columns', columns: [{ runs: [{ text: word('takenAt', lang) }] }, { runs: [{ text: ctx.date(z.createdAt, true) }], align: 'right' }] });
+    blocks.push({ type: 'columns', columns: [{ runs: [{ text: word(d.reading ? 'readAt' : 'takenAt', lang) }] }, { runs: [{ text: ctx.date(d.reading ?? zOnly.createdAt ?? '', true) }], align: 'right' }] });
 
     blocks.push(...title(word('figures', lang)));
     blocks.push(row(`${word('sales', lang)} (${z.sales.count})`, ctx.money(z.sales.total)));
@@ -138,11 +146,11 @@ export const zClosureTemplate = defineTemplate<ZClosurePrint>({
     blocks.push(row(word('withdrawals', lang), ctx.money(z.cash.withdrawals)));
     blocks.push(row(word('cashSales', lang), ctx.money(z.cash.sales)));
     blocks.push(row(word('expected', lang), ctx.money(z.cash.expected), true));
-    if (z.cashCount) {
-      blocks.push(row(word('counted', lang), ctx.money(z.cashCount.counted), true));
-      blocks.push(row(word('difference', lang), ctx.money(z.cashCount.difference), true));
-      if (z.cashCount.explanation) blocks.push({ type: 'text', runs: [{ text: z.cashCount.explanation, size: 'small' }] });
-    } else if (z.scope === 'station') {
+    if (zOnly.cashCount) {
+      blocks.push(row(word('counted', lang), ctx.money(zOnly.cashCount.counted), true));
+      blocks.push(row(word('difference', lang), ctx.money(zOnly.cashCount.difference), true));
+      if (zOnly.cashCount.explanation) blocks.push({ type: 'text', runs: [{ text: zOnly.cashCount.explanation, size: 'small' }] });
+    } else if (z.scope === 'station' && !d.reading) {
       blocks.push({ type: 'text', runs: [{ text: word('noCount', lang), size: 'small' }] });
     }
     blocks.push({ type: 'text', runs: [{ text: word('other', lang, { duplicates: z.duplicates, corrections: z.corrections, noSale: z.cash.noSale }), size: 'small' }] });
@@ -153,14 +161,16 @@ export const zClosureTemplate = defineTemplate<ZClosurePrint>({
     blocks.push(row(word('refunds', lang), ctx.money(z.grandTotals.refunds)));
     blocks.push(row(word('net', lang), ctx.money(z.grandTotals.net), true));
 
-    blocks.push({ type: 'space', block: 'heads' });
-    blocks.push({ type: 'text', block: 'heads', runs: [{ text: word('heads', lang), bold: true }] });
-    blocks.push({ type: 'rule', block: 'heads' });
-    for (const [chain, h] of Object.entries(z.journalHeads).sort(([a], [b]) => a.localeCompare(b))) {
-      blocks.push({ type: 'columns', block: 'heads', columns: [{ runs: [{ text: `${chain} #${h.seq}`, size: 'small' }], width: 1 }, { runs: [{ text: h.hash, size: 'small' }], width: 4 }] });
+    if (zOnly.journalHeads) {
+      blocks.push({ type: 'space', block: 'heads' });
+      blocks.push({ type: 'text', block: 'heads', runs: [{ text: word('heads', lang), bold: true }] });
+      blocks.push({ type: 'rule', block: 'heads' });
+      for (const [chain, h] of Object.entries(zOnly.journalHeads).sort(([a], [b]) => a.localeCompare(b))) {
+        blocks.push({ type: 'columns', block: 'heads', columns: [{ runs: [{ text: `${chain} #${h.seq}`, size: 'small' }], width: 1 }, { runs: [{ text: h.hash, size: 'small' }], width: 4 }] });
+      }
     }
-    if (z.signature) {
-      blocks.push({ type: 'columns', block: 'heads', columns: [{ runs: [{ text: word('signature', lang), size: 'small' }], width: 1 }, { runs: [{ text: z.signature, size: 'small' }], width: 4 }] });
+    if (zOnly.signature) {
+      blocks.push({ type: 'columns', block: 'heads', columns: [{ runs: [{ text: word('signature', lang), size: 'small' }], width: 1 }, { runs: [{ text: zOnly.signature, size: 'small' }], width: 4 }] });
     }
     if (ctx.keyFingerprint) blocks.push({ type: 'columns', block: 'heads', columns: [{ runs: [{ text: word('key', lang), size: 'small' }], width: 1 }, { runs: [{ text: ctx.keyFingerprint, size: 'small' }], width: 4 }] });
     blocks.push({ type: 'space', block: 'footer' });

@@ -2,6 +2,7 @@ import { afterCommit, sealRows, type EntityManager, type Journal, type Kernel, t
 import { getPosHooks } from '../hooks.js';
 import { businessDay } from '../domain/business-day.js';
 import type { Tender } from '../domain/tenders.js';
+import { resettle, roundingOf } from '../domain/correction.js';
 import { PosErrors } from '../messages.js';
 import { insertReturningId, query, run } from '../sql.js';
 import { addDayTotals } from './running-totals.js';
@@ -88,23 +89,20 @@ export class CashService {
   }
 
   /** Corrects the payment methods of a paid ticket: the original payments stay, marked corrected; journaled. */
-  async correctPayments(em: EntityManager, ticketId: number, tenders: readonly Tender[], till: Till, reason: string): Promise<TicketView> {
+  async correctPayments(em: EntityManager, ticketId: number, tenders: readonly Tender[], till: Till, reason: string, shop: Shop): Promise<TicketView> {
     return em.transactional(async (tem) => {
       const t = await this.tickets.get(tem, ticketId);
       if (t.status !== 'paid') throw PosErrors.ticketNotPaid(t.number ?? String(t.id));
       const sign = t.kind === 'sale' ? 1 : -1;
       const before = t.payments.filter((p) => p.status === 'active');
-      const paid = before.reduce((s, p) => s + p.amount, 0);
-      const methods = this.checkout.methods();
-      for (const tender of tenders) {
-        const m = methods.find((x) => x.code === tender.method);
-        if (!m) throw PosErrors.tenderUnknown(tender.method);
-        if (t.kind === 'refund' && !m.refundable) throw PosErrors.tenderNotRefundable(tender.method);
+      // The corrected tenders settle the ticket again: the cash rounding follows them (on the cash part only).
+      const settlement = resettle(Math.abs(t.total), tenders, this.checkout.methods(), this.checkout.cashStep(shop), t.kind === 'refund');
+      if ('code' in settlement) {
+        if (settlement.code === 'CORRECTION_TOTAL') throw PosErrors.correctionTotal(settlement.expected);
+        throw settlement.code === 'TENDER_UNKNOWN' ? PosErrors.tenderUnknown(settlement.method) : PosErrors.tenderNotRefundable(settlement.method);
       }
-      const settlement = { payments: tenders.map((x) => ({ method: x.method, amount: x.amount, tendered: x.amount })) };
-      const after = settlement.payments.reduce((s, p) => s + p.amount, 0);
-      // What was paid is what was paid (rounding included): a correction moves it between methods, never changes how much.
-      if (sign * after !== paid) throw PosErrors.correctionTotal(paid);
+      const roundingBefore = roundingOf(t.total, t.payments);
+      const roundingAfter = sign * settlement.rounding;
       const now = this.clock.now().toISOString();
       const marked = await query<{ id: number }>(tem, "update pos_payment set status = 'corrected' where ticket_id = ? and status = 'active' returning id", [ticketId]);
       if (marked.length !== before.length) throw PosErrors.concurrent();
@@ -118,6 +116,7 @@ export class CashService {
       await addDayTotals(tem, t.stationId, businessDay(this.clock.now()), [
         ...before.map((p) => ({ key: `pay.${p.method}`, amount: -p.amount, count: -1 })),
         ...settlement.payments.map((p) => ({ key: `pay.${p.method}`, amount: sign * p.amount, count: 1 })),
+        { key: 'rounding', amount: roundingAfter - roundingBefore, count: (roundingAfter ? 1 : 0) - (roundingBefore ? 1 : 0) },
         { key: 'corrections', amount: 0, count: 1 },
       ]);
       await this.journal.append(tem, {
@@ -126,6 +125,7 @@ export class CashService {
           number: t.number, reason,
           before: before.map((p) => ({ method: p.method, amount: p.amount })),
           after: settlement.payments.map((p) => ({ method: p.method, amount: sign * p.amount })),
+          rounding: { before: roundingBefore, after: roundingAfter },
           seals,
         },
       });

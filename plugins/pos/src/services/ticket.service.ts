@@ -2,6 +2,7 @@ import { canonicalJson, convertPrice, isCountryCode, isMoneyError, type EntityMa
 import { Article, Customer } from '@comptoir/catalog';
 import type { DocumentDiscount, SaleDocument, SaleLine, SalesBuilder } from '@comptoir/sales';
 import { businessDay } from '../domain/business-day.js';
+import { roundingOf } from '../domain/correction.js';
 import { PosErrors } from '../messages.js';
 import { SaleScreenErrors } from '../sale-errors.js';
 import { discountShare, pricedLineTotal, ticketTotals } from '../domain/ticket-totals.js';
@@ -381,7 +382,7 @@ export class TicketService {
 
 /** Maps database rows to the view (both databases' types). */
 export function toView(t: Record<string, unknown>, lines: Record<string, unknown>[], payments: Record<string, unknown>[], customerName: string | null = null): TicketView {
-  return {
+  const view: TicketView = {
     id: Number(t.id), stationId: Number(t.station_id), status: t.status as TicketStatus, kind: t.kind as 'sale' | 'refund',
     number: (t.number as string | null) ?? null, refundOfId: n(t.refund_of_id), customerId: n(t.customer_id), customerName, cashierId: n(t.cashier_id),
     note: String(t.note ?? ''), displayed: Boolean(t.displayed), openedAt: String(t.opened_at), parkedAt: (t.parked_at as string | null) ?? null,
@@ -402,6 +403,9 @@ export function toView(t: Record<string, unknown>, lines: Record<string, unknown
       status: p.status as 'active' | 'corrected', correctionOfId: n(p.correction_of_id),
     })),
   };
+  // The stored rounding is the checkout's (sealed); once payments were corrected, the rounding follows those in force.
+  if (view.payments.some((p) => p.status === 'corrected')) view.rounding = roundingOf(view.total, view.payments);
+  return view;
 }
 
 

@@ -21,6 +21,7 @@ import {
 import type { CashMovementView } from '../services/cash.service.js';
 import type { ClosureReport } from '../services/closure.service.js';
 import { backStyles, noStationCard } from './back-office.js';
+import { withApproval } from './approval-dialog.js';
 
 type Kind = 'float' | 'deposit' | 'withdrawal';
 const KINDS: readonly Kind[] = ['float', 'deposit', 'withdrawal'];
@@ -28,7 +29,7 @@ const KINDS: readonly Kind[] = ['float', 'deposit', 'withdrawal'];
 /**
  * Till › Cash (route #/pos/cash, permission pos.cash): the opening float, cash deposits and withdrawals with a
  * reason (POST /api/pos/cash/movements, one Idempotency-Key per attempt), the drawer opened without a sale
- * (pos.drawer, reason required: POST /api/pos/cash/drawer), the station's movements of the day and, for
+ * (pos.drawer, or a manager's PIN through `withApproval`; reason required: POST /api/pos/cash/drawer), the station's movements of the day and, for
  * pos.report, the cash the drawer should hold.
  *
  * Test ids: pos-cash-kind-<kind>, pos-cash-amount, pos-cash-reason, pos-cash-save, pos-cash-error,
@@ -97,7 +98,8 @@ export class PosCashScreen extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      await this.api.post('/pos/cash/drawer', { reason: this.drawerReason.trim() });
+      const body = { reason: this.drawerReason.trim() };
+      await withApproval(this.api, (headers) => this.api.post('/pos/cash/drawer', body, { headers }));
       toast(t('pos.drawer.done'), 'success');
       this.drawerReason = '';
       await this.load();
@@ -145,11 +147,10 @@ export class PosCashScreen extends LitElement {
           </div>
           <div class="card">
             <h2>${t('pos.drawer.title')}</h2>
-            ${canDrawer
-              ? html`<label>${t('pos.cash.reasonRequired')}<input style="width:100%;min-height:44px" data-testid="pos-drawer-reason" maxlength="200" .value=${this.drawerReason}
-                    @input=${(e: Event) => (this.drawerReason = (e.target as HTMLInputElement).value)} /></label>
-                  <p><cpt-button icon="key" data-testid="pos-drawer-open" ?disabled=${!this.drawerReason.trim()} ?busy=${this.busy} @click=${() => void this.openDrawer()}>${t('pos.drawer.open')}</cpt-button></p>`
-              : html`<p class="muted" data-testid="pos-drawer-denied">${t('pos.drawer.denied')}</p>`}
+            ${canDrawer ? nothing : html`<p class="muted" data-testid="pos-drawer-denied">${t('pos.drawer.denied')} ${t('pos.approval.needed')}</p>`}
+            <label>${t('pos.cash.reasonRequired')}<input style="width:100%;min-height:44px" data-testid="pos-drawer-reason" maxlength="200" .value=${this.drawerReason}
+              @input=${(e: Event) => (this.drawerReason = (e.target as HTMLInputElement).value)} /></label>
+            <p><cpt-button icon="key" data-testid="pos-drawer-open" ?disabled=${!this.drawerReason.trim()} ?busy=${this.busy} @click=${() => void this.openDrawer()}>${t('pos.drawer.open')}</cpt-button></p>
           </div>
         </div>
       </div>

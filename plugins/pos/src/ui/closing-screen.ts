@@ -30,7 +30,7 @@ type PeriodKind = 'day' | 'month' | 'year' | 'period';
 
 /**
  * Till › Closing (route #/pos/closing, permission pos.report): the X report (a reading, nothing written: GET
- * /api/pos/reports/x) of this station or the shop over a day, month, year or any period; for a station's day the
+ * /api/pos/reports/x; printed through GET /api/pos/reports/x/print, HTML or PDF) of this station or the shop over a day, month, year or any period; for a station's day the
  * cash counted by denomination beside what the drawer should hold; for pos.close the Z closure (POST
  * /api/pos/closures, one Idempotency-Key per attempt) and its PDF; below, the past Zs (closure-list.ts).
  *
@@ -158,7 +158,9 @@ export class PosClosingScreen extends LitElement {
               ${this.closed
                 ? html`<p class="row"><strong data-testid="pos-z-number" class="grow">${this.closed.number}</strong>
                     <a href=${`/api/pos/closures/${this.closed.id}/print?format=pdf`} target="_blank" download=${`${this.closed.number}.pdf`} data-testid="pos-z-pdf">${t('pos.zr.pdf')}</a></p>`
-                : html`<p class="muted">${t('pos.zr.reading', { what: this.scope === 'shop' ? t('pos.scope.shop') : (this.session.station?.name ?? ''), period: periodLabel(r.period) })}</p>`}
+                : html`<p class="muted">${t('pos.zr.reading', { what: this.scope === 'shop' ? t('pos.scope.shop') : (this.session.station?.name ?? ''), period: periodLabel(r.period) })}</p>
+                  <p class="row"><a href=${this.api.url('/pos/reports/x/print', this.query)} target="_blank" data-testid="pos-x-print">${t('pos.zr.xPrint')}</a>
+                    <a href=${this.api.url('/pos/reports/x/print', { ...this.query, format: 'pdf' })} target="_blank" data-testid="pos-x-pdf">${t('pos.zr.pdf')}</a></p>`}
               ${reportFigures(r, this.methods, !this.closed)}
               ${this.closed ? closureSeal(this.closed) : nothing}
             </div>

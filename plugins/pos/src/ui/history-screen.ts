@@ -6,7 +6,6 @@ import {
   errorMessage,
   formatDateTime,
   formatMoney,
-  hasPermission,
   html,
   i18n,
   isApiError,
@@ -22,13 +21,14 @@ import {
 } from '@comptoir/shell';
 import type { HistoryRow } from '../services/ticket-history.js';
 import { backStyles, methodLabel, noStationCard, printFrame, receiptHtml, today } from './back-office.js';
-import { quantityText, type Method, type Ticket } from './types.js';
+import { withApproval } from './approval-dialog.js';
+import { cashRounded, cashStepOf, quantityText, type Method, type Ticket } from './types.js';
 
 /**
  * Till › Tickets (route #/pos/history, permission pos.sell): the paid tickets and refunds of a day, this station's
  * or the shop's (GET /api/pos/tickets/history). A ticket opens with its lines, payments and receipt preview; from
  * there: reprint (pos.reprint: POST …/reprint, printed DUPLICATA n), correct the payment methods (pos.correct:
- * new tenders adding up to what was paid, with a reason: POST …/payments/correct), or refund it (the refund
+ * new tenders settling the ticket's total, the cash part rounded, with a reason: POST …/payments/correct), or refund it (the refund
  * screen with its number).
  *
  * Test ids: pos-history-scope-<station|shop>, pos-history-date, pos-history-row, pos-history-empty,
@@ -90,7 +90,8 @@ export class PosHistoryScreen extends LitElement {
     if (!this.open || this.busy) return;
     this.busy = true;
     try {
-      await this.api.post(`/pos/tickets/${this.open.id}/reprint`, {});
+      const id = this.open.id;
+      await withApproval(this.api, (headers) => this.api.post(`/pos/tickets/${id}/reprint`, {}, { headers }));
       this.receipt = await receiptHtml(this.api, this.open.id);
       await this.updateComplete;
       printFrame(this.renderRoot, 'pos-ticket-frame');
@@ -102,9 +103,17 @@ export class PosHistoryScreen extends LitElement {
     }
   }
 
-  /** What was paid, in cents (> 0), that a correction must add up to. */
+  /**
+   * What the typed tenders must add up to, in cents (> 0): the ticket's total, its cash part rounded as the server
+   * settles it (Belgium: 5 cents, on the cash part only), so a correction from cash to card drops the rounding.
+   */
   private get paid(): number {
-    return Math.abs((this.open?.payments ?? []).filter((p) => p.status === 'active').reduce((s, p) => s + p.amount, 0));
+    const typed = this.typed;
+    const isCash = (code: string) => this.methods.find((m) => m.code === code)?.isCash ?? false;
+    const nonCash = typed.filter((x) => !isCash(x.method)).reduce((s, x) => s + x.amount, 0);
+    const cashPart = Math.abs(this.open?.total ?? 0) - nonCash;
+    const rounded = cashPart > 0 && (nonCash === 0 || typed.some((x) => isCash(x.method))) ? cashRounded(cashPart, cashStepOf(this.session?.shop?.country)) : cashPart;
+    return nonCash + rounded;
   }
 
   private get correctable(): Method[] {
@@ -129,8 +138,8 @@ export class PosHistoryScreen extends LitElement {
     this.busy = true;
     this.dialogError = '';
     try {
-      this.open = await this.api.post<Ticket>(`/pos/tickets/${this.open.id}/payments/correct`, { tenders: this.typed, reason: this.reason.trim() },
-        { headers: { 'Idempotency-Key': this.correctKey } });
+      const [id, key, body] = [this.open.id, this.correctKey, { tenders: this.typed, reason: this.reason.trim() }];
+      this.open = await withApproval(this.api, (headers) => this.api.post<Ticket>(`/pos/tickets/${id}/payments/correct`, body, { headers: { ...headers, 'Idempotency-Key': key } }));
       this.correctKey = null;
       this.correcting = false;
       toast(t('pos.correct.done', { number: this.open.number ?? '' }), 'success');
@@ -180,8 +189,6 @@ export class PosHistoryScreen extends LitElement {
 
   private renderTicket() {
     const tk = this.open;
-    const canReprint = hasPermission(this.session, 'pos.reprint');
-    const canCorrect = hasPermission(this.session, 'pos.correct');
     return html`<cpt-dialog .open=${Boolean(tk)} size="large" heading=${t('pos.receipt.title', { number: tk?.number ?? '' })} testid="pos-ticket-dialog"
       @close=${() => { this.open = null; }}>
       ${tk
@@ -206,8 +213,8 @@ export class PosHistoryScreen extends LitElement {
         : nothing}
       <div slot="footer">
         ${tk?.kind === 'sale' ? html`<cpt-button icon="back" data-testid="pos-ticket-refund" @click=${() => navigate('pos/refund', { number: tk.number })}>${t('pos.history.refundIt')}</cpt-button>` : nothing}
-        ${canCorrect && !this.correcting ? html`<cpt-button icon="edit" data-testid="pos-ticket-correct" @click=${() => this.startCorrection()}>${t('pos.correct.open')}</cpt-button>` : nothing}
-        ${canReprint ? html`<cpt-button icon="file" data-testid="pos-ticket-reprint" ?busy=${this.busy} @click=${() => void this.reprint()}>${t('pos.history.reprint')}</cpt-button>` : nothing}
+        ${!this.correcting ? html`<cpt-button icon="edit" data-testid="pos-ticket-correct" @click=${() => this.startCorrection()}>${t('pos.correct.open')}</cpt-button>` : nothing}
+        ${tk ? html`<cpt-button icon="file" data-testid="pos-ticket-reprint" ?busy=${this.busy} @click=${() => void this.reprint()}>${t('pos.history.reprint')}</cpt-button>` : nothing}
         <cpt-button icon="file" data-testid="pos-ticket-print" @click=${() => printFrame(this.renderRoot, 'pos-ticket-frame')}>${t('pos.receipt.print')}</cpt-button>
       </div>
     </cpt-dialog>`;

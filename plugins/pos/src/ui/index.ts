@@ -8,7 +8,8 @@ import { backMessages } from './back-messages.js';
 import { closureMessages } from './closure-messages.js';
 import { statsMessages } from './stats/messages.js';
 import { saleMessages } from './sale-messages.js';
+import { approvalMessages } from './approval-messages.js';
 
-const merged: Dictionaries = Object.fromEntries(LANGUAGES.map((lang) => [lang, { ...messages[lang], ...backMessages[lang], ...closureMessages[lang], ...statsMessages[lang], ...saleMessages[lang] }]));
+const merged: Dictionaries = Object.fromEntries(LANGUAGES.map((lang) => [lang, { ...messages[lang], ...backMessages[lang], ...closureMessages[lang], ...statsMessages[lang], ...saleMessages[lang], ...approvalMessages[lang] }]));
 
 export default definePluginUi({ messages: merged });

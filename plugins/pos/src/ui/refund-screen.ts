@@ -24,6 +24,7 @@ import {
 } from '@comptoir/shell';
 import { refundLineTotal } from '../domain/refund-share.js';
 import { backStyles, methodLabel, noStationCard, printFrame, receiptHtml } from './back-office.js';
+import { withApproval } from './approval-dialog.js';
 import { cashRounded, cashStepOf, quantityText, type CheckoutResult, type Line, type Method, type Tender, type Ticket } from './types.js';
 
 /**
@@ -162,9 +163,9 @@ export class PosRefundScreen extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const result = await this.api.post<CheckoutResult>('/pos/refunds', {
-        ticketId: this.sale.id, lines, tenders, ...(this.reason.trim() ? { reason: this.reason.trim() } : {}),
-      }, { headers: { 'Idempotency-Key': this.key } });
+      const body = { ticketId: this.sale.id, lines, tenders, ...(this.reason.trim() ? { reason: this.reason.trim() } : {}) };
+      const key = this.key;
+      const result = await withApproval(this.api, (headers) => this.api.post<CheckoutResult>('/pos/refunds', body, { headers: { ...headers, 'Idempotency-Key': key } }));
       this.key = null;
       this.refunded = result.ticket;
       this.receipt = '';
@@ -189,7 +190,7 @@ export class PosRefundScreen extends LitElement {
     if (!this.session?.station) return noStationCard(this.session);
     return html`<div class="page">
       <div class="page-header"><h1>${t('pos.refund.title')}</h1></div>
-      ${this.allowed ? nothing : html`<div class="alert warning" role="alert" data-testid="pos-refund-denied">${t('pos.refund.denied')}</div>`}
+      ${this.allowed ? nothing : html`<div class="alert warning" role="alert" data-testid="pos-refund-denied">${t('pos.refund.denied')} ${t('pos.approval.needed')}</div>`}
       <div class="card">
         <div class="row">
           <input class="grow" data-testid="pos-refund-number" autofocus autocomplete="off" enterkeyhint="search"
@@ -254,7 +255,7 @@ export class PosRefundScreen extends LitElement {
         <label>${t('pos.refund.reason')}<textarea data-testid="pos-refund-reason" maxlength="200" .value=${this.reason}
           @input=${(e: Event) => (this.reason = (e.target as HTMLTextAreaElement).value)}></textarea></label>
         <p><cpt-button variant="primary" size="large" icon="back" data-testid="pos-refund-confirm" ?busy=${this.busy}
-          ?disabled=${!this.allowed || due <= 0 || this.cash < 0} @click=${() => void this.confirm()}>${t('pos.refund.confirm', { amount: formatMoney(due) })}</cpt-button></p>
+          ?disabled=${due <= 0 || this.cash < 0} @click=${() => void this.confirm()}>${t('pos.refund.confirm', { amount: formatMoney(due) })}</cpt-button></p>
       </div>
     </div>`;
   }
