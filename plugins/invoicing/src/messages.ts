@@ -27,8 +27,8 @@ export const InvoicingErrors = {
     en: `Document ${number} is issued: it can no longer be changed. Correct an invoice with a credit note.`,
   }, { status: 409 }),
   versionConflict: (id: number) => new VersionConflictError({ fr: `le document ${id}`, nl: `document ${id}`, en: `document ${id}` }),
-  customerRequired: (type: DocumentType) => new DomainError('INVOICING_CUSTOMER_REQUIRED', {
-    fr: `Choisissez le client avant d’émettre ce ${TYPE_NAMES[type].fr}.`, nl: `Kies de klant voor u deze ${TYPE_NAMES[type].nl} uitgeeft.`, en: `Choose the customer before issuing this ${TYPE_NAMES[type].en}.`,
+  customerRequired: () => new DomainError('INVOICING_CUSTOMER_REQUIRED', {
+    fr: 'Choisissez le client avant d’émettre ce document.', nl: 'Kies de klant voor u dit document uitgeeft.', en: 'Choose the customer before issuing this document.',
   }, { status: 422, errors: [{ field: 'customerId', code: 'INVOICING_CUSTOMER_REQUIRED', message: { fr: 'Client obligatoire', nl: 'Klant verplicht', en: 'Customer required' } }] }),
   empty: () => new DomainError('INVOICING_DOCUMENT_EMPTY', {
     fr: 'Le document n’a aucune ligne d’article.', nl: 'Het document heeft geen artikelregels.', en: 'The document has no article lines.',
@@ -40,7 +40,9 @@ export const InvoicingErrors = {
     fr: 'Une note de crédit se fait à partir de la facture qu’elle corrige.', nl: 'Een creditnota wordt gemaakt vanuit de factuur die ze corrigeert.', en: 'A credit note is made from the invoice it corrects.',
   }, { status: 422 }),
   conversionInvalid: (from: DocumentType, to: DocumentType) => new DomainError('INVOICING_CONVERSION_INVALID', {
-    fr: `Un ${TYPE_NAMES[from].fr} ne devient pas un(e) ${TYPE_NAMES[to].fr}.`, nl: `Een ${TYPE_NAMES[from].nl} wordt geen ${TYPE_NAMES[to].nl}.`, en: `A ${TYPE_NAMES[from].en} does not become a ${TYPE_NAMES[to].en}.`,
+    fr: `On ne passe pas de « ${TYPE_NAMES[from].fr} » à « ${TYPE_NAMES[to].fr} ».`,
+    nl: `Van "${TYPE_NAMES[from].nl}" naar "${TYPE_NAMES[to].nl}" kan niet.`,
+    en: `A ${TYPE_NAMES[from].en} cannot become a ${TYPE_NAMES[to].en}.`,
   }, { status: 422 }),
   sourceNotIssued: (id: number) => new DomainError('INVOICING_SOURCE_NOT_ISSUED', {
     fr: `Le document ${id} est un brouillon : émettez-le d’abord.`, nl: `Document ${id} is een ontwerp: geef het eerst uit.`, en: `Document ${id} is a draft: issue it first.`,

@@ -7,7 +7,7 @@ export const BE_CREDIT_MENTION: Record<Language, string> = {
   en: 'VAT to be repaid to the State insofar as it was initially deducted.',
 };
 
-const day = (iso: string, lang: Language) => new Intl.DateTimeFormat(`${lang}-BE`, { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const day = (iso: string, lang: Language) => new Intl.DateTimeFormat(`${lang}-BE`, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 /**
  * What a credit note must say: the invoice it corrects, by number and date (France, art. 242 nonies A of the

@@ -42,7 +42,7 @@ export class IssueService {
       const now = this.clock.now();
       // Taking the draft first locks its row: a second click or tab waits, then finds it issued (409).
       const draft = await claimDraft(tem, id, version, now);
-      if (draft.customerId === null) throw InvoicingErrors.customerRequired(draft.type);
+      if (draft.customerId === null) throw InvoicingErrors.customerRequired();
       const totals = await this.documents.retotal(tem, draft);
       const doc = await loadDocument(tem, id);
       const lines = await loadLines(tem, id);

@@ -182,5 +182,5 @@ export const documentTemplate = defineTemplate<DocumentPrintData>({
 
 /** A day 'YYYY-MM-DD' as the shop writes it (never shifted by the time zone). */
 function day(ctx: TemplateContext, iso: string): string {
-  return new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return new Intl.DateTimeFormat(ctx.locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
