@@ -20,3 +20,8 @@ export function isDay(text: string): boolean {
   const d = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
+
+/** A day 'YYYY-MM-DD' as a Belgian shop writes it in a language (15/06/2026), never shifted by the time zone. */
+export function formatDay(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(`${lang}-BE`, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}

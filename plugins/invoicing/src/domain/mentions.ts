@@ -1,4 +1,5 @@
 import type { Language } from '@comptoir/kernel';
+import { formatDay } from './days.js';
 
 /** The Belgian mention on a credit note correcting an invoice (art. 5 §1 of royal decree no. 1, VAT code). */
 export const BE_CREDIT_MENTION: Record<Language, string> = {
@@ -7,7 +8,7 @@ export const BE_CREDIT_MENTION: Record<Language, string> = {
   en: 'VAT to be repaid to the State insofar as it was initially deducted.',
 };
 
-const day = (iso: string, lang: Language) => new Intl.DateTimeFormat(`${lang}-BE`, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const day = formatDay;
 
 /**
  * What a credit note must say: the invoice it corrects, by number and date (France, art. 242 nonies A of the

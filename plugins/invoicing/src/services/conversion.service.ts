@@ -2,6 +2,7 @@ import { type Clock, type EntityManager } from '@comptoir/kernel';
 import type { DocumentType, InvoicingDocument } from '../entities/document.entity.js';
 import type { InvoicingLine } from '../entities/line.entity.js';
 import { InvoicingErrors, TYPE_NAMES } from '../messages.js';
+import { formatDay } from '../domain/days.js';
 import { reservedBy, type DocumentService } from './documents.service.js';
 import { insertLine, insertReturningId, loadDocument, loadLinesOf, run, sqlBool } from './store.js';
 
@@ -132,5 +133,5 @@ function sectionTitle(s: InvoicingDocument): string {
   const lang = s.lang === 'nl' || s.lang === 'en' ? s.lang : 'fr';
   const name = TYPE_NAMES[s.type][lang];
   const of = { fr: 'du', nl: 'van', en: 'of' }[lang];
-  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${s.number} ${of} ${s.date}`;
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${s.number} ${of} ${formatDay(s.date!, lang)}`;
 }
