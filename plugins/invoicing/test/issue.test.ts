@@ -130,4 +130,16 @@ describe.each(testDialects())('issuing (%s)', (dialect) => {
     expect(numbers).toEqual(Array.from({ length: Number(before) + 12 }, (_, i) => i + 1));
     expect((await shop.admin.get('/api/journal/verify')).body.ok).toBe(true);
   });
+
+  it('the journal names an invoice whose rows were altered behind the application', async () => {
+    const inv = await issued(shop.manager, await draft(shop.manager, { type: 'invoice', customerId: customer.id, lines: [{ articleId: bread.id }] }));
+    expect((await shop.admin.get('/api/journal/verify')).body.ok).toBe(true);
+    // The database refuses it; someone with the file can still drop the guard, and the journal then sees it.
+    if (dialect === 'sqlite') await rows(shop.tk, 'drop trigger invoicing_line_issued_frozen');
+    else await rows(shop.tk, 'alter table invoicing_line disable trigger invoicing_line_issued_frozen');
+    await rows(shop.tk, 'update invoicing_line set unit_price = 1 where document_id = ?', [inv.id]);
+    const bad = await shop.admin.get('/api/journal/verify');
+    expect(bad.body.ok).toBe(false);
+    expect(bad.body.firstBad.reason).toBe(`rows of invoicing_line (document_id = ${inv.id}) sealed by entry invoices#${bad.body.firstBad.seq} were altered`);
+  });
 });
