@@ -45,4 +45,8 @@ export const invoicingPlugin = definePlugin({
   },
   routes: invoicingRoutes,
   templates: [documentTemplate],
+  // The screens are built from src/ui into dist/ui (`comptoir-dev ui`); `module` names the file that defines `tag`.
+  screens: [
+    { path: 'invoicing/documents', tag: 'cpt-invoicing-documents', module: 'documents-screen.js', title: 'invoicing.documents.title', permission: 'invoicing.read', icon: 'file', group: 'invoicing.group', order: 300 },
+  ],
 });

@@ -1,8 +1,8 @@
 import { EntitySchema } from '@comptoir/kernel';
 
-/** The kinds of customer document (supplier orders and receipts come later). */
-export const DOCUMENT_TYPES = ['quote', 'order', 'delivery', 'invoice', 'credit_note'] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+import type { DocumentType } from '../domain/kinds.js';
+
+export { DOCUMENT_TYPES, type DocumentType } from '../domain/kinds.js';
 
 /** A draft is free to change and has no number; an issued document is numbered and never changes again. */
 export type DocumentStatus = 'draft' | 'issued';

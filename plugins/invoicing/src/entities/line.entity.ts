@@ -1,8 +1,8 @@
 import { EntitySchema } from '@comptoir/kernel';
 
-/** An article line (priced through the sale contract), a free text, a section title or a subtotal. */
-export const LINE_KINDS = ['article', 'text', 'section', 'subtotal'] as const;
-export type LineKind = (typeof LINE_KINDS)[number];
+import type { LineKind } from '../domain/kinds.js';
+
+export { LINE_KINDS, type LineKind } from '../domain/kinds.js';
 
 /**
  * One line of a document. Article lines carry the sale contract's fields (price on the side of VAT `includesVat`

@@ -1,8 +1,8 @@
 import { EntitySchema } from '@comptoir/kernel';
 
-/** How an invoice was paid. */
-export const PAYMENT_METHODS = ['transfer', 'cash', 'card', 'cheque', 'other'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+import type { PaymentMethod } from '../domain/kinds.js';
+
+export { PAYMENT_METHODS, type PaymentMethod } from '../domain/kinds.js';
 
 /** A payment received on an invoice (several per invoice: partial, by several methods); never changed once recorded. */
 export class InvoicingPayment {

@@ -1,4 +1,5 @@
 import { type Clock, type EntityManager } from '@comptoir/kernel';
+import { CONVERSIONS } from '../domain/kinds.js';
 import type { DocumentType, InvoicingDocument } from '../entities/document.entity.js';
 import type { InvoicingLine } from '../entities/line.entity.js';
 import { InvoicingErrors, TYPE_NAMES } from '../messages.js';
@@ -6,14 +7,6 @@ import { formatDay } from '../domain/days.js';
 import { reservedBy, type DocumentService } from './documents.service.js';
 import { insertLine, insertReturningId, loadDocument, loadLinesOf, run, sqlBool } from './store.js';
 
-/** What each document type may become. */
-export const CONVERSIONS: Record<DocumentType, readonly DocumentType[]> = {
-  quote: ['order', 'invoice'],
-  order: ['delivery', 'invoice'],
-  delivery: ['invoice'],
-  invoice: ['credit_note'],
-  credit_note: [],
-};
 
 /** A conversion asked for: the issued documents to take from, the new type, and (optionally) which lines and how many. */
 export interface ConversionInput {
