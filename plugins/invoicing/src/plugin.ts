@@ -7,6 +7,7 @@ import { DocumentReads } from './services/document-reads.js';
 import { IssueService } from './services/issue.service.js';
 import { ConversionService } from './services/conversion.service.js';
 import { PaymentService } from './services/payment.service.js';
+import { UblService } from './services/ubl.service.js';
 import { invoicingRoutes } from './http/routes.js';
 import { documentTemplate } from './templates/document.template.js';
 
@@ -41,6 +42,7 @@ export const invoicingPlugin = definePlugin({
       invoicingIssue: asClass(IssueService).singleton(),
       invoicingConversions: asClass(ConversionService).singleton(),
       invoicingPayments: asClass(PaymentService).singleton(),
+      invoicingUbl: asClass(UblService).singleton(),
     });
   },
   routes: invoicingRoutes,

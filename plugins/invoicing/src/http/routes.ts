@@ -6,6 +6,7 @@ import type { DocumentReads, DocumentView, ListQuery } from '../services/documen
 import type { Actor, CreateInput, DocumentService, HeaderInput, LineInput } from '../services/documents.service.js';
 import type { IssueService } from '../services/issue.service.js';
 import type { PaymentService } from '../services/payment.service.js';
+import type { UblService } from '../services/ubl.service.js';
 import type { DocumentPrintData } from '../templates/document.template.js';
 import {
   addLineBody, conversionBody, createBody, idParams, lineParams, listQuery, paymentBody, printQuery, updateBody, updateLineBody, versionBody, versionQuery,
@@ -21,6 +22,7 @@ export function invoicingRoutes(r: RouteRegistrar, { container }: PluginContext)
   const conversions = container.resolve<ConversionService>('invoicingConversions');
   const payments = container.resolve<PaymentService>('invoicingPayments');
   const print = container.resolve<PrintService>('print');
+  const ubl = container.resolve<UblService>('invoicingUbl');
 
   r.get<{ Querystring: ListQuery }>('/documents', {
     permission: 'invoicing.read', summary: 'Documents, newest first, by type, status, customer or payment status (unpaid, partial, paid, overdue)',
@@ -112,6 +114,14 @@ export function invoicingRoutes(r: RouteRegistrar, { container }: PluginContext)
       const doc = await print.render(ctx.em, 'invoicing.document', { lang, data: printData(view, lang) });
       if (req.query.format === 'html') return reply.type('text/html; charset=utf-8').send(print.html(doc));
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${view.number ?? `draft-${view.id}`}.pdf"`).send(Buffer.from(await print.pdf(doc)));
+    },
+  });
+  r.get<{ Params: { id: number } }>('/documents/:id/ubl', {
+    permission: 'invoicing.read', summary: 'An issued invoice or credit note as Peppol BIS Billing 3.0 (UBL 2.1), checked against the EN 16931 and Peppol rules it can be checked against here',
+    schema: { params: idParams },
+    handler: async (req, ctx, reply) => {
+      const { number, xml } = await ubl.xml(ctx.em, req.params.id);
+      return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="${number}.xml"`).send(xml);
     },
   });
 }

@@ -1,6 +1,6 @@
 import { canonicalJson, type Clock, type EntityManager, type Language, type User } from '@comptoir/kernel';
 import { Customer, type PartyService } from '@comptoir/catalog';
-import { lineAmounts, type SaleLine, type SalesBuilder, type SaleTotals } from '@comptoir/sales';
+import { lineAmounts, type SaleDocument, type SaleLine, type SalesBuilder, type SaleTotals } from '@comptoir/sales';
 import type { DocumentType, InvoicingDocument } from '../entities/document.entity.js';
 import type { InvoicingLine, LineKind } from '../entities/line.entity.js';
 import { isDay, shopToday } from '../domain/days.js';
@@ -207,6 +207,11 @@ export class DocumentService {
     await run(em, 'update invoicing_document set subtotal = ?, discount = ?, base = ?, vat = ?, total = ? where id = ?',
       [totals.subtotal, totals.discount, totals.base, totals.vat, totals.total, doc.id]);
     return totals;
+  }
+
+  /** A sale document's totals through the contract (422 SALE_AMOUNT_TOO_LARGE rather than a 500). */
+  totalsOf(document: SaleDocument): SaleTotals {
+    return this.sales.totals(document);
   }
 
   /** A line's total on the document's side (422 from the contract when its discount does not fit). */
