@@ -69,6 +69,11 @@ export const InvoicingErrors = {
   paymentExceedsBalance: (balance: number) => new DomainError('INVOICING_PAYMENT_EXCEEDS_BALANCE', {
     fr: `Le paiement dépasse le solde dû de ${eur(balance).fr}.`, nl: `De betaling overschrijdt het openstaande saldo van ${eur(balance).nl}.`, en: `The payment exceeds the balance due of ${eur(balance).en}.`,
   }, { status: 422, extra: { balance } }),
+  amountTooLarge: () => new DomainError('INVOICING_AMOUNT_TOO_LARGE', {
+    fr: 'Les montants de ce document sont trop grands pour être enregistrés : divisez-le en plusieurs documents.',
+    nl: 'De bedragen van dit document zijn te groot om te bewaren: verdeel het over meerdere documenten.',
+    en: 'This document’s amounts are too large to be stored: split it into several documents.',
+  }, { status: 422 }),
   dayInvalid: (field: string) => new DomainError('INVOICING_DATE_INVALID', {
     fr: 'Cette date n’existe pas.', nl: 'Deze datum bestaat niet.', en: 'This date does not exist.',
   }, { status: 422, errors: [{ field, code: 'INVOICING_DATE_INVALID', message: { fr: 'Date invalide', nl: 'Ongeldige datum', en: 'Invalid date' } }] }),

@@ -1,12 +1,12 @@
 import { canonicalJson, type Clock, type EntityManager, type Language, type User } from '@comptoir/kernel';
 import { Customer, type PartyService } from '@comptoir/catalog';
-import { lineAmounts, type SaleDocument, type SaleLine, type SalesBuilder, type SaleTotals } from '@comptoir/sales';
+import type { SaleDocument, SaleLine, SalesBuilder, SaleTotals } from '@comptoir/sales';
 import type { DocumentType, InvoicingDocument } from '../entities/document.entity.js';
 import type { InvoicingLine, LineKind } from '../entities/line.entity.js';
 import { isDay, shopToday } from '../domain/days.js';
 import { saleDocumentOf, saleLineOf } from '../domain/totals.js';
 import { InvoicingErrors } from '../messages.js';
-import { claimDraft, insertLine, insertReturningId, loadDocument, loadLines, nextPosition, query, run, sqlBool } from './store.js';
+import { checkStorable, claimDraft, insertLine, insertReturningId, loadDocument, loadLines, nextPosition, query, run, sqlBool } from './store.js';
 
 /** Who is acting, in which language. */
 export interface Actor {
@@ -167,6 +167,7 @@ export class DocumentService {
         Object.assign(next, { unitPrice: priced.unitPrice ?? next.unitPrice, includesVat: priced.includesVat });
       }
       next.total = this.lineTotal(saleLineOf(next), doc.pricesIncludeVat);
+      checkStorable(next.unitPrice, next.total);
       await run(tem,
         `update invoicing_line set description = ?, quantity = ?, unit_price = ?, includes_vat = ?, price_fixed = ?, fixed_amount = ?, discount_rate = ?,
            discount_amount = ?, total = ? where id = ?`,
@@ -200,6 +201,7 @@ export class DocumentService {
     const fresh = await loadDocument(em, doc.id);
     const lines = await loadLines(em, doc.id);
     const totals = this.sales.totals(saleDocumentOf(fresh, lines, this.today(fresh.country)));
+    checkStorable(totals.subtotal, totals.discount, totals.base, totals.vat, totals.total, ...totals.lines.map((l) => l.total));
     const articles = lines.filter((l) => l.kind === 'article');
     for (const [i, l] of articles.entries()) {
       if (totals.lines[i].total !== l.total) await run(em, 'update invoicing_line set total = ? where id = ?', [totals.lines[i].total, l.id]);
@@ -214,9 +216,9 @@ export class DocumentService {
     return this.sales.totals(document);
   }
 
-  /** A line's total on the document's side (422 from the contract when its discount does not fit). */
+  /** A line's total on the document's side (422 from the contract when its discount does not fit or its amount is too large). */
   lineTotal(line: SaleLine, pricesIncludeVat: boolean): number {
-    return lineAmounts(line, pricesIncludeVat).total;
+    return this.sales.totals({ channel: 'invoice', customerId: null, date: '2000-01-01', country: 'BE', pricesIncludeVat, lines: [line], discount: null, resolved: [], ext: {} }).lines[0].total;
   }
 
   private async insertLines(em: EntityManager, doc: InvoicingDocument, input: LineInput, actor: Actor): Promise<void> {

@@ -46,8 +46,14 @@ export async function claimDraft(em: EntityManager, id: number, version: number,
 /** What a line row holds, for inserting. */
 export type LineRow = Omit<InvoicingLine, 'id' | 'deliveredQuantity' | 'invoicedQuantity' | 'creditedQuantity'>;
 
+/** Amounts are stored in 32-bit columns on both databases: beyond, the document is refused the same way everywhere. */
+export function checkStorable(...amounts: Array<number | null>): void {
+  for (const a of amounts) if (a !== null && Math.abs(a) > 2_147_483_647) throw InvoicingErrors.amountTooLarge();
+}
+
 /** Inserts a line; returns its id. */
 export function insertLine(em: EntityManager, l: LineRow): Promise<number> {
+  checkStorable(l.quantity, l.unitPrice, l.fixedAmount, l.discountAmount, l.total);
   return insertReturningId(em,
     `insert into invoicing_line (document_id, position, kind, article_id, code, description, quantity, unit_price, includes_vat, vat_rate, fixed_amount,
        discount_rate, discount_amount, price_fixed, origin, parent_line_id, source_line_id, ext, total, delivered_quantity, invoiced_quantity, credited_quantity)
