@@ -4,16 +4,18 @@ import { describe, expect, it } from 'vitest';
 import catalog from '@comptoir/catalog';
 import pricing from '@comptoir/pricing';
 import pos from '@comptoir/pos';
+import invoicing from '@comptoir/invoicing';
 import { kernelUi } from '../shell/src/builtin.js';
 import { shellMessages } from '../shell/src/i18n/messages.js';
 import { messages as catalogMessages } from '../plugins/catalog/src/ui/messages.js';
 import { messages as pricingMessages } from '../plugins/pricing/src/ui/messages.js';
 import { messages as posMessages } from '../plugins/pos/src/ui/messages.js';
+import { messages as invoicingMessages } from '../plugins/invoicing/src/ui/messages.js';
 
 // The README and the user guide call each screen by the name the navigation shows (French), so that a reader
 // finds what the text tells them to open: "Réglages › Postes de caisse", not "Postes".
-const fr: Record<string, string> = { ...shellMessages.fr, ...catalogMessages.fr, ...pricingMessages.fr, ...posMessages.fr };
-const screens = [...kernelUi.screens, ...(catalog.screens ?? []), ...(pricing.screens ?? []), ...(pos.screens ?? [])] as { title: string; group?: string }[];
+const fr: Record<string, string> = { ...shellMessages.fr, ...catalogMessages.fr, ...pricingMessages.fr, ...posMessages.fr, ...invoicingMessages.fr };
+const screens = [...kernelUi.screens, ...(catalog.screens ?? []), ...(pricing.screens ?? []), ...(pos.screens ?? []), ...(invoicing.screens ?? [])] as { title: string; group?: string }[];
 const groups = new Map<string, Set<string>>();
 for (const s of screens) {
   const group = fr[s.group ?? 'nav.group.settings'] ?? '';
