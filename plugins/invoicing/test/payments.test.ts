@@ -72,7 +72,11 @@ describe.each(testDialects())('payments (%s)', (dialect) => {
     const overdue = (await later.get('/api/invoicing/documents?paymentStatus=overdue')).body;
     expect(overdue.items.map((d: any) => d.number)).toEqual([inv.number]);
     const paid = (await later.get('/api/invoicing/documents?paymentStatus=paid')).body;
+    expect(paid).toMatchObject({ total: 1, totalCapped: false, hasMore: false, page: 1, pageSize: 50 });
     expect(paid.items.map((d: any) => d.number)).toEqual(['FAC-2026-000001']);
+    const pageOfOne = (await later.get('/api/invoicing/documents?type=invoice&status=issued&pageSize=1')).body;
+    expect(pageOfOne).toMatchObject({ total: 2, hasMore: true });
+    expect(pageOfOne.items.map((d: any) => d.number)).toEqual([inv.number]);
     clock.set('2026-06-15T08:00:00Z');
   });
 

@@ -66,7 +66,8 @@ export class InvoicingDocument {
 export const InvoicingDocumentSchema = new EntitySchema<InvoicingDocument>({
   class: InvoicingDocument,
   tableName: 'invoicing_document',
-  indexes: [{ properties: ['type', 'status'] }, { properties: ['customerId'] }],
+  // (type, id) and (customer, id) serve the lists, newest first, without sorting every matching row (0003-list-indexes).
+  indexes: [{ properties: ['type', 'status'] }, { properties: ['customerId'] }, { properties: ['type', 'id'] }, { properties: ['customerId', 'id'] }],
   uniques: [{ properties: ['series', 'year', 'seq'] }],
   properties: {
     id: { type: 'integer', primary: true },

@@ -107,6 +107,19 @@ export interface ListQuery {
   pageSize?: number;
 }
 
+/** How far a list counts its documents (the catalogue's search does the same). */
+export const LIST_COUNT_CAP = 1000;
+
+/** A page of documents: `total` is counted up to LIST_COUNT_CAP (`totalCapped` beyond); `hasMore` says if a next page exists. */
+export interface DocumentPage {
+  items: DocumentSummary[];
+  total: number;
+  totalCapped: boolean;
+  hasMore: boolean;
+  page: number;
+  pageSize: number;
+}
+
 /** The payment status of an invoice on a day. */
 export function paymentStatusOf(d: Pick<InvoicingDocument, 'type' | 'status' | 'total' | 'paidTotal' | 'creditedTotal' | 'dueDate'>, today: string): PaymentStatus | null {
   if (d.type !== 'invoice' || d.status !== 'issued') return null;
@@ -165,7 +178,7 @@ export class DocumentReads {
   }
 
   /** A page of documents, newest first, filtered by type, status, customer and payment status (invoices). */
-  async list(em: EntityManager, q: ListQuery): Promise<{ items: DocumentSummary[]; total: number; page: number; pageSize: number }> {
+  async list(em: EntityManager, q: ListQuery): Promise<DocumentPage> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
     const where: string[] = [];
@@ -185,9 +198,12 @@ export class DocumentReads {
       }
     }
     const clause = where.length ? `where ${where.join(' and ')}` : '';
-    const count = await query<{ n: number }>(em, `select count(*) as n from invoicing_document ${clause}`, params);
+    // Counted up to LIST_COUNT_CAP only, so that a page costs the same with 100,000 invoices (the screen then pages by hasMore).
+    const count = await query<{ n: number }>(em, `select count(*) as n from (select 1 from invoicing_document ${clause} limit ${LIST_COUNT_CAP + 1}) capped`, params);
     const rows = await query<Record<string, unknown>>(em,
-      `select * from invoicing_document ${clause} order by id desc limit ? offset ?`, [...params, pageSize, (page - 1) * pageSize]);
+      `select * from invoicing_document ${clause} order by id desc limit ? offset ?`, [...params, pageSize + 1, (page - 1) * pageSize]);
+    const hasMore = rows.length > pageSize;
+    rows.length = Math.min(rows.length, pageSize);
     const today = shopToday(this.clock.now(), 'BE');
     const items = rows.map((r) => {
       const base = linkedOf(r);
@@ -197,7 +213,8 @@ export class DocumentReads {
         balance: base.type === 'invoice' ? d.total - d.creditedTotal - d.paidTotal : null, paymentStatus: paymentStatusOf(d, today), version: Number(r.version),
       };
     });
-    return { items, total: Number(count[0].n), page, pageSize };
+    const counted = Number(count[0].n);
+    return { items, total: Math.min(counted, LIST_COUNT_CAP), totalCapped: counted > LIST_COUNT_CAP, hasMore, page, pageSize };
   }
 
   /** VAT per rate as the sale contract totals it (the stored totals are the same sums). */

@@ -2,11 +2,11 @@ import {
   ApiClient, LitElement, LocaleController, customElement, errorMessage, formatDay, formatMoney, hasPermission, html, navigate, nothing, property,
   sharedStyles, state, t, type Column, type PropertyValues, type ScreenRoute, type Session,
 } from '@comptoir/shell';
-import type { DocumentSummary, DocumentType, ListQuery } from './types.js';
+import type { DocumentPage, DocumentSummary, DocumentType, ListQuery } from './types.js';
 import { DOCUMENT_TYPES, statusBadge } from './types.js';
 import './document-editor.js';
 
-type Filter = Pick<ListQuery, 'type' | 'status' | 'paymentStatus'>;
+type Filter = Pick<ListQuery, 'type' | 'status' | 'paymentStatus' | 'page'>;
 
 /**
  * Invoicing's documents (route #/invoicing/documents), newest first, filtered by type, status and payment; and the
@@ -22,7 +22,7 @@ export class InvoicingDocumentsScreen extends LitElement {
   @property({ attribute: false }) route: ScreenRoute | undefined;
 
   @state() private items: DocumentSummary[] = [];
-  @state() private total = 0;
+  @state() private page: DocumentPage = { items: [], total: 0, totalCapped: false, hasMore: false, page: 1, pageSize: 50 };
   @state() private loading = false;
   @state() private error = '';
   @state() private filter: Filter = {};
@@ -49,10 +49,10 @@ export class InvoicingDocumentsScreen extends LitElement {
     try {
       const query: Record<string, string> = {};
       for (const [k, v] of Object.entries(this.filter)) if (v) query[k] = String(v);
-      const page = await this.api.get<{ items: DocumentSummary[]; total: number }>('/invoicing/documents', query);
+      const page = await this.api.get<DocumentPage>('/invoicing/documents', query);
       if (id !== this.requestId) return;
       this.items = page.items;
-      this.total = page.total;
+      this.page = page;
     } catch (err) {
       if (id === this.requestId) this.error = errorMessage(err);
     } finally {
@@ -61,7 +61,7 @@ export class InvoicingDocumentsScreen extends LitElement {
   }
 
   private setFilter(change: Filter): void {
-    this.filter = { ...this.filter, ...change };
+    this.filter = { ...this.filter, page: undefined, ...change };
     void this.load();
   }
 
@@ -120,12 +120,17 @@ export class InvoicingDocumentsScreen extends LitElement {
         .columns=${columns}
         .rows=${this.items}
         .rowKey=${(d: DocumentSummary) => d.id}
-        .total=${this.total}
+        .total=${this.page.total}
+        .totalCapped=${this.page.totalCapped}
+        .hasMore=${this.page.hasMore}
+        .page=${this.page.page}
+        .pageSize=${this.page.pageSize}
         .loading=${this.loading}
         .clickable=${true}
         .rowData=${(d: DocumentSummary) => ({ number: d.number ?? '' })}
         emptyText=${t('invoicing.documents.empty')}
         @row-click=${(e: CustomEvent<{ row: DocumentSummary }>) => navigate(`invoicing/documents/${e.detail.row.id}`)}
+        @page-change=${(e: CustomEvent<{ page: number }>) => this.setFilter({ page: e.detail.page })}
       ></cpt-data-table>
       <p class="muted" style="margin:0;font-size:0.875rem">${t('invoicing.documents.hint')}</p>
     </div>`;

@@ -2,7 +2,7 @@
 import { html, t } from '@comptoir/shell';
 import type { DocumentSummary, PaymentStatus } from '../services/document-reads.js';
 
-export type { DocumentSummary, DocumentView, LineView, LinkedDocument, ListQuery, PaymentStatus } from '../services/document-reads.js';
+export type { DocumentPage, DocumentSummary, DocumentView, LineView, LinkedDocument, ListQuery, PaymentStatus } from '../services/document-reads.js';
 export { CONVERSIONS, DOCUMENT_TYPES, PAYMENT_METHODS, type DocumentType, type PaymentMethod } from '../domain/kinds.js';
 
 const BADGES: Record<PaymentStatus, string> = { unpaid: 'warning', partial: 'warning', paid: 'success', overdue: 'error' };

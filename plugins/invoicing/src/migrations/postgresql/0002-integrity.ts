@@ -6,6 +6,8 @@ import { defineMigration } from '@comptoir/kernel';
 // - payments and credit notes never take an invoice beyond its total; a line is never delivered, invoiced or
 //   credited beyond its quantity, across every document;
 // - a payment, once recorded, never changes nor disappears.
+// The generator does not know these: a future generated migration proposes to drop the PostgreSQL check constraints
+// (invoicing_document_number_check, _amounts_check, invoicing_line_quantities_check); remove those lines from it.
 export default defineMigration('0002-integrity', [
   `alter table invoicing_document add constraint invoicing_document_number_check check ((status = 'draft' and number is null) or (status = 'issued' and number is not null))`,
   `alter table invoicing_document add constraint invoicing_document_amounts_check check (paid_total >= 0 and (paid_total = 0 or paid_total <= total) and credited_total >= 0 and (credited_total = 0 or credited_total <= total))`,
