@@ -8,6 +8,13 @@ import { RefundService } from './services/refund.service.js';
 import { CashService } from './services/cash.service.js';
 import { ClosureService, closureAnchors } from './services/closure.service.js';
 import { posRoutes } from './http/routes.js';
+import { closurePrintRoutes } from './http/closure-print-routes.js';
+import { historyRoutes } from './http/history-routes.js';
+import { zClosureTemplate } from './print/z-closure.template.js';
+import { StatsService } from './services/stats.service.js';
+import { JournalsService } from './services/journals.service.js';
+import { statsRoutes } from './http/stats-routes.js';
+import { reportTemplate } from './templates/report.template.js';
 
 // The version lives in package.json only, where changesets bump it.
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -39,6 +46,7 @@ export const posPlugin = definePlugin({
     'pos.reprint': { label: label('Réimprimer un ticket (duplicata)', 'Een ticket herdrukken (duplicaat)', 'Reprint a receipt (duplicate)'), roles: ['admin', 'manager'] },
     'pos.report': { label: label('Lire le rapport X', 'Het X-rapport lezen', 'Read the X report'), roles: ['admin', 'manager', 'cashier'] },
     'pos.close': { label: label('Faire la clôture Z', 'De Z-afsluiting maken', 'Take the Z closure'), roles: ['admin', 'manager'] },
+    'pos.stats': { label: label('Consulter les statistiques, le livre de caisse et les journaux', 'Statistieken, kasboek en journalen raadplegen', 'Read the statistics, cash book and journals'), roles: ['admin', 'manager'] },
   },
   register({ container }) {
     container.register({
@@ -47,13 +55,25 @@ export const posPlugin = definePlugin({
       posRefunds: asClass(RefundService).singleton(),
       posCash: asClass(CashService).singleton(),
       posClosures: asClass(ClosureService).singleton(),
+      posStats: asClass(StatsService).singleton(),
+      posJournals: asClass(JournalsService).singleton(),
     });
   },
-  routes: posRoutes,
+  routes(r, ctx) {
+    posRoutes(r, ctx);
+    historyRoutes(r, ctx);
+    closurePrintRoutes(r, ctx);
+    statsRoutes(r, ctx);
+  },
+  templates: [zClosureTemplate, reportTemplate],
   // The screens are built from src/ui into dist/ui (`comptoir-dev ui`); `module` names the file that defines `tag`.
   screens: [
     { path: 'pos/sale', tag: 'cpt-pos-sale', module: 'sale-screen.js', title: 'pos.sale.title', permission: 'pos.sell', icon: 'cart', group: 'pos.group', order: 100 },
     { path: 'pos/closing', tag: 'cpt-pos-closing', module: 'closing-screen.js', title: 'pos.closing.title', permission: 'pos.report', icon: 'calculator', group: 'pos.group', order: 110 },
+    { path: 'pos/refund', tag: 'cpt-pos-refund', module: 'refund-screen.js', title: 'pos.refund.title', permission: 'pos.sell', icon: 'back', group: 'pos.group', order: 102 },
+    { path: 'pos/history', tag: 'cpt-pos-history', module: 'history-screen.js', title: 'pos.history.title', permission: 'pos.sell', icon: 'file', group: 'pos.group', order: 104 },
+    { path: 'pos/cash', tag: 'cpt-pos-cash', module: 'cash-screen.js', title: 'pos.cash.title', permission: 'pos.cash', icon: 'store', group: 'pos.group', order: 106 },
+    { path: 'pos/stats', tag: 'cpt-pos-stats', module: 'stats-screen.js', title: 'pos.stats.title', permission: 'pos.stats', icon: 'calendar', group: 'pos.group', order: 130 },
   ],
   journalAnchors: closureAnchors,
 });

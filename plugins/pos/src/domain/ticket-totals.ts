@@ -29,23 +29,7 @@ export function ticketTotals(lineTotals: ReadonlyArray<{ total: number; vatRate:
   return vatBreakdown(lineTotals.map((l) => ({ amount: l.total, vatRate: l.vatRate })), true);
 }
 
-/**
- * The total of refunding `quantity` more of a sold line of which `before` was already refunded: the difference of
- * two prorations of the line's total, so that refunding a line in several goes gives back exactly what was paid,
- * never a cent more (negative: money going back).
- */
-export function refundLineTotal(soldTotal: number, soldQuantity: number, before: number, quantity: number): number {
-  const share = (q: number) => prorate(soldTotal, q, soldQuantity);
-  return -(share(before + quantity) - share(before));
-}
-
-function prorate(total: number, part: number, whole: number): number {
-  const n = BigInt(total) * BigInt(part);
-  const d = BigInt(whole);
-  const q = n / d;
-  const r = n % d;
-  return Number(2n * (r < 0n ? -r : r) >= d ? q + (n < 0n ? -1n : 1n) : q);
-}
+export { refundLineTotal } from './refund-share.js';
 
 /** The discount of a line as a share of its gross total, in basis points (for the discount limit). */
 export function discountShare(l: PricedLine): number {

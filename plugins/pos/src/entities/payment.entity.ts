@@ -25,7 +25,7 @@ export const PaymentSchema = new EntitySchema<Payment>({
     amount: { type: 'integer' },
     tendered: { type: 'integer' },
     status: { type: 'string', length: 12 },
-    correctionOfId: { type: 'integer', nullable: true },
+    correctionOfId: { type: 'integer', nullable: true, index: true },
     userId: { type: 'integer', nullable: true },
     createdAt: { type: 'string', length: 32 },
   },

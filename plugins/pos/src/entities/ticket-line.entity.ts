@@ -34,6 +34,8 @@ export class TicketLine {
 export const TicketLineSchema = new EntitySchema<TicketLine>({
   class: TicketLine,
   tableName: 'pos_ticket_line',
+  // Covers the statistics' aggregation by article and VAT rate (reports.service.ts): read from the index alone.
+  indexes: [{ name: 'pos_ticket_line_stats_index', properties: ['ticketId', 'articleId', 'vatRate', 'quantity', 'total'] }],
   properties: {
     id: { type: 'integer', primary: true },
     ticketId: { type: 'integer', index: true },

@@ -6,10 +6,8 @@ import {
   customElement,
   errorMessage,
   formatMoney,
-  formatRate,
   hasPermission,
   html,
-  i18n,
   isApiError,
   nothing,
   property,
@@ -20,24 +18,35 @@ import {
   type Session,
 } from '@comptoir/shell';
 import type { ClosureReport, ClosureView } from '../services/closure.service.js';
+import { backStyles, noStationCard, today } from './back-office.js';
+import { closureSeal, periodLabel, reportFigures } from './closure-report.js';
 import type { Method } from './types.js';
+import './closure-list.js';
 
 /** Euro notes and coins, in cents, largest first. */
 const DENOMINATIONS = [50000, 20000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1];
+type Scope = 'station' | 'shop';
+type PeriodKind = 'day' | 'month' | 'year' | 'period';
 
 /**
- * Till › Closing (route #/pos/closing, permission pos.report): the X report of this station's day (a reading,
- * nothing written: GET /api/pos/reports/x), the cash counted by denomination beside what the drawer should hold,
- * and for pos.close the Z closure (POST /api/pos/closures, with the count, one Idempotency-Key per attempt).
+ * Till › Closing (route #/pos/closing, permission pos.report): the X report (a reading, nothing written: GET
+ * /api/pos/reports/x) of this station or the shop over a day, month, year or any period; for a station's day the
+ * cash counted by denomination beside what the drawer should hold; for pos.close the Z closure (POST
+ * /api/pos/closures, one Idempotency-Key per attempt) and its PDF; below, the past Zs (closure-list.ts).
  *
- * Test ids: pos-x, pos-x-sales, pos-x-net, pos-x-payment, pos-x-expected, pos-count-<cents>, pos-counted,
- * pos-difference, pos-explanation, pos-close, pos-z, pos-z-number, pos-closing-error, pos-no-station.
+ * Test ids: pos-scope-<station|shop>, pos-period-<kind>, pos-period-date, pos-period-to, pos-x, pos-x-sales,
+ * pos-x-net, pos-x-payment, pos-x-expected, pos-x-grand-net, pos-count-<cents>, pos-counted, pos-difference,
+ * pos-explanation, pos-close, pos-z, pos-z-number, pos-z-pdf, pos-z-again, pos-closing-error, pos-no-station.
  */
 @customElement('cpt-pos-closing')
 export class PosClosingScreen extends LitElement {
   @property({ attribute: false }) api!: ApiClient;
   @property({ attribute: false }) session!: Session;
 
+  @state() private scope: Scope = 'station';
+  @state() private period: PeriodKind = 'day';
+  @state() private date = today();
+  @state() private to = today();
   @state() private report: ClosureReport | null = null;
   @state() private methods: Method[] = [];
   @state() private counts: Record<number, number> = {};
@@ -50,28 +59,8 @@ export class PosClosingScreen extends LitElement {
 
   static override styles = [
     sharedStyles,
+    backStyles,
     css`
-      .grid {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 16px;
-        align-items: start;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
-      td,
-      th {
-        padding: 6px 4px;
-        border-bottom: 1px solid var(--cpt-border, #eef0f3);
-        text-align: left;
-      }
-      td.num,
-      th.num {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-      }
       .counts {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(120px, 1fr));
@@ -87,57 +76,51 @@ export class PosClosingScreen extends LitElement {
         text-align: right;
         min-height: 44px;
       }
-      .big {
-        font-size: 1.75rem;
-        font-weight: 700;
-        font-variant-numeric: tabular-nums;
-      }
-      .diff-neg {
-        color: var(--cpt-danger, #c62828);
-      }
-      .diff-pos {
-        color: #0b7a3e;
-      }
-      textarea {
-        width: 100%;
-        box-sizing: border-box;
-        min-height: 60px;
-      }
-      @media (max-width: 760px) {
-        .grid {
-          grid-template-columns: 1fr;
-        }
-      }
     `,
   ];
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.session?.station) return;
+    void this.api.get<Method[]>('/pos/payment-methods').then((m) => (this.methods = m), (err) => (this.error = errorMessage(err)));
     void this.load();
   }
 
+  private get query() {
+    return { scope: this.scope, period: this.period, date: this.date, ...(this.period === 'period' ? { to: this.to } : {}) };
+  }
+
+  /** The cash is counted for a station's day only: the drawer is the station's. */
+  private get counting(): boolean {
+    return this.scope === 'station' && this.period === 'day';
+  }
+
+  /** Counts the readings asked for: an answer to an older choice (scope, period) is dropped. */
+  private asked = 0;
+
   private async load(): Promise<void> {
-    if (!this.session?.station) return;
+    this.closed = null;
+    this.closeKey = null;
+    const asked = ++this.asked;
     try {
-      const [report, methods] = await Promise.all([
-        this.api.get<ClosureReport>('/pos/reports/x', { scope: 'station', period: 'day' }),
-        this.api.get<Method[]>('/pos/payment-methods'),
-      ]);
+      const report = await this.api.get<ClosureReport>('/pos/reports/x', this.query);
+      if (asked !== this.asked) return;
       this.report = report;
-      this.methods = methods;
       this.error = '';
     } catch (err) {
+      if (asked !== this.asked) return;
+      this.report = null;
       this.error = errorMessage(err);
     }
   }
 
-  private get counted(): number {
-    return DENOMINATIONS.reduce((s, d) => s + d * (this.counts[d] ?? 0), 0);
+  private choose(change: Partial<{ scope: Scope; period: PeriodKind; date: string; to: string }>): void {
+    Object.assign(this, change);
+    void this.load();
   }
 
-  private methodLabel(code: string): string {
-    const m = this.methods.find((x) => x.code === code);
-    return m ? (m.label[i18n.language as 'fr' | 'nl' | 'en'] ?? m.label.fr) : code;
+  private get counted(): number {
+    return DENOMINATIONS.reduce((s, d) => s + d * (this.counts[d] ?? 0), 0);
   }
 
   private async close(): Promise<void> {
@@ -148,10 +131,12 @@ export class PosClosingScreen extends LitElement {
     const counts = Object.fromEntries(Object.entries(this.counts).filter(([, n]) => n > 0).map(([d, n]) => [d, n]));
     try {
       this.closed = await this.api.post<ClosureView>('/pos/closures', {
-        scope: 'station', period: 'day', cashCount: { counts, ...(this.explanation.trim() ? { explanation: this.explanation.trim() } : {}) },
+        ...this.query,
+        ...(this.counting ? { cashCount: { counts, ...(this.explanation.trim() ? { explanation: this.explanation.trim() } : {}) } } : {}),
       }, { headers: { 'Idempotency-Key': this.closeKey } });
       this.closeKey = null;
       toast(t('pos.z.done', { number: this.closed.number }), 'success');
+      this.renderRoot.querySelector('cpt-pos-closure-list')?.reload();
     } catch (err) {
       if (isApiError(err)) this.closeKey = null;
       this.error = errorMessage(err);
@@ -161,64 +146,81 @@ export class PosClosingScreen extends LitElement {
   }
 
   override render() {
-    if (!this.session?.station) {
-      return html`<div class="page"><div class="card" data-testid="pos-no-station">
-        <h2>${t('pos.noStation')}</h2><p class="muted">${t('pos.noStationHelp')}</p>
-        ${hasPermission(this.session, 'kernel.stations') ? html`<a href="#/settings/stations" data-testid="pos-register-station">${t('pos.registerStation')}</a>` : nothing}</div></div>`;
-    }
+    if (!this.session?.station) return noStationCard(this.session);
     const r = this.closed ?? this.report;
-    const expected = r?.cash.expected ?? 0;
-    const difference = this.counted - expected;
-    const canClose = hasPermission(this.session, 'pos.close');
     return html`<div class="page">
-      <div class="page-header"><h1>${this.closed ? t('pos.z.title', { number: this.closed.number }) : t('pos.x.title')}</h1></div>
+      <div class="page-header"><h1>${this.closed ? t('pos.z.title', { number: this.closed.number }) : t('pos.zr.xTitle')}</h1></div>
+      ${this.renderChooser()}
       ${this.error ? html`<div class="alert error" role="alert" data-testid="pos-closing-error">${this.error}</div>` : nothing}
       ${r
         ? html`<div class="grid">
             <div class="card" data-testid=${this.closed ? 'pos-z' : 'pos-x'}>
-              ${this.closed ? html`<p data-testid="pos-z-number"><strong>${this.closed.number}</strong></p>` : html`<p class="muted">${t('pos.x.reading')}</p>`}
-              <table>
-                <tr><td>${t('pos.x.sales', { count: r.sales.count })}</td><td class="num" data-testid="pos-x-sales">${formatMoney(r.sales.total)}</td></tr>
-                <tr><td>${t('pos.x.refunds', { count: r.refunds.count })}</td><td class="num">${formatMoney(r.refunds.total)}</td></tr>
-                <tr><th>${t('pos.x.net')}</th><th class="num" data-testid="pos-x-net">${formatMoney(r.net)}</th></tr>
-              </table>
-              <h3>${t('pos.pay.tenders')}</h3>
-              <table>
-                ${r.payments.map((p) => html`<tr data-testid="pos-x-payment"><td>${this.methodLabel(p.method)} (${p.count})</td><td class="num">${formatMoney(p.amount)}</td></tr>`)}
-                ${r.rounding ? html`<tr><td>${t('pos.pay.rounding')}</td><td class="num">${formatMoney(r.rounding)}</td></tr>` : nothing}
-              </table>
-              <h3>${t('pos.x.vat')}</h3>
-              <table>
-                ${r.vat.map((v) => html`<tr><td>${formatRate(v.rate)}</td><td class="num">${formatMoney(v.base)}</td><td class="num">${formatMoney(v.vat)}</td></tr>`)}
-              </table>
-              <h3>${t('pos.x.grandTotals')}</h3>
-              <table><tr><td>${t('pos.x.net')}</td><td class="num">${formatMoney(r.grandTotals.net)}</td></tr></table>
-              ${r.parked.length ? html`<p class="alert warning">${t('pos.x.parked', { count: r.parked.length })}</p>` : nothing}
+              ${this.closed
+                ? html`<p class="row"><strong data-testid="pos-z-number" class="grow">${this.closed.number}</strong>
+                    <a href=${`/api/pos/closures/${this.closed.id}/print?format=pdf`} target="_blank" download=${`${this.closed.number}.pdf`} data-testid="pos-z-pdf">${t('pos.zr.pdf')}</a></p>`
+                : html`<p class="muted">${t('pos.zr.reading', { what: this.scope === 'shop' ? t('pos.scope.shop') : (this.session.station?.name ?? ''), period: periodLabel(r.period) })}</p>`}
+              ${reportFigures(r, this.methods, !this.closed)}
+              ${this.closed ? closureSeal(this.closed) : nothing}
             </div>
-            <div class="card">
-              <h2>${t('pos.count.title')}</h2>
-              <div class="counts">
-                ${DENOMINATIONS.map((d) => html`<label>${formatMoney(d)}
-                  <input type="number" min="0" step="1" inputmode="numeric" data-testid="pos-count-${d}" ?disabled=${Boolean(this.closed)}
-                    .value=${String(this.counts[d] ?? '')}
-                    @input=${(e: Event) => { const n = Number((e.target as HTMLInputElement).value); this.counts = { ...this.counts, [d]: Number.isInteger(n) && n > 0 ? n : 0 }; }} /></label>`)}
-              </div>
-              <table>
-                <tr><td>${t('pos.count.expected')}</td><td class="num" data-testid="pos-x-expected">${formatMoney(expected)}</td></tr>
-                <tr><td>${t('pos.count.counted')}</td><td class="num big" data-testid="pos-counted">${formatMoney(this.counted)}</td></tr>
-                <tr><td>${t('pos.count.difference')}</td><td class="num big ${difference < 0 ? 'diff-neg' : difference > 0 ? 'diff-pos' : ''}" data-testid="pos-difference">${formatMoney(difference)}</td></tr>
-              </table>
-              ${difference !== 0 && !this.closed
-                ? html`<label>${t('pos.count.explanation')}<textarea data-testid="pos-explanation" maxlength="500" .value=${this.explanation}
-                    @input=${(e: Event) => (this.explanation = (e.target as HTMLTextAreaElement).value)}></textarea></label>`
-                : nothing}
-              ${canClose && !this.closed
-                ? html`<p><cpt-button variant="primary" icon="check" data-testid="pos-close" ?busy=${this.closing} @click=${() => void this.close()}>${t('pos.z.close')}</cpt-button></p>
-                    <p class="muted">${t('pos.z.help')}</p>`
-                : nothing}
-            </div>
+            ${this.renderCount(r)}
           </div>`
         : nothing}
+      <cpt-pos-closure-list .api=${this.api} .methods=${this.methods}></cpt-pos-closure-list>
+    </div>`;
+  }
+
+  private renderChooser() {
+    return html`<div class="card">
+      <div class="row">
+        <div class="tabs" role="group" aria-label=${t('pos.zr.scope')}>
+          ${(['station', 'shop'] as const).map((s) => html`<cpt-button data-testid="pos-scope-${s}" variant=${this.scope === s ? 'primary' : 'secondary'}
+            @click=${() => this.choose({ scope: s })}>${t(`pos.scope.${s}`)}</cpt-button>`)}
+        </div>
+        <div class="tabs" role="group" aria-label=${t('pos.zr.period')}>
+          ${(['day', 'month', 'year', 'period'] as const).map((p) => html`<cpt-button data-testid="pos-period-${p}" variant=${this.period === p ? 'primary' : 'secondary'}
+            @click=${() => this.choose({ period: p })}>${t(`pos.period.${p}`)}</cpt-button>`)}
+        </div>
+      </div>
+      <div class="row">
+        <label>${this.period === 'period' ? t('pos.zr.from') : t('pos.zr.date')}
+          <input type="date" data-testid="pos-period-date" .value=${this.date} @change=${(e: Event) => { const v = (e.target as HTMLInputElement).value; if (v) this.choose({ date: v }); }} /></label>
+        ${this.period === 'period'
+          ? html`<label>${t('pos.zr.to')}<input type="date" data-testid="pos-period-to" .value=${this.to} min=${this.date}
+              @change=${(e: Event) => { const v = (e.target as HTMLInputElement).value; if (v) this.choose({ to: v }); }} /></label>`
+          : nothing}
+      </div>
+    </div>`;
+  }
+
+  private renderCount(r: ClosureReport) {
+    const canClose = hasPermission(this.session, 'pos.close');
+    const expected = r.cash.expected;
+    const difference = this.counted - expected;
+    const count = this.counting
+      ? html`<h2>${t('pos.count.title')}</h2>
+          <div class="counts">
+            ${DENOMINATIONS.map((d) => html`<label>${formatMoney(d)}
+              <input type="number" min="0" step="1" inputmode="numeric" data-testid="pos-count-${d}" ?disabled=${Boolean(this.closed)}
+                .value=${String(this.counts[d] ?? '')}
+                @input=${(e: Event) => { const n = Number((e.target as HTMLInputElement).value); this.counts = { ...this.counts, [d]: Number.isInteger(n) && n > 0 ? n : 0 }; }} /></label>`)}
+          </div>
+          <table>
+            <tr><td>${t('pos.count.expected')}</td><td class="num" data-testid="pos-x-expected">${formatMoney(expected)}</td></tr>
+            <tr><td>${t('pos.count.counted')}</td><td class="num big" data-testid="pos-counted">${formatMoney(this.counted)}</td></tr>
+            <tr><td>${t('pos.count.difference')}</td><td class="num big ${difference < 0 ? 'neg' : difference > 0 ? 'pos' : ''}" data-testid="pos-difference">${formatMoney(difference)}</td></tr>
+          </table>
+          ${difference !== 0 && !this.closed
+            ? html`<label>${t('pos.count.explanation')}<textarea data-testid="pos-explanation" maxlength="500" .value=${this.explanation}
+                @input=${(e: Event) => (this.explanation = (e.target as HTMLTextAreaElement).value)}></textarea></label>`
+            : nothing}`
+      : html`<p class="muted">${t('pos.zr.noCount')}</p>`;
+    return html`<div class="card">
+      ${count}
+      ${canClose && !this.closed
+        ? html`<p><cpt-button variant="primary" icon="check" data-testid="pos-close" ?busy=${this.closing} @click=${() => void this.close()}>${t('pos.zr.close', { period: periodLabel(r.period) })}</cpt-button></p>
+            <p class="muted">${t('pos.zr.help')}</p>`
+        : nothing}
+      ${this.closed ? html`<p><cpt-button icon="back" data-testid="pos-z-again" @click=${() => void this.load()}>${t('pos.zr.back')}</cpt-button></p>` : nothing}
     </div>`;
   }
 }

@@ -2,7 +2,12 @@
  * Entry of the till's browser UI (built to dist/ui/index.js): the shell imports it after sign-in for the
  * messages. The screens are declared in src/plugin.ts; each screen's module loads when the screen opens.
  */
-import { definePluginUi } from '@comptoir/shell';
+import { LANGUAGES, definePluginUi, type Dictionaries } from '@comptoir/shell';
 import { messages } from './messages.js';
+import { backMessages } from './back-messages.js';
+import { closureMessages } from './closure-messages.js';
+import { statsMessages } from './stats/messages.js';
 
-export default definePluginUi({ messages });
+const merged: Dictionaries = Object.fromEntries(LANGUAGES.map((lang) => [lang, { ...messages[lang], ...backMessages[lang], ...closureMessages[lang], ...statsMessages[lang] }]));
+
+export default definePluginUi({ messages: merged });
