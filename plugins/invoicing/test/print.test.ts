@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDialects, type TestClient } from '@comptoir/kernel/testing';
-import { pdfTexts } from '../../pricing/test/pdf-text.js';
+import { pdfTexts, testDialects, type TestClient } from '@comptoir/kernel/testing';
 import { clock, convert, createArticle, createCustomer, draft, issued, openShop, type Shop } from './helpers.js';
 
 /** The PDF's texts, one string, spaces made plain. */
