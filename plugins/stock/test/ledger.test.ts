@@ -83,7 +83,11 @@ describe.each(testDialects())('stock ledger (%s)', (dialect) => {
     await expect(exec('update stock_balance set quantity = quantity + 5000, movements = movements + 1 where article_id = ?', [a.id])).rejects.toThrow(/stock_balance_checked/);
     await expect(exec('delete from stock_balance where article_id = ?', [a.id])).rejects.toThrow(/stock_balance_checked/);
     await expect(exec('insert into stock_balance (article_id, location_id, quantity) values (?, 2, 7000)', [a.id])).rejects.toThrow(/stock_balance_checked/);
-    expect(await level(shop.cashier, a.id)).toBe(5000);
+    // A movement that refuses negative stock cannot take the balance below zero, whoever writes it.
+    const refusing = `insert into stock_movement (article_id, location_id, kind, quantity, refuse_negative, at) values (?, 1, 'loss', ?, ${dialect === 'sqlite' ? 1 : 'true'}, '2026-06-15T08:00:00Z')`;
+    await expect(exec(refusing, [a.id, -6000])).rejects.toThrow(/stock_insufficient/);
+    await exec(refusing, [a.id, -5000]);
+    expect(await level(shop.cashier, a.id)).toBe(0);
   });
 
   it('minimum and maximum per article and location, and the articles below their minimum with what to order', async () => {
