@@ -56,4 +56,8 @@ export const stockPlugin = definePlugin({
   routes(r, ctx) {
     stockRoutes(r, ctx);
   },
+  // The screens are built from src/ui into dist/ui (`comptoir-dev ui`); titles and groups are messages of src/ui.
+  screens: [
+    { path: 'stock/levels', tag: 'cpt-stock-levels', module: 'levels-screen.js', title: 'stock.levels.title', permission: 'stock.read', icon: 'box', group: 'stock.group', order: 300 },
+  ],
 });
