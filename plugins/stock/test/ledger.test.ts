@@ -58,6 +58,11 @@ describe.each(testDialects())('stock ledger (%s)', (dialect) => {
     expect((await move(shop.manager, { kind: 'loss', articleId: a.id, quantity: 1000, reason: 'Sac percé' })).balance).toBe(19000);
     expect((await move(shop.manager, { kind: 'adjustment', articleId: a.id, quantity: -500, reason: 'Recompté' })).balance).toBe(18500);
 
+    // Opposite transfers at once: each waits for the other, none fails.
+    const burst = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => shop.manager.post('/api/stock/transfers', { articleId: a.id, from: i % 2 ? 1 : 3, to: i % 2 ? 3 : 1, quantity: 1000 })));
+    expect(burst.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(await level(shop.cashier, a.id, 1)).toBe(18500);
+
     const same = await shop.manager.post('/api/stock/transfers', { articleId: a.id, from: 1, to: 1, quantity: 1000 });
     expect(same.body.code).toBe('STOCK_TRANSFER_SAME_LOCATION');
     const nowhere = await shop.manager.post('/api/stock/transfers', { articleId: a.id, from: 1, to: 99, quantity: 1000 });

@@ -104,4 +104,25 @@ describe.each(testDialects())('negative stock (%s)', (dialect) => {
       expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     }
   });
+
+  it('receipts and sales of the same article at once: never below zero, never a 500, the level is what committed', async () => {
+    await refuseNegative(shop.manager);
+    const a = await createArticle(shop.admin, { name: 'Pain du jour', price: 200 });
+    const tickets: Array<{ client: typeof shop.cashier; id: number }> = [];
+    for (let i = 0; i < 6; i++) {
+      const client = i % 2 ? shop.station2 : shop.cashier;
+      tickets.push({ client, id: (await ticketWith(client, [{ articleId: a.id }])).id });
+    }
+    const answers = await Promise.all([
+      ...tickets.map((t) => pay(t.client, t.id, [{ method: 'cash', amount: 200 }])),
+      ...[1, 2, 3, 4].map((i) => shop.manager.post('/api/stock/movements', { kind: 'receipt', articleId: a.id, quantity: 1000, unitCost: 100 * i })),
+    ]);
+    expect(answers.every((r) => r.status === 201 || r.status === 409), JSON.stringify(answers.map((r) => [r.status, r.status >= 500 ? r.body : null]))).toBe(true);
+    const sold = answers.slice(0, 6).filter((r) => r.status === 201).length;
+    expect(answers.slice(6).every((r) => r.status === 201)).toBe(true);
+    expect(await level(shop.cashier, a.id)).toBe(4000 - sold * 1000);
+    expect(await level(shop.cashier, a.id)).toBeGreaterThanOrEqual(0);
+    const [sum] = await rows(shop.tk, 'select sum(quantity) as q, count(*) as n from stock_movement where article_id = ?', [a.id]);
+    expect([Number(sum.q), Number(sum.n)]).toEqual([4000 - sold * 1000, 4 + sold]);
+  });
 });

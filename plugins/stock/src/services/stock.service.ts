@@ -133,7 +133,9 @@ export class StockService {
         }
       }
       if ((m.kind === 'receipt' || m.kind === 'initial') && m.unitCost != null && m.quantity > 0) {
-        // The cost is the article's, across locations: its balances are locked while it changes.
+        // The cost is the article's, across locations: its balances are locked while it changes (the receiving
+        // location's row made first, so that two first receipts of an article wait for each other).
+        await query(em, 'insert into stock_balance (article_id, location_id) values (?, ?) on conflict (article_id, location_id) do nothing', [m.articleId, m.locationId]);
         const held = await query<{ quantity: number }>(em, `select quantity from stock_balance where article_id = ?${lock}`, [m.articleId]);
         const onHand = held.reduce((s, r) => s + Number(r.quantity), 0);
         averageCost = weightedAverage(onHand, (await this.averageCost(em, m.articleId)) ?? m.unitCost, m.quantity, m.unitCost);
@@ -154,6 +156,13 @@ export class StockService {
   /** A transfer: out of one location, into another, the two movements tied by the first one's id. */
   async transfer(em: EntityManager, t: { articleId: number; from: number; to: number; quantity: number; reason?: string }, userId: number | null): Promise<Movement[]> {
     if (t.from === t.to) throw StockErrors.sameLocation();
+    // Both balances locked in location order first: two opposite transfers wait for each other instead of deadlocking.
+    for (const loc of [t.from, t.to]) {
+      await query(em, 'insert into stock_balance (article_id, location_id) values (?, ?) on conflict (article_id, location_id) do nothing', [t.articleId, loc]);
+    }
+    if (dialectOf(em) === 'postgresql') {
+      await query(em, 'select location_id from stock_balance where article_id = ? and location_id in (?, ?) order by location_id for update', [t.articleId, t.from, t.to]);
+    }
     const [out] = await this.move(em, [{ articleId: t.articleId, locationId: t.from, kind: 'transfer', quantity: -t.quantity, reason: t.reason }], userId);
     const [into] = await this.move(em, [{ articleId: t.articleId, locationId: t.to, kind: 'transfer', quantity: t.quantity, reason: t.reason, transferId: out!.id }], userId);
     return [out!, into!];

@@ -3,7 +3,8 @@ import { defineMigration } from '@comptoir/kernel';
 // Written by hand: the stock plugin maps no entity (its hot paths are raw SQL inside the seller's transaction).
 // - a movement is the only thing that changes stock, and never changes nor disappears;
 // - the balance of an article at a location is the sum of its movements, kept by a trigger on each movement and
-//   checked on every update (one movement at a time, its own quantity);
+//   checked on every update (one movement at a time, its own quantity, not the previous one again; ids are not
+//   monotonic in commit order on PostgreSQL, so the check cannot ask for a larger id);
 // - a movement that says so (`refuse_negative`) is refused when it would take the balance below zero; the balance
 //   row's lock makes two stations selling the last unit wait for each other, and the second one is refused.
 export default defineMigration('0001-init', [
@@ -55,7 +56,7 @@ export default defineMigration('0001-init', [
        return old;
      end if;
      if new.article_id is distinct from old.article_id or new.location_id is distinct from old.location_id
-        or new.movements is distinct from old.movements + 1 or new.last_movement_id is null or new.last_movement_id <= coalesce(old.last_movement_id, 0)
+        or new.movements is distinct from old.movements + 1 or new.last_movement_id is null or new.last_movement_id = coalesce(old.last_movement_id, 0)
         or (select m.quantity from stock_movement m where m.id = new.last_movement_id and m.article_id = old.article_id and m.location_id = old.location_id)
            is distinct from new.quantity - old.quantity then
        raise exception 'stock_balance_checked: a balance changes only by a movement';

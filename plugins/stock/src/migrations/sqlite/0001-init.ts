@@ -3,7 +3,8 @@ import { defineMigration } from '@comptoir/kernel';
 // Written by hand: the stock plugin maps no entity (its hot paths are raw SQL inside the seller's transaction).
 // - a movement is the only thing that changes stock, and never changes nor disappears;
 // - the balance of an article at a location is the sum of its movements, kept by a trigger on each movement and
-//   checked on every update (one movement at a time, its own quantity);
+//   checked on every update (one movement at a time, its own quantity, not the previous one again; ids are not
+//   monotonic in commit order on PostgreSQL, so the check cannot ask for a larger id);
 // - a movement that says so (`refuse_negative`) is refused when it would take the balance below zero.
 export default defineMigration('0001-init', [
   `create table stock_location (id integer not null primary key autoincrement, code text not null unique, name text not null,
@@ -45,7 +46,7 @@ export default defineMigration('0001-init', [
   // A balance moves by exactly one movement at a time, of its own article and location, and by that movement's quantity.
   `create trigger stock_balance_checked before update on stock_balance
    when new.article_id is not old.article_id or new.location_id is not old.location_id or new.movements is not old.movements + 1
-     or new.last_movement_id is null or new.last_movement_id <= coalesce(old.last_movement_id, 0)
+     or new.last_movement_id is null or new.last_movement_id = coalesce(old.last_movement_id, 0)
      or (select quantity from stock_movement where id = new.last_movement_id and article_id = old.article_id and location_id = old.location_id) is not new.quantity - old.quantity
    begin select raise(abort, 'stock_balance_checked: a balance changes only by a movement'); end`,
   `create trigger stock_balance_no_delete before delete on stock_balance when old.movements > 0
