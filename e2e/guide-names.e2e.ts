@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import catalog from '@comptoir/catalog';
 import pricing from '@comptoir/pricing';
 import pos from '@comptoir/pos';
+import devices from '@comptoir/devices';
 import stock from '@comptoir/stock';
 import { kernelUi } from '../shell/src/builtin.js';
 import { shellMessages } from '../shell/src/i18n/messages.js';
@@ -11,12 +12,13 @@ import { messages as catalogMessages } from '../plugins/catalog/src/ui/messages.
 import { messages as pricingMessages } from '../plugins/pricing/src/ui/messages.js';
 import { messages as posMessages } from '../plugins/pos/src/ui/messages.js';
 import { statsMessages as posStatsMessages } from '../plugins/pos/src/ui/stats/messages.js';
+import { messages as devicesMessages } from '../plugins/devices/core/src/ui/messages.js';
 import { messages as stockMessages } from '../plugins/stock/src/ui/messages.js';
 
 // The README and the user guide call each screen by the name the navigation shows (French), so that a reader
 // finds what the text tells them to open: "Réglages › Postes de caisse", not "Postes".
-const fr: Record<string, string> = { ...shellMessages.fr, ...catalogMessages.fr, ...pricingMessages.fr, ...posMessages.fr, ...posStatsMessages.fr, ...stockMessages.fr };
-const screens = [...kernelUi.screens, ...(catalog.screens ?? []), ...(pricing.screens ?? []), ...(pos.screens ?? []), ...(stock.screens ?? [])] as { title: string; group?: string }[];
+const fr: Record<string, string> = { ...shellMessages.fr, ...catalogMessages.fr, ...pricingMessages.fr, ...posMessages.fr, ...posStatsMessages.fr, ...devicesMessages.fr, ...stockMessages.fr };
+const screens = [...kernelUi.screens, ...(catalog.screens ?? []), ...(pricing.screens ?? []), ...(pos.screens ?? []), ...(devices.screens ?? []), ...(stock.screens ?? [])] as { title: string; group?: string }[];
 const groups = new Map<string, Set<string>>();
 for (const s of screens) {
   const group = fr[s.group ?? 'nav.group.settings'] ?? '';

@@ -10,7 +10,7 @@ import { startTestKernel } from '@comptoir/kernel/testing';
 
 const root = resolve(import.meta.dirname, '..');
 const plugins: PluginDefinition[] = [];
-for (const base of ['plugins', 'examples']) {
+for (const base of ['plugins', 'plugins/devices', 'examples']) {
   for (const d of readdirSync(join(root, base))) {
     const entry = join(root, base, d, 'src', 'index.ts');
     if (existsSync(entry)) plugins.push((await import(pathToFileURL(entry).href)).default);

@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { createKernel, KERNEL_VERSION, type Kernel } from './kernel.js';
 import { discoverInstallation, findShellDir, pluginNameFor } from './plugin/discover.js';
 import { listPlugins, setPluginEnabled } from './plugin/manager.js';
+import { runSimulator } from './plugin/simulators.js';
 import { openAdmin } from './admin.js';
 import { generatePassword } from './auth/password.js';
 import { DEMO_ACCOUNTS, seedDemo, wipeDatabase } from './demo.js';
@@ -107,6 +108,10 @@ program.command('migrate').description('apply the pending migrations of the kern
     console.log(`Database ${kernel.describeDatabase()} is up to date (${kernel.enabled.length} plugins).`);
     await kernel.close();
   });
+
+program.command('simulate <device> [args...]').description('run a device simulator of an installed driver (printer, display, scale, terminal)')
+  .allowUnknownOption().helpOption(false)
+  .action(async (device: string, args: string[]) => { process.exitCode = await runSimulator(resolve(common().root), await installation(), device, args); });
 
 const pluginsCmd = program.command('plugins').description('list, enable or disable plugins (takes effect at the next start; data is kept)');
 pluginsCmd.command('list').description('installed plugins and their state').action(async () => {

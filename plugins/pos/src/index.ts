@@ -13,4 +13,4 @@ export type { CheckoutService, CheckoutResult, Till } from './services/checkout.
 export type { RefundService, RefundInput } from './services/refund.service.js';
 export type { CashService, CashMovementView } from './services/cash.service.js';
 export type { ClosureService, ClosureReport, ClosureView, Scope } from './services/closure.service.js';
-export type { Receipt } from './services/receipt.js';
+export { receiptData, type Receipt } from './services/receipt.js';

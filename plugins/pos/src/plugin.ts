@@ -8,6 +8,8 @@ import { RefundService } from './services/refund.service.js';
 import { CashService } from './services/cash.service.js';
 import { ClosureService, closureAnchors } from './services/closure.service.js';
 import { posRoutes } from './http/routes.js';
+import { saleScreenRoutes } from './http/sale-routes.js';
+import { QuickKeysService } from './services/quick-keys.service.js';
 import { closurePrintRoutes } from './http/closure-print-routes.js';
 import { historyRoutes } from './http/history-routes.js';
 import { zClosureTemplate } from './print/z-closure.template.js';
@@ -46,6 +48,7 @@ export const posPlugin = definePlugin({
     'pos.reprint': { label: label('Réimprimer un ticket (duplicata)', 'Een ticket herdrukken (duplicaat)', 'Reprint a receipt (duplicate)'), roles: ['admin', 'manager'] },
     'pos.report': { label: label('Lire le rapport X', 'Het X-rapport lezen', 'Read the X report'), roles: ['admin', 'manager', 'cashier'] },
     'pos.close': { label: label('Faire la clôture Z', 'De Z-afsluiting maken', 'Take the Z closure'), roles: ['admin', 'manager'] },
+    'pos.layout': { label: label('Arranger les touches rapides des caisses', 'De sneltoetsen van de kassa’s schikken', 'Arrange the tills’ quick keys'), roles: ['admin', 'manager'] },
     'pos.stats': { label: label('Consulter les statistiques, le livre de caisse et les journaux', 'Statistieken, kasboek en journalen raadplegen', 'Read the statistics, cash book and journals'), roles: ['admin', 'manager'] },
   },
   register({ container }) {
@@ -55,12 +58,14 @@ export const posPlugin = definePlugin({
       posRefunds: asClass(RefundService).singleton(),
       posCash: asClass(CashService).singleton(),
       posClosures: asClass(ClosureService).singleton(),
+      posQuickKeys: asClass(QuickKeysService).singleton(),
       posStats: asClass(StatsService).singleton(),
       posJournals: asClass(JournalsService).singleton(),
     });
   },
   routes(r, ctx) {
     posRoutes(r, ctx);
+    saleScreenRoutes(r, ctx);
     historyRoutes(r, ctx);
     closurePrintRoutes(r, ctx);
     statsRoutes(r, ctx);
@@ -69,6 +74,7 @@ export const posPlugin = definePlugin({
   // The screens are built from src/ui into dist/ui (`comptoir-dev ui`); `module` names the file that defines `tag`.
   screens: [
     { path: 'pos/sale', tag: 'cpt-pos-sale', module: 'sale-screen.js', title: 'pos.sale.title', permission: 'pos.sell', icon: 'cart', group: 'pos.group', order: 100 },
+    { path: 'pos/quick-keys', tag: 'cpt-pos-quick-keys-screen', module: 'quick-keys-screen.js', title: 'pos.quickKeys.title', permission: 'pos.layout', icon: 'keyboard', group: 'nav.group.settings', order: 912 },
     { path: 'pos/closing', tag: 'cpt-pos-closing', module: 'closing-screen.js', title: 'pos.closing.title', permission: 'pos.report', icon: 'calculator', group: 'pos.group', order: 110 },
     { path: 'pos/refund', tag: 'cpt-pos-refund', module: 'refund-screen.js', title: 'pos.refund.title', permission: 'pos.sell', icon: 'back', group: 'pos.group', order: 102 },
     { path: 'pos/history', tag: 'cpt-pos-history', module: 'history-screen.js', title: 'pos.history.title', permission: 'pos.sell', icon: 'file', group: 'pos.group', order: 104 },

@@ -8,7 +8,10 @@ export interface ReceiptData {
   date: string;
   cashier: string;
   station: string;
-  lines: Array<{ name: string; quantity: number; unitPrice: number; total: number; vatCode: string }>;
+  /** `note`: what the cashier wrote on the line, printed under it. */
+  lines: Array<{ name: string; quantity: number; unitPrice: number; total: number; vatCode: string; note?: string }>;
+  /** The ticket's note, printed under the lines. */
+  note?: string;
   vat: Array<{ code: string; rate: number; base: number; vat: number }>;
   total: number;
   payments: Array<{ method: string; amount: number }>;
@@ -77,7 +80,9 @@ export const receiptTemplate = defineTemplate<ReceiptData>({
         { runs: [{ text: `  ${formatQuantity(l.quantity, ctx.locale)} × ${ctx.money(l.unitPrice)}` }], width: 3 },
         { runs: [{ text: `${ctx.money(l.total)} ${l.vatCode}` }], width: 2, align: 'right' },
       ] });
+      if (l.note) blocks.push({ type: 'text', runs: [{ text: `  ${l.note}` }] });
     }
+    if (d.note) blocks.push({ type: 'text', runs: [{ text: d.note }] });
     blocks.push({ type: 'rule', style: 'double' });
     blocks.push({ type: 'columns', columns: [{ runs: [{ text: ctx.text('total'), size: 'large', bold: true }] }, { runs: [{ text: ctx.money(d.total), size: 'large', bold: true }], align: 'right' }] });
     for (const p of d.payments) blocks.push({ type: 'columns', columns: [{ runs: [{ text: p.method }] }, { runs: [{ text: ctx.money(p.amount) }], align: 'right' }] });

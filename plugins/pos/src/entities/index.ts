@@ -5,6 +5,7 @@ export * from './cash-movement.entity.js';
 export * from './day-total.entity.js';
 export * from './closure.entity.js';
 export * from './cash-count.entity.js';
+export * from './quick-key-layout.entity.js';
 
 import { TicketSchema } from './ticket.entity.js';
 import { TicketLineSchema } from './ticket-line.entity.js';
@@ -13,6 +14,7 @@ import { CashMovementSchema } from './cash-movement.entity.js';
 import { DayTotalSchema } from './day-total.entity.js';
 import { ClosureSchema } from './closure.entity.js';
 import { CashCountSchema } from './cash-count.entity.js';
+import { QuickKeyLayoutSchema } from './quick-key-layout.entity.js';
 
 /** Every table the till owns. */
-export const posEntities = [TicketSchema, TicketLineSchema, PaymentSchema, CashMovementSchema, DayTotalSchema, ClosureSchema, CashCountSchema];
+export const posEntities = [TicketSchema, TicketLineSchema, PaymentSchema, CashMovementSchema, DayTotalSchema, ClosureSchema, CashCountSchema, QuickKeyLayoutSchema];

@@ -24,6 +24,11 @@ export class TicketLine {
   /** Each plugin's data about the line (the sale contract's `ext`), canonical JSON. */
   ext = '{}';
   total = 0;
+  /**
+   * This line's share of the ticket discount, in cents (same sign as `total`): the discount spread over the VAT rates
+   * by the sale contract, then over each rate's lines; `total - ticketDiscount` is what the line really earned.
+   */
+  ticketDiscount = 0;
   /** How much of this sold line was refunded, across every refund (the database refuses more than sold). */
   refundedQuantity = 0;
   refundOfLineId: number | null = null;
@@ -53,6 +58,7 @@ export const TicketLineSchema = new EntitySchema<TicketLine>({
     parentLineId: { type: 'integer', nullable: true },
     ext: { type: 'text' },
     total: { type: 'integer' },
+    ticketDiscount: { type: 'integer', default: 0 },
     refundedQuantity: { type: 'integer' },
     refundOfLineId: { type: 'integer', nullable: true, index: true },
     note: { type: 'text' },

@@ -32,6 +32,12 @@ export class Ticket {
   rounding = 0;
   changeGiven = 0;
   duplicates = 0;
+  /** Ticket discount in basis points of the lines' subtotal (10 % = 1000); exclusive with `discountAmount`. */
+  discountRate: number | null = null;
+  /** Ticket discount in cents; exclusive with `discountRate`. */
+  discountAmount: number | null = null;
+  /** What the ticket discount takes off, in cents: the sum of the lines' `ticketDiscount` shares. */
+  discount = 0;
   /** The hash of the ticket's journal entry, printed (shortened) on the receipt. */
   signature: string | null = null;
   version = 1;
@@ -68,6 +74,9 @@ export const TicketSchema = new EntitySchema<Ticket>({
     rounding: { type: 'integer' },
     changeGiven: { type: 'integer' },
     duplicates: { type: 'integer' },
+    discountRate: { type: 'integer', nullable: true },
+    discountAmount: { type: 'integer', nullable: true },
+    discount: { type: 'integer', default: 0 },
     signature: { type: 'string', length: 64, nullable: true },
     version: { type: 'integer' },
   },

@@ -33,8 +33,11 @@ export function posRoutes(r: RouteRegistrar, { container }: PluginContext): void
   const print = container.resolve<PrintService>('print');
 
   r.get('/payment-methods', {
-    permission: 'pos.sell', summary: 'The payment methods the till offers (built in and from plugins)',
-    handler: async () => checkout.methods(),
+    permission: 'pos.sell', summary: 'The payment methods the till offers (built in and from plugins); `cashStep`: what a cash method’s amount is rounded to (Belgium: 5 cents), else null',
+    handler: async (_req, ctx) => {
+      const step = checkout.cashStep(await ctx.shop());
+      return checkout.methods().map((m) => ({ ...m, cashStep: m.isCash ? step : null }));
+    },
   });
 
   // Tickets in progress
@@ -113,7 +116,7 @@ export function posRoutes(r: RouteRegistrar, { container }: PluginContext): void
       if (t.status !== 'paid') throw PosErrors.ticketNotPaid(t.number ?? String(t.id));
       const receipt = await checkout.receipt(ctx.em, t, await ctx.shop(), t.duplicates || null);
       const methods = checkout.methods();
-      const data = receiptData(receipt, (code) => methods.find((m) => m.code === code)?.label[ctx.lang] ?? code);
+      const data = receiptData(receipt, (code) => methods.find((m) => m.code === code)?.label[ctx.lang] ?? code, ctx.lang);
       const doc = await print.render(ctx.em, 'kernel.receipt', { lang: ctx.lang, data });
       if (req.query.format === 'pdf') return reply.type('application/pdf').send(Buffer.from(await print.pdf(doc)));
       return reply.type('text/html; charset=utf-8').send(print.html(doc));

@@ -8,7 +8,7 @@ import { PosErrors } from '../messages.js';
 import { query, run } from '../sql.js';
 import { addDayTotals, type TotalDelta } from './running-totals.js';
 import { buildReceipt, type Receipt } from './receipt.js';
-import type { TicketService, TicketView } from './ticket.service.js';
+import { documentDiscountOf, type TicketService, type TicketView } from './ticket.service.js';
 
 /** The station and person a checkout happens at. */
 export interface Till {
@@ -71,7 +71,7 @@ export class CheckoutService {
       const t = await this.tickets.get(tem, ticketId);
       if (t.status !== 'open') throw PosErrors.ticketNotOpen(t.status);
       if (!t.lines.length) throw PosErrors.ticketEmpty();
-      const totals = ticketTotals(t.lines);
+      const totals = ticketTotals(t.lines.map((l) => ({ total: l.total - l.ticketDiscount, vatRate: l.vatRate })));
       // The contract's `validate` taps may still refuse the sale (out of stock, serial missing) before anything is written.
       const built = await this.sales.finish(tem, saleDocument(t, shop), { user: till.user, lang: till.lang });
       const settlement = settleOrThrow(totals.total, tenders, this.methods(), this.cashStep(shop), false);
@@ -130,7 +130,7 @@ export class CheckoutService {
         payments: payments.map((p, i) => ({ id: paymentIds[i], method: p.method, amount: sign * p.amount, tendered: sign * p.tendered, status: 'active' as const, correctionOfId: null })),
       }
       : await this.tickets.get(em, ticketId);
-    const discounts = t.lines.reduce((s, l) => s + (pricedLineTotal({ quantity: l.quantity, unitPrice: l.unitPrice, vatRate: l.vatRate, fixedAmount: l.fixedAmount }) - l.total), 0);
+    const discounts = t.lines.reduce((s, l) => s + (pricedLineTotal({ quantity: l.quantity, unitPrice: l.unitPrice, vatRate: l.vatRate, fixedAmount: l.fixedAmount }) - l.total + l.ticketDiscount), 0);
     if (discounts) deltas.push({ key: 'discounts', amount: discounts, count: 0 });
     await addDayTotals(em, f.till.stationId, day, deltas);
 
@@ -199,7 +199,7 @@ export function settleOrThrow(due: number, tenders: readonly Tender[], methods: 
 export function saleDocument(t: TicketView, shop: Shop): SaleDocument {
   return {
     channel: 'till', customerId: t.customerId, date: t.businessDay ?? businessDay(new Date()), country: isCountryCode(shop.country) ? shop.country : 'BE',
-    pricesIncludeVat: true, discount: null, resolved: [], ext: {},
+    pricesIncludeVat: true, discount: documentDiscountOf(t.discountRate, t.discountAmount), resolved: [], ext: {},
     lines: t.lines.map((l) => ({
       id: `L${l.id}`, articleId: l.articleId, description: l.name, code: l.code || null, quantity: l.quantity, unitPrice: l.unitPrice, includesVat: true,
       vatRate: l.vatRate, fixedAmount: l.refundOfLineId ? l.total : l.fixedAmount, discountRate: l.refundOfLineId ? null : l.discountRate,

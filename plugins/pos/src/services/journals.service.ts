@@ -178,7 +178,7 @@ export class JournalsService {
       `select t.id, t.number, t.kind, t.business_day, t.closed_at, t.station_id, t.total, t.base, t.vat, t.rounding from pos_ticket t
        where ${paid.where} order by t.business_day, t.station_id, t.year, t.seq`, paid.params);
     const sums = await query<Raw>(em,
-      `select t.id, l.vat_rate, sum(l.total) as s from pos_ticket t join pos_ticket_line l on l.ticket_id = t.id
+      `select t.id, l.vat_rate, sum(l.total - l.ticket_discount) as s from pos_ticket t join pos_ticket_line l on l.ticket_id = t.id
        where ${paid.where} group by t.id, l.vat_rate`, paid.params);
     const byTicket = new Map<number, Array<{ total: number; vatRate: number }>>();
     for (const s of sums) {

@@ -63,7 +63,8 @@ export class RefundService {
           const now = await query<{ r: number }>(tem, 'select refunded_quantity as r from pos_ticket_line where id = ?', [sold.id]);
           throw PosErrors.refundTooMuch(sold.code, sold.quantity - Number(now[0].r));
         }
-        const total = refundLineTotal(sold.total, sold.quantity, Number(updated[0].before), w.quantity);
+        // What the line really earned: its total less its share of the ticket discount, prorated.
+        const total = refundLineTotal(sold.total - sold.ticketDiscount, sold.quantity, Number(updated[0].before), w.quantity);
         await run(tem,
           `insert into pos_ticket_line (ticket_id, position, article_id, code, name, quantity, unit_price, vat_rate, discount_rate, discount_amount, total, refunded_quantity, refund_of_line_id, note, origin)
            values (?, ?, ?, ?, ?, ?, ?, ?, null, null, ?, 0, ?, '', 'refund')`,

@@ -174,12 +174,14 @@ export class StatsService {
 
   /** Figures per line attribute (article, family): VAT-included totals exact, bases per line. */
   private byLine(em: EntityManager, paid: { where: string; params: unknown[] }, key: string | null, joins: string, label: string): Promise<Raw[]> {
-    const base = `l.total - ${vatSql('l.total', 'l.vat_rate')}`;
+    // What the line earned: its total less its share of the ticket discount.
+    const net = '(l.total - l.ticket_discount)';
+    const base = `${net} - ${vatSql(net, 'l.vat_rate')}`;
     return query<Raw>(em,
       `select ${key ?? "''"} as k, ${label} as label,
-        sum(case when t.kind = 'sale' then l.total else 0 end) as sales, sum(case when t.kind = 'sale' then ${base} else 0 end) as sales_base,
+        sum(case when t.kind = 'sale' then ${net} else 0 end) as sales, sum(case when t.kind = 'sale' then ${base} else 0 end) as sales_base,
         count(distinct case when t.kind = 'sale' then t.id end) as tickets,
-        sum(case when t.kind = 'refund' then l.total else 0 end) as refunds, sum(case when t.kind = 'refund' then ${base} else 0 end) as refunds_base,
+        sum(case when t.kind = 'refund' then ${net} else 0 end) as refunds, sum(case when t.kind = 'refund' then ${base} else 0 end) as refunds_base,
         count(distinct case when t.kind = 'refund' then t.id end) as refund_tickets, sum(l.quantity) as quantity
        from pos_ticket t join pos_ticket_line l on l.ticket_id = t.id ${joins}
        where ${paid.where} ${key ? `group by ${key}` : ''}`, paid.params);
@@ -193,7 +195,7 @@ export class StatsService {
         sum(case when x.kind = 'sale' then 1 else 0 end) as tickets,
         sum(case when x.kind = 'refund' then x.s else 0 end) as refunds, sum(case when x.kind = 'refund' then ${base} else 0 end) as refunds_base,
         sum(case when x.kind = 'refund' then 1 else 0 end) as refund_tickets, sum(x.q) as quantity
-       from (select t.id, t.kind, l.vat_rate, sum(l.total) as s, sum(l.quantity) as q
+       from (select t.id, t.kind, l.vat_rate, sum(l.total - l.ticket_discount) as s, sum(l.quantity) as q
              from pos_ticket t join pos_ticket_line l on l.ticket_id = t.id where ${paid.where} group by t.id, t.kind, l.vat_rate) x
        group by x.vat_rate`, paid.params);
   }

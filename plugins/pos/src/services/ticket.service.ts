@@ -1,9 +1,11 @@
 import { canonicalJson, convertPrice, isCountryCode, isMoneyError, type EntityManager, type Journal, type Language, type Settings, type User } from '@comptoir/kernel';
-import { Article } from '@comptoir/catalog';
-import type { SaleDocument, SaleLine, SalesBuilder } from '@comptoir/sales';
+import { Article, Customer } from '@comptoir/catalog';
+import type { DocumentDiscount, SaleDocument, SaleLine, SalesBuilder } from '@comptoir/sales';
 import { businessDay } from '../domain/business-day.js';
 import { PosErrors } from '../messages.js';
+import { SaleScreenErrors } from '../sale-errors.js';
 import { discountShare, pricedLineTotal, ticketTotals } from '../domain/ticket-totals.js';
+import { ticketDiscountShare, ticketDiscountShares } from '../domain/ticket-discount.js';
 import { query, run, insertReturningId, sqlBool } from '../sql.js';
 import type { TicketStatus } from '../entities/index.js';
 
@@ -16,6 +18,8 @@ export interface TicketView {
   number: string | null;
   refundOfId: number | null;
   customerId: number | null;
+  /** The customer's name, as the ticket shows it (null without a customer). */
+  customerName: string | null;
   cashierId: number | null;
   note: string;
   displayed: boolean;
@@ -29,6 +33,11 @@ export interface TicketView {
   rounding: number;
   change: number;
   duplicates: number;
+  /** The ticket discount as granted: a rate in basis points or an amount in cents (one of them, or neither). */
+  discountRate: number | null;
+  discountAmount: number | null;
+  /** What the ticket discount takes off, in cents (Σ the lines' `ticketDiscount`); `total` is after it. */
+  discount: number;
   version: number;
   lines: LineView[];
   payments: PaymentView[];
@@ -51,6 +60,8 @@ export interface LineView {
   parentLineId: number | null;
   ext: Record<string, unknown>;
   total: number;
+  /** The line's share of the ticket discount, in cents (`total` is before it). */
+  ticketDiscount: number;
   refundedQuantity: number;
   refundOfLineId: number | null;
   note: string;
@@ -118,7 +129,10 @@ export class TicketService {
     if (!rows.length) throw PosErrors.ticketNotFound(id);
     const lines = await query<Record<string, unknown>>(em, 'select * from pos_ticket_line where ticket_id = ? order by position, id', [id]);
     const payments = await query<Record<string, unknown>>(em, 'select * from pos_payment where ticket_id = ? order by id', [id]);
-    return toView(rows[0], lines, payments);
+    const customerId = n(rows[0].customer_id);
+    // Read through the catalogue's entity (its table is the catalogue's to write).
+    const customer = customerId === null ? null : await em.findOne(Customer, { id: customerId }, { fields: ['id', 'name'] });
+    return toView(rows[0], lines, payments, customer?.name ?? null);
   }
 
   /** The ticket with this number (as printed under the receipt's barcode). */
@@ -325,28 +339,62 @@ export class TicketService {
     if (!rows.length) throw PosErrors.concurrent();
   }
 
-  /** Recomputes the ticket's totals from its lines. */
+  /**
+   * Sets or removes the ticket discount (a rate in basis points or an amount in cents), spread over the lines through
+   * the sale contract; above `pos.discountLimit` it needs `pos.discount`.
+   */
+  async setDiscount(em: EntityManager, ticketId: number, input: { discountRate?: number | null; discountAmount?: number | null }, actor: Actor): Promise<TicketView> {
+    return em.transactional(async (tem) => {
+      const t = await this.editable(tem, ticketId);
+      const rate = input.discountRate ?? null;
+      const amount = input.discountAmount ?? null;
+      if (rate !== null && amount !== null) throw SaleScreenErrors.discountBoth();
+      const discount = documentDiscountOf(rate, amount);
+      if (discount) {
+        const lines = await query<{ total: number }>(tem, 'select total from pos_ticket_line where ticket_id = ?', [ticketId]);
+        const limit = await this.settings.get<number>(tem, 'pos.discountLimit', 1000);
+        if (ticketDiscountShare(discount, lines.reduce((s, l) => s + Number(l.total), 0)) > limit && !actor.permissions.has('pos.discount')) throw PosErrors.discountTooHigh(limit);
+      }
+      await this.bump(tem, ticketId, Number(t.version), 'discount_rate = ?, discount_amount = ?', [rate, amount]);
+      await this.retotal(tem, ticketId, Number(t.version) + 1);
+      return this.get(tem, ticketId);
+    });
+  }
+
+  /** Recomputes the ticket's totals from its lines, the ticket discount spread over them. */
   private async retotal(em: EntityManager, id: number, version: number): Promise<void> {
-    const lines = await query<{ total: number; vat_rate: number }>(em, 'select total, vat_rate from pos_ticket_line where ticket_id = ?', [id]);
-    const t = ticketTotals(lines.map((l) => ({ total: Number(l.total), vatRate: Number(l.vat_rate) })));
-    await this.bump(em, id, version, 'total = ?, base = ?, vat = ?', [t.total, t.base, t.vat]);
+    const [head] = await query<{ discount_rate: number | null; discount_amount: number | null }>(em, 'select discount_rate, discount_amount from pos_ticket where id = ?', [id]);
+    const lines = await query<{ id: number; total: number; vat_rate: number; ticket_discount: number }>(em,
+      'select id, total, vat_rate, ticket_discount from pos_ticket_line where ticket_id = ? order by position, id', [id]);
+    const rows = lines.map((l) => ({ total: Number(l.total), vatRate: Number(l.vat_rate) }));
+    const amount = n(head?.discount_amount);
+    const subtotal = rows.reduce((s, l) => s + l.total, 0);
+    if (amount !== null && amount > Math.abs(subtotal)) throw SaleScreenErrors.ticketDiscountTooLarge(amount, subtotal);
+    const spread = ticketDiscountShares(rows, documentDiscountOf(n(head?.discount_rate), amount));
+    for (const [i, l] of lines.entries()) {
+      if (Number(l.ticket_discount) !== spread.shares[i]) await run(em, 'update pos_ticket_line set ticket_discount = ? where id = ?', [spread.shares[i], l.id]);
+    }
+    const t = ticketTotals(rows.map((l, i) => ({ total: l.total - spread.shares[i], vatRate: l.vatRate })));
+    await this.bump(em, id, version, 'total = ?, base = ?, vat = ?, discount = ?', [t.total, t.base, t.vat, spread.discount]);
   }
 }
 
 /** Maps database rows to the view (both databases' types). */
-export function toView(t: Record<string, unknown>, lines: Record<string, unknown>[], payments: Record<string, unknown>[]): TicketView {
+export function toView(t: Record<string, unknown>, lines: Record<string, unknown>[], payments: Record<string, unknown>[], customerName: string | null = null): TicketView {
   return {
     id: Number(t.id), stationId: Number(t.station_id), status: t.status as TicketStatus, kind: t.kind as 'sale' | 'refund',
-    number: (t.number as string | null) ?? null, refundOfId: n(t.refund_of_id), customerId: n(t.customer_id), cashierId: n(t.cashier_id),
+    number: (t.number as string | null) ?? null, refundOfId: n(t.refund_of_id), customerId: n(t.customer_id), customerName, cashierId: n(t.cashier_id),
     note: String(t.note ?? ''), displayed: Boolean(t.displayed), openedAt: String(t.opened_at), parkedAt: (t.parked_at as string | null) ?? null,
     closedAt: (t.closed_at as string | null) ?? null, businessDay: (t.business_day as string | null) ?? null,
     total: Number(t.total), base: Number(t.base), vat: Number(t.vat), rounding: Number(t.rounding), change: Number(t.change_given),
-    duplicates: Number(t.duplicates), version: Number(t.version),
+    duplicates: Number(t.duplicates), discountRate: n(t.discount_rate), discountAmount: n(t.discount_amount), discount: Number(t.discount ?? 0),
+    version: Number(t.version),
     lines: lines.map((l) => ({
       id: Number(l.id), position: Number(l.position), articleId: n(l.article_id), code: String(l.code), name: String(l.name),
       quantity: Number(l.quantity), unitPrice: Number(l.unit_price), vatRate: Number(l.vat_rate), discountRate: n(l.discount_rate),
       discountAmount: n(l.discount_amount), fixedAmount: n(l.fixed_amount), priceFixed: Boolean(l.price_fixed), parentLineId: n(l.parent_line_id),
-      ext: JSON.parse(String(l.ext ?? '{}')) as Record<string, unknown>, total: Number(l.total), refundedQuantity: Number(l.refunded_quantity),
+      ext: JSON.parse(String(l.ext ?? '{}')) as Record<string, unknown>, total: Number(l.total), ticketDiscount: Number(l.ticket_discount ?? 0),
+      refundedQuantity: Number(l.refunded_quantity),
       refundOfLineId: n(l.refund_of_line_id), note: String(l.note ?? ''), origin: String(l.origin),
     })),
     payments: payments.map((p) => ({
@@ -356,6 +404,13 @@ export function toView(t: Record<string, unknown>, lines: Record<string, unknown
   };
 }
 
+
+/** The ticket discount as the sale contract's document discount, or null. */
+export function documentDiscountOf(rate: number | null, amount: number | null): DocumentDiscount | null {
+  if (rate !== null) return { rate, by: 'till' };
+  if (amount !== null) return { amount, by: 'till' };
+  return null;
+}
 
 /** A line's money as stored: VAT included. */
 interface StoredLine {

@@ -7,7 +7,8 @@ import { messages } from './messages.js';
 import { backMessages } from './back-messages.js';
 import { closureMessages } from './closure-messages.js';
 import { statsMessages } from './stats/messages.js';
+import { saleMessages } from './sale-messages.js';
 
-const merged: Dictionaries = Object.fromEntries(LANGUAGES.map((lang) => [lang, { ...messages[lang], ...backMessages[lang], ...closureMessages[lang], ...statsMessages[lang] }]));
+const merged: Dictionaries = Object.fromEntries(LANGUAGES.map((lang) => [lang, { ...messages[lang], ...backMessages[lang], ...closureMessages[lang], ...statsMessages[lang], ...saleMessages[lang] }]));
 
 export default definePluginUi({ messages: merged });

@@ -5,6 +5,7 @@ export const messages: Dictionaries = {
   fr: {
     'pos.group': 'Caisse',
     'pos.sale.title': 'Vente',
+    'pos.quickKeys.title': 'Touches rapides',
     'pos.shortcuts': 'Caisse',
     'pos.scan': 'Scanner ou chercher un article',
     'pos.scanHint': '« 3* » puis le code : 3 pièces',
@@ -85,6 +86,7 @@ export const messages: Dictionaries = {
   nl: {
     'pos.group': 'Kassa',
     'pos.sale.title': 'Verkoop',
+    'pos.quickKeys.title': 'Sneltoetsen',
     'pos.shortcuts': 'Kassa',
     'pos.scan': 'Artikel scannen of zoeken',
     'pos.scanHint': '‘3*’ en dan de code: 3 stuks',
@@ -165,6 +167,7 @@ export const messages: Dictionaries = {
   en: {
     'pos.group': 'Till',
     'pos.sale.title': 'Sale',
+    'pos.quickKeys.title': 'Quick keys',
     'pos.shortcuts': 'Till',
     'pos.scan': 'Scan or search an article',
     'pos.scanHint': '“3*” then the code: 3 pieces',

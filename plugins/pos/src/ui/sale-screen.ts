@@ -15,10 +15,12 @@ import {
   icon,
   isApiError,
   isEditable,
+  navigate,
   nothing,
   property,
   repeat,
   sharedStyles,
+  shortcuts,
   state,
   t,
   toast,
@@ -26,6 +28,12 @@ import {
   type Session,
 } from '@comptoir/shell';
 import { cashRounded, cashStepOf, quantityText, type CheckoutResult, type Hit, type Line, type Method, type Tender, type Ticket } from './types.js';
+import type { QuickKeyLayoutView, SaleButton } from '../services/quick-keys.service.js';
+import type { QuickArticle } from './quick-keys.js';
+import type { SaleAnswer, SaleQuestion } from './sale-dialogs.js';
+import './customer-picker.js';
+import './quick-keys.js';
+import './sale-dialogs.js';
 
 const BANKNOTES = [500, 1000, 2000, 5000, 10000];
 
@@ -42,7 +50,13 @@ const BANKNOTES = [500, 1000, 2000, 5000, 10000];
  * pos-total, pos-customer, pos-pay, pos-park, pos-parked, pos-parked-row, pos-resume, pos-pick-row, pos-error,
  * pos-customer-search, pos-customer-row, pos-pay-dialog, pos-pay-remaining, pos-pay-change, pos-pay-amount,
  * pos-pay-note-<cents>, pos-pay-exact, pos-pay-method-<code>, pos-pay-tender, pos-pay-confirm, pos-pay-error,
- * pos-receipt, pos-receipt-frame, pos-receipt-print, pos-receipt-new, pos-no-station.
+ * pos-receipt, pos-receipt-frame, pos-receipt-print, pos-receipt-new, pos-no-station, pos-register-name, pos-register-station,
+ * pos-quantity, pos-discount, pos-note, pos-search, pos-arrange, pos-line-discount, pos-line-note, pos-ticket-discount,
+ * pos-ticket-note; the dialogs' own in sale-dialogs.ts, customer-picker.ts and quick-keys.ts.
+ *
+ * Discounts (F3, line or ticket, percent or amount), notes (Alt+N), a quantity ("*" in the empty field) and the
+ * weight of an article sold by weight are asked in one dialog (sale-dialogs.ts); quick keys (quick-keys.ts) come from
+ * the station's layout (GET /api/pos/quick-keys), which also says which buttons show.
  */
 @customElement('cpt-pos-sale')
 export class PosSaleScreen extends LitElement {
@@ -58,9 +72,14 @@ export class PosSaleScreen extends LitElement {
   @state() private pendingQty: number | null = null;
   @state() private selectedId: number | null = null;
   @state() private picks: Hit[] = [];
-  @state() private customerName = '';
   @state() private customerOpen = false;
-  @state() private customerHits: Hit[] = [];
+  @state() private layout: QuickKeyLayoutView | null = null;
+  @state() private question: SaleQuestion | null = null;
+  @state() private stationName = '';
+  /** A weighed article waiting for its weight: added at once when known (quick key, search), else its line to weigh. */
+  private weighing: { article?: QuickArticle | Hit; lineId?: number } | null = null;
+  /** Units of the articles met so far (a plain code of an article sold by weight asks for the weight). */
+  private units = new Map<number, string>();
   @state() private parkedOpen = false;
   @state() private parked: Ticket[] = [];
   @state() private payOpen = false;
@@ -76,7 +95,10 @@ export class PosSaleScreen extends LitElement {
   private i18n = new LocaleController(this);
 
   private shortcuts = new ShortcutController(this, [
+    { keys: 'F3', description: 'pos.shortcut.discount', group: 'pos.shortcuts', handler: () => this.askDiscount() },
     { keys: 'F4', description: 'pos.chooseCustomer', group: 'pos.shortcuts', handler: () => this.openCustomer() },
+    { keys: 'Alt+N', description: 'pos.shortcut.note', group: 'pos.shortcuts', handler: () => this.askNote() },
+    { keys: '*', description: 'pos.shortcut.quantity', group: 'pos.shortcuts', handler: () => this.askQuantity() },
     { keys: 'F6', description: 'pos.shortcut.void', group: 'pos.shortcuts', handler: () => void this.voidSelected() },
     { keys: 'F7', description: 'pos.shortcut.more', group: 'pos.shortcuts', handler: () => void this.bumpSelected(1) },
     { keys: 'F8', description: 'pos.park', group: 'pos.shortcuts', handler: () => void this.park() },
@@ -272,6 +294,61 @@ export class PosSaleScreen extends LitElement {
       .pay {
         margin-top: auto;
       }
+      .actions {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+        gap: 6px;
+      }
+      .act {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+        min-height: 48px;
+        padding: 4px 8px;
+        border: 1px solid var(--cpt-border-strong, #b8c0ca);
+        border-radius: var(--cpt-radius-sm, 6px);
+        background: var(--cpt-surface, #fff);
+        color: inherit;
+        font: inherit;
+        font-size: 0.9rem;
+        line-height: 1.15;
+        text-align: left;
+        cursor: pointer;
+        touch-action: manipulation;
+      }
+      .act:disabled {
+        opacity: 0.5;
+        cursor: default;
+      }
+      .act:hover:not(:disabled) {
+        background: var(--cpt-hover, #eef1f4);
+      }
+      .ticket-note {
+        margin: 0;
+        padding: 6px 10px;
+        border: 0;
+        border-top: 1px dashed var(--cpt-border, #d5dae1);
+        background: none;
+        font: inherit;
+        color: var(--cpt-muted, #5b6573);
+        text-align: left;
+        cursor: pointer;
+      }
+      .line-discount {
+        color: #0b7a3e;
+      }
+      .line-note {
+        font-style: italic;
+        white-space: normal;
+      }
+      .register {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 10px;
+        align-items: end;
+      }
+      .register input {
+        min-height: 44px;
+      }
       .pay cpt-button {
         display: block;
         width: 100%;
@@ -398,7 +475,7 @@ export class PosSaleScreen extends LitElement {
   /** A digit or letter typed while no field has the focus (after a tap on a line) goes to the scan field. */
   private typeAnywhere = (e: KeyboardEvent): void => {
     if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey || e.key.length !== 1 || e.key === '?') return;
-    if (this.payOpen || this.customerOpen || this.parkedOpen || this.paid) return;
+    if (this.payOpen || this.customerOpen || this.parkedOpen || this.paid || this.question) return;
     if (isEditable(deepActiveElement())) return;
     this.focusScan();
   };
@@ -410,7 +487,8 @@ export class PosSaleScreen extends LitElement {
 
   /** A code read by the scanner anywhere on the screen (the shell's scan detector). */
   onBarcode(code: string): void {
-    if (this.payOpen || this.customerOpen || this.parkedOpen) return;
+    if (this.payOpen || this.parkedOpen || this.question) return;
+    this.customerOpen = false;
     void this.addCode(code);
   }
 
@@ -425,11 +503,13 @@ export class PosSaleScreen extends LitElement {
     }
     this.loading = true;
     try {
-      const [open, methods] = await Promise.all([
+      const [open, methods, layout] = await Promise.all([
         this.api.get<Ticket[] | { items: Ticket[] }>('/pos/tickets'),
-        this.api.get<Method[]>('/pos/payment-methods'),
+        this.api.get<Array<Method & { cashStep?: number | null }>>('/pos/payment-methods'),
+        this.api.get<QuickKeyLayoutView>('/pos/quick-keys').catch(() => null),
       ]);
       this.methods = methods;
+      this.layout = layout;
       const items = Array.isArray(open) ? open : open.items;
       await this.show(items[0] ?? null);
       this.error = '';
@@ -444,19 +524,13 @@ export class PosSaleScreen extends LitElement {
 
   /** Shows a ticket (as the server answered it) and the name of its customer. */
   private async show(ticket: Ticket | null): Promise<void> {
-    const before = this.ticket?.customerId ?? null;
     this.ticket = ticket;
     const lines = ticket?.lines ?? [];
     if (!lines.some((l) => l.id === this.selectedId)) this.selectedId = lines.at(-1)?.id ?? null;
-    const customerId = ticket?.customerId ?? null;
-    if (!customerId) this.customerName = '';
-    else if (customerId !== before || !this.customerName) {
-      try {
-        this.customerName = (await this.api.get<Hit>(`/catalog/customers/${customerId}`)).name;
-      } catch {
-        this.customerName = `#${customerId}`;
-      }
-    }
+  }
+
+  private get customerName(): string {
+    return this.ticket?.customerName ?? '';
   }
 
   private focusScan(): void {
@@ -510,6 +584,8 @@ export class PosSaleScreen extends LitElement {
         this.pendingQty = null;
         this.picks = [];
         this.selectedId = this.ticket?.lines.filter((l) => l.parentLineId === null).at(-1)?.id ?? this.selectedId;
+        // Not awaited: the next scan of a burst need not wait for the article's unit.
+        if (!quantity) this.weighIfNeeded(this.line(this.selectedId)).catch((err: unknown) => (this.error = errorMessage(err)));
       } catch (err) {
         if (!(isApiError(err) && err.status === 404)) throw err;
         const page = await this.api.get<Page<Hit>>('/catalog/articles', { q: text, pageSize: 8 });
@@ -521,10 +597,28 @@ export class PosSaleScreen extends LitElement {
     this.focusScan();
   }
 
-  private async addArticle(article: Hit): Promise<void> {
+  /** A line of an article sold by weight, added from a plain code (no weighed label): the weight is asked. */
+  private async weighIfNeeded(line: Line | undefined): Promise<void> {
+    if (!line?.articleId || line.priceFixed || line.fixedAmount !== null || line.quantity !== 1000) return;
+    let unit = this.units.get(line.articleId);
+    if (unit === undefined) {
+      unit = (await this.api.get<{ unit: string }>(`/catalog/articles/${line.articleId}`)).unit;
+      this.units.set(line.articleId, unit);
+    }
+    if (unit !== 'kg') return;
+    this.weighing = { lineId: line.id };
+    this.question = { kind: 'quantity', name: line.name, weighed: true, value: null };
+  }
+
+  private async addArticle(article: Hit | QuickArticle, weight?: number): Promise<void> {
+    if ((article as QuickArticle).unit === 'kg' && !this.pendingQty && weight === undefined) {
+      this.weighing = { article };
+      this.question = { kind: 'quantity', name: article.name, weighed: true, value: null };
+      return;
+    }
     await this.run(async () => {
       const ticket = await this.ensureTicket();
-      const quantity = this.pendingQty ?? undefined;
+      const quantity = weight ?? this.pendingQty ?? undefined;
       await this.show(await this.api.post<Ticket>(`/pos/tickets/${ticket.id}/lines`, { articleId: article.id, ...(quantity ? { quantity } : {}) }));
       this.pendingQty = null;
       this.picks = [];
@@ -546,6 +640,15 @@ export class PosSaleScreen extends LitElement {
   }
 
   private onScanKey(e: KeyboardEvent): void {
+    const empty = !(e.target as HTMLInputElement).value;
+    if (empty && (e.key === '*' || e.key === '?')) {
+      // "*" alone: the selected line's quantity; "?" alone: every shortcut (the shell's list).
+      e.preventDefault();
+      e.stopPropagation();
+      if (e.key === '*') this.askQuantity();
+      else shortcuts.handle({ key: '?', shiftKey: e.shiftKey, ctrlKey: false, altKey: false, metaKey: false }, false);
+      return;
+    }
     if (e.key === 'Enter') {
       e.preventDefault();
       const code = this.scanText;
@@ -575,8 +678,79 @@ export class PosSaleScreen extends LitElement {
   private async voidLine(line: Line): Promise<void> {
     if (!this.ticket) return;
     const id = this.ticket.id;
+    // After the total was shown, only pos.void may void (journaled): say so rather than fail.
+    if (this.ticket.displayed && !hasPermission(this.session, 'pos.void')) {
+      this.question = { kind: 'void', name: line.name };
+      return;
+    }
     await this.run(async () => {
-      await this.show(await this.api.delete<Ticket>(`/pos/tickets/${id}/lines/${line.id}`));
+      try {
+        await this.show(await this.api.delete<Ticket>(`/pos/tickets/${id}/lines/${line.id}`));
+      } catch (err) {
+        if (isApiError(err) && err.code === 'POS_VOID_NOT_ALLOWED') this.question = { kind: 'void', name: line.name };
+        else throw err;
+      }
+    });
+    this.focusScan();
+  }
+
+  // Discounts, notes, quantities and weights: one dialog (sale-dialogs.ts)
+
+  private askDiscount(): void {
+    if (!this.ticket?.lines.length) return;
+    const line = this.line(this.selectedId);
+    this.question = {
+      kind: 'discount', line: line && line.parentLineId === null ? { id: line.id, name: line.name } : null,
+      target: line && line.parentLineId === null ? 'line' : 'ticket',
+    };
+  }
+
+  private askNote(): void {
+    const line = this.line(this.selectedId);
+    this.question = line ? { kind: 'note', target: 'line', name: line.name, text: line.note } : { kind: 'note', target: 'ticket', name: '', text: this.ticket?.note ?? '' };
+  }
+
+  private askTicketNote(): void {
+    this.question = { kind: 'note', target: 'ticket', name: '', text: this.ticket?.note ?? '' };
+  }
+
+  private askQuantity(): void {
+    const line = this.line(this.selectedId);
+    if (!line || line.parentLineId !== null) return;
+    this.question = { kind: 'quantity', name: line.name, weighed: line.quantity % 1000 !== 0, value: line.quantity };
+  }
+
+  private closeQuestion(): void {
+    const weighing = this.weighing;
+    this.weighing = null;
+    this.question = null;
+    // A weighed article whose weight was not given leaves no line behind.
+    const line = weighing?.lineId ? this.line(weighing.lineId) : undefined;
+    if (line) void this.voidLine(line);
+    else this.focusScan();
+  }
+
+  private async onAnswer(a: SaleAnswer): Promise<void> {
+    const ticket = this.ticket;
+    const weighing = this.weighing;
+    this.weighing = null;
+    this.question = null;
+    if (a.kind === 'quantity' && weighing?.article) return this.addArticle(weighing.article, a.quantity);
+    if (!ticket) return;
+    await this.run(async () => {
+      if (a.kind === 'quantity') {
+        const line = this.line(weighing?.lineId ?? this.selectedId);
+        if (line) await this.show(await this.api.patch<Ticket>(`/pos/tickets/${ticket.id}/lines/${line.id}`, { quantity: a.quantity }));
+      } else if (a.kind === 'discount' && a.target === 'ticket') {
+        await this.show(await this.api.put<Ticket>(`/pos/tickets/${ticket.id}/discount`, { discountRate: a.discountRate, discountAmount: a.discountAmount }));
+      } else if (a.kind === 'discount') {
+        const line = this.line(this.selectedId);
+        if (line) await this.show(await this.api.patch<Ticket>(`/pos/tickets/${ticket.id}/lines/${line.id}`, { discountRate: a.discountRate, discountAmount: a.discountAmount }));
+      } else if (a.target === 'line' && this.line(this.selectedId)) {
+        await this.show(await this.api.patch<Ticket>(`/pos/tickets/${ticket.id}/lines/${this.selectedId}`, { note: a.text }));
+      } else {
+        await this.show(await this.api.patch<Ticket>(`/pos/tickets/${ticket.id}`, { note: a.text }));
+      }
     });
     this.focusScan();
   }
@@ -602,16 +776,6 @@ export class PosSaleScreen extends LitElement {
 
   private openCustomer(): void {
     this.customerOpen = true;
-    this.customerHits = [];
-    void this.searchCustomers('');
-  }
-
-  private async searchCustomers(q: string): Promise<void> {
-    try {
-      this.customerHits = (await this.api.get<Page<Hit>>('/catalog/customers', { q, pageSize: 20 })).items;
-    } catch (err) {
-      this.error = errorMessage(err);
-    }
   }
 
   private async setCustomer(customerId: number | null): Promise<void> {
@@ -621,6 +785,20 @@ export class PosSaleScreen extends LitElement {
       await this.show(await this.api.patch<Ticket>(`/pos/tickets/${ticket.id}`, { customerId }));
     });
     this.focusScan();
+  }
+
+  /** A manager's first visit from an unregistered browser: register it as a station here (POST /api/stations). */
+  private async registerStation(e: Event): Promise<void> {
+    e.preventDefault();
+    await this.run(async () => {
+      await this.api.post('/stations', { name: (this.stationName || t('pos.register.default')).trim() });
+      this.dispatchEvent(new CustomEvent('session-changed', { bubbles: true, composed: true }));
+    });
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    // The session comes back with the new station: the till loads.
+    if (changed.has('session') && changed.get('session') && !(changed.get('session') as Session | undefined)?.station && this.hasStation) void this.load();
   }
 
   // Park and resume
@@ -658,7 +836,8 @@ export class PosSaleScreen extends LitElement {
   // Payment
 
   private get cashStep(): number | null {
-    return cashStepOf(this.session?.shop?.country);
+    const cash = this.methods.find((m) => m.isCash) as (Method & { cashStep?: number | null }) | undefined;
+    return cash?.cashStep !== undefined ? cash.cashStep : cashStepOf(this.session?.shop?.country);
   }
 
   private get tendered(): number {
@@ -732,7 +911,6 @@ export class PosSaleScreen extends LitElement {
       this.receiptHtml = '';
       void this.loadReceipt(result.ticket);
       this.ticket = null;
-      this.customerName = '';
       toast(t('pos.pay.done', { number: result.ticket.number ?? '' }), 'success');
     } catch (err) {
       // An answer (a refusal) ends the attempt; no answer keeps the key for the retry.
@@ -773,13 +951,22 @@ export class PosSaleScreen extends LitElement {
   override render() {
     if (!this.loading && !this.hasStation) {
       return html`<div class="page"><div class="card" data-testid="pos-no-station">
-        <h2>${t('pos.noStation')}</h2><p class="muted">${t('pos.noStationHelp')}</p>
-        ${hasPermission(this.session, 'kernel.stations') ? html`<a href="#/settings/stations" data-testid="pos-register-station">${t('pos.registerStation')}</a>` : nothing}</div></div>`;
+        <h2>${t('pos.noStation')}</h2>
+        ${hasPermission(this.session, 'kernel.stations')
+          ? html`<p class="muted">${t('pos.register.help')}</p>
+              <form class="register" @submit=${(e: Event) => void this.registerStation(e)}>
+                <label>${t('pos.register.name')} <input data-testid="pos-register-name" required maxlength="80" .value=${this.stationName || t('pos.register.default')}
+                  @input=${(e: Event) => (this.stationName = (e.target as HTMLInputElement).value)} /></label>
+                <cpt-button type="submit" variant="primary" icon="plus" data-testid="pos-register-station" ?busy=${this.busy}>${t('pos.register.ok')}</cpt-button>
+              </form>
+              ${this.error ? html`<div class="alert error" role="alert" data-testid="pos-error">${this.error}</div>` : nothing}`
+          : html`<p class="muted">${t('pos.noStationHelp')}</p>`}</div></div>`;
     }
     const ticket = this.ticket;
     const lines = ticket?.lines ?? [];
     const count = lines.filter((l) => l.parentLineId === null).reduce((s, l) => s + (l.quantity % 1000 === 0 ? l.quantity / 1000 : 1), 0);
     const station = this.session.station;
+    const shows = (b: SaleButton) => !this.layout || this.layout.buttons.includes(b);
     return html`<div class="till">
         <section class="ticket">
           <div class="scan">
@@ -800,18 +987,31 @@ export class PosSaleScreen extends LitElement {
                 ${repeat(lines, (l) => l.id, (l) => this.renderLine(l))}
               </ul>`
             : html`<div class="empty">${this.loading ? '…' : t('pos.empty')}</div>`}
+          ${ticket?.note ? html`<button class="ticket-note" data-testid="pos-ticket-note" @click=${() => this.askTicketNote()}>${icon('edit', 18)} ${ticket.note}</button>` : nothing}
+          <cpt-pos-quick-keys .api=${this.api} .layout=${this.layout}
+            @quick-article=${(e: CustomEvent<{ article: QuickArticle }>) => void this.addArticle(e.detail.article)}></cpt-pos-quick-keys>
         </section>
         <aside class="side">
           <div class="total-box">
             <div class="label"><span>${station?.name ?? ''}</span><span>${t('pos.articles', { count })}</span></div>
+            ${ticket?.discount
+              ? html`<div class="label" data-testid="pos-ticket-discount"><span>${t('pos.discount.onTicket')}${ticket.discountRate !== null ? ` ${ticket.discountRate / 100} %` : ''}</span><span>−${formatMoney(ticket.discount)}</span></div>`
+              : nothing}
             <div class="amount" data-testid="pos-total">${formatMoney(ticket?.total ?? 0)}</div>
           </div>
-          <button class="customer" data-testid="pos-customer" @click=${() => this.openCustomer()} title="F4">
-            ${icon('user')}<span>${this.customerName || t('pos.noCustomer')}</span>${icon('chevron-right')}
-          </button>
+          ${shows('customer')
+            ? html`<button class="customer" data-testid="pos-customer" @click=${() => this.openCustomer()} title="F4">
+                ${icon('user')}<span>${this.customerName || t('pos.noCustomer')}</span>${icon('chevron-right')}
+              </button>`
+            : nothing}
           <div class="actions">
-            <cpt-button icon="back" data-testid="pos-park" ?disabled=${!lines.length || this.busy} @click=${() => void this.park()}>${t('pos.park')}</cpt-button>
-            <cpt-button icon="menu" data-testid="pos-parked" @click=${() => void this.openParked()}>${t('pos.parked')}</cpt-button>
+            ${shows('quantity') ? this.action('calculator', 'pos-quantity', '*', 'pos.button.quantity', !this.line(this.selectedId), () => this.askQuantity()) : nothing}
+            ${shows('discount') ? this.action('tag', 'pos-discount', 'F3', 'pos.button.discount', !lines.length, () => this.askDiscount()) : nothing}
+            ${shows('note') ? this.action('edit', 'pos-note', 'Alt+N', 'pos.button.note', !lines.length, () => this.askNote()) : nothing}
+            ${shows('search') ? this.action('search', 'pos-search', 'F2', 'pos.button.search', false, () => this.focusScan()) : nothing}
+            ${shows('park') ? this.action('back', 'pos-park', 'F8', 'pos.park', !lines.length, () => void this.park()) : nothing}
+            ${shows('parked') ? this.action('menu', 'pos-parked', 'F9', 'pos.parked', false, () => void this.openParked()) : nothing}
+            ${hasPermission(this.session, 'pos.layout') ? this.action('keyboard', 'pos-arrange', '', 'pos.quickKeys.arrange', false, () => navigate('pos/quick-keys')) : nothing}
           </div>
           <cpt-zone name="pos.ticket.actions" layout="inline" .context=${{ ticket }}></cpt-zone>
           <div class="pay">
@@ -821,7 +1021,17 @@ export class PosSaleScreen extends LitElement {
           </div>
         </aside>
       </div>
-      ${this.renderCustomerDialog()} ${this.renderParkedDialog()} ${this.renderPayDialog()} ${this.renderReceipt()}`;
+      <cpt-pos-customer-picker .api=${this.api} .open=${this.customerOpen} .hasCustomer=${Boolean(ticket?.customerId)}
+        @customer-picked=${(e: CustomEvent<{ id: number | null }>) => void this.setCustomer(e.detail.id)}
+        @close=${() => { this.customerOpen = false; this.focusScan(); }}></cpt-pos-customer-picker>
+      <cpt-pos-sale-dialog .question=${this.question} @answer=${(e: CustomEvent<SaleAnswer>) => void this.onAnswer(e.detail)}
+        @close=${() => this.closeQuestion()}></cpt-pos-sale-dialog>
+      ${this.renderParkedDialog()} ${this.renderPayDialog()} ${this.renderReceipt()}`;
+  }
+
+  /** A tile of the side panel: an icon and a label that may wrap, its shortcut in the tooltip. */
+  private action(name: string, testid: string, key: string, label: string, disabled: boolean, run: () => void) {
+    return html`<button class="act" data-testid=${testid} title=${key} ?disabled=${disabled || this.busy} @click=${run}>${icon(name, 20)}<span>${t(label)}</span></button>`;
   }
 
   private renderLine(l: Line) {
@@ -829,7 +1039,9 @@ export class PosSaleScreen extends LitElement {
     const whole = l.quantity % 1000 === 0;
     return html`<li class="line ${this.selectedId === l.id ? 'selected' : ''} ${child ? 'child' : ''}" data-testid=${child ? 'pos-line-sub' : 'pos-line'}
       @click=${() => (this.selectedId = l.id)}>
-      <div class="name">${l.name}<small><span class="mono">${l.code}</span> · <span class="unit">${formatMoney(l.unitPrice)}</span>${l.note ? ` · ${l.note}` : ''}</small></div>
+      <div class="name">${l.name}<small><span class="mono">${l.code}</span> · <span class="unit">${formatMoney(l.unitPrice)}</span>${l.discountRate !== null || l.discountAmount !== null
+        ? html` · <span class="line-discount" data-testid="pos-line-discount">${t('pos.discount.onLine', { value: l.discountRate !== null ? `${l.discountRate / 100} %` : formatMoney(l.discountAmount ?? 0) })}</span>` : nothing}</small>${l.note
+        ? html`<small class="line-note" data-testid="pos-line-note">${l.note}</small>` : nothing}</div>
       <div class="qty">
         ${!child && whole ? html`<button class="round" data-testid="pos-line-less" aria-label=${t('pos.less')} @click=${(e: Event) => { e.stopPropagation(); void this.setQuantity(l, l.quantity - 1000); }}>−</button>` : nothing}
         <span data-testid="pos-line-qty">${quantityText(l.quantity, i18n.locale)}</span>
@@ -839,22 +1051,6 @@ export class PosSaleScreen extends LitElement {
       <div class="void">${!child ? html`<button class="round danger" data-testid="pos-line-void" aria-label=${t('pos.void')} title=${t('pos.void')}
         @click=${(e: Event) => { e.stopPropagation(); void this.voidLine(l); }}>${icon('trash', 20)}</button>` : nothing}</div>
     </li>`;
-  }
-
-  private renderCustomerDialog() {
-    return html`<cpt-dialog .open=${this.customerOpen} heading=${t('pos.chooseCustomer')} testid="pos-customer-dialog"
-      @close=${() => { this.customerOpen = false; this.focusScan(); }}>
-      <cpt-search-field testid="pos-customer-search" autofocus placeholder=${t('pos.customerSearch')}
-        @search=${(e: CustomEvent<{ value: string }>) => void this.searchCustomers(e.detail.value)}></cpt-search-field>
-      <ul class="list">
-        ${this.customerHits.map((c) => html`<li><button data-testid="pos-customer-row" @click=${() => void this.setCustomer(c.id)}>
-          <span><span class="mono">${c.code}</span> ${c.name}</span><span class="muted">${c.city ?? ''}</span></button></li>`)}
-      </ul>
-      ${this.customerOpen && !this.customerHits.length ? html`<p class="muted">${t('pos.noCustomerFound')}</p>` : nothing}
-      <div slot="footer">
-        ${this.ticket?.customerId ? html`<cpt-button icon="close" @click=${() => void this.setCustomer(null)}>${t('pos.removeCustomer')}</cpt-button>` : nothing}
-      </div>
-    </cpt-dialog>`;
   }
 
   private renderParkedDialog() {
