@@ -5,6 +5,7 @@ import { migrations } from './migrations/index.js';
 import { SHOP_LOCATION, StockService, type MovementInput } from './services/stock.service.js';
 import { LevelsService } from './services/levels.service.js';
 import { stockRoutes } from './http/stock-routes.js';
+import { seedStockDemo } from './demo/seed.js';
 
 // The version lives in package.json only, where changesets bump it.
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -56,6 +57,7 @@ export const stockPlugin = definePlugin({
   routes(r, ctx) {
     stockRoutes(r, ctx);
   },
+  demo: seedStockDemo,
   // The screens are built from src/ui into dist/ui (`comptoir-dev ui`); titles and groups are messages of src/ui.
   screens: [
     { path: 'stock/levels', tag: 'cpt-stock-levels', module: 'levels-screen.js', title: 'stock.levels.title', permission: 'stock.read', icon: 'box', group: 'stock.group', order: 300 },
