@@ -10,7 +10,7 @@ export default defineConfig({
         ssr: { resolve: { conditions: ['source'] } },
         test: {
           name: 'packages',
-          include: ['kernel/**/*.{spec,test}.ts', 'plugins/**/*.{spec,test}.ts', 'examples/**/*.{spec,test}.ts', 'shell/src/**/*.{spec,test}.ts'],
+          include: ['kernel/**/*.{spec,test}.ts', 'tools/**/*.{spec,test}.ts', 'plugins/**/*.{spec,test}.ts', 'examples/**/*.{spec,test}.ts', 'shell/src/**/*.{spec,test}.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

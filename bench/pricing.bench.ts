@@ -2,37 +2,19 @@
  * Pricing benchmark: a supplier catalogue of 100,000 articles imported (CSV through the import service, then the
  * same file again), then barcode resolution (`resolveScan`: EAN articles, cases, scale labels) and price
  * computation (`quote`: lists, breaks, customer prices) per lookup at p50 and p99, in-process and over HTTP,
- * on SQLite and PostgreSQL. Prints the figures and writes bench/results/<date>-pricing.json.
+ * on SQLite and PostgreSQL, with the CPU time of the import (this process, and the PostgreSQL server from /proc).
+ * Prints the figures and writes bench/results/<date>-pricing.json.
  *
  *   node --conditions=source --import tsx bench/pricing.bench.ts        (BENCH_ARTICLES=20000 for a quicker run)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startTestKernel, testDialects } from '@comptoir/kernel/testing';
 import catalog, { makeEan13 } from '@comptoir/catalog';
 import pricing, { encodeScan, type ImportService, type PricingService } from '../plugins/pricing/src/index.js';
+import { cpuMs, load, machine, pgServerCpuMs, rng, stats, timed, writeResults } from './lib.js';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 5_000);
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-const ms = (x: number) => Math.round(x * 1000) / 1000;
-const stats = (xs: number[]) => ({ p50: ms(pct(xs, 50)), p99: ms(pct(xs, 99)), n: xs.length });
-
-/** A deterministic pseudo-random generator (mulberry32), so every run prices the same catalogue. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FAMILIES = [
   { code: 'BIE', name: 'Bières', vat: '21', items: ['Bière blonde', 'Bière brune', 'Triple', 'Kriek', 'Saison'], sizes: ['25 cl', '33 cl', '75 cl'] },
@@ -69,22 +51,12 @@ function supplierCsv(n: number): { csv: string; eans: string[]; cases: string[];
   return { csv: lines.join('\n'), eans, cases, plus };
 }
 
-async function timed(n: number, fn: (i: number) => Promise<void>): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn(i);
-    out.push(performance.now() - t);
-  }
-  return out;
-}
-
 const mapping = {
   code: 'code', barcode: 'ean', name: 'name', familyCode: 'family', vatCategory: 'vat', unit: 'unit', purchasePrice: 'purchase',
   retailPrice: 'retail', wholesalePrice: 'wholesale', packBarcode: 'case_ean', packQuantity: 'case_qty', content: 'content',
 };
 
-const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, machine: `${cpus().length} cores, ${cpus()[0]?.model ?? ''}`.trim(), loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100), articles: ARTICLES, lookups: LOOKUPS };
+const results: Record<string, unknown> = { ...machine(), articles: ARTICLES, lookups: LOOKUPS };
 const file = supplierCsv(ARTICLES);
 console.log(`supplier file: ${ARTICLES} rows, ${(file.csv.length / 1e6).toFixed(1)} MB`);
 
@@ -95,18 +67,23 @@ for (const dialect of testDialects()) {
   const service = tk.kernel.container.resolve<PricingService>('pricingService');
   const request = { format: 'csv' as const, content: Buffer.from(file.csv).toString('base64'), mapping };
 
+  const pgCpu0 = await pgServerCpuMs(tk.db.databaseUrl);
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const first = await imports.import(tk.kernel.em(), request, null);
   const importMs = performance.now() - t0;
+  const importCpuMs = cpuMs(cpu0);
+  const pgCpu1 = await pgServerCpuMs(tk.db.databaseUrl);
   const t1 = performance.now();
   const again = await imports.import(tk.kernel.em(), request, null);
   const rerunMs = performance.now() - t1;
   console.log(`${dialect}: import ${Math.round(importMs)} ms (${first.created} created, ${first.rejected.length} rejected), rerun ${Math.round(rerunMs)} ms (${again.unchanged} unchanged)`);
   if (first.created !== ARTICLES || again.unchanged !== ARTICLES) throw new Error(`import: ${JSON.stringify({ ...first, rejected: first.rejected.slice(0, 3) })}`);
 
-  // A fresh signed-in client: the import can outlast the server's keep-alive, and a reused idle socket is reset.
+  // A fresh signed-in client: the import can outlast the server's keep-alive, and fetch may still hand out an idle
+  // socket the server closed meanwhile (ECONNRESET): the first attempt then fails and a second one gets a new socket.
   const admin = tk.anonymous();
-  await admin.login('admin', tk.adminPassword);
+  await admin.login('admin', tk.adminPassword).catch(() => admin.login('admin', tk.adminPassword));
   // Breaks, a trade customer with prices of their own: what a quote has to weigh.
   const ids: number[] = (await tk.kernel.em().getConnection().execute('select id from catalog_article order by id')).map((r: any) => r.id);
   const customer = (await admin.post('/api/catalog/customers', { name: 'Café du Commerce SRL', kind: 'company', country: 'BE' })).body;
@@ -145,17 +122,14 @@ for (const dialect of testDialects()) {
   });
 
   results[dialect] = {
-    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
-    importMs: Math.round(importMs), importRowsPerSec: Math.round(ARTICLES / (importMs / 1000)), reimportUnchangedMs: Math.round(rerunMs),
-    resolveScanMs: stats(scans), quoteMs: stats(quotes), scanHttpMs: stats(httpScans), quoteHttpMs: stats(httpQuotes),
+    loadAverage: load(),
+    importMs: Math.round(importMs), importCpuMs: Math.round(importCpuMs),
+    ...(pgCpu0 !== null && pgCpu1 !== null ? { importPostgresServerCpuMs: pgCpu1 - pgCpu0 } : {}), importRowsPerSec: Math.round(ARTICLES / (importMs / 1000)), reimportUnchangedMs: Math.round(rerunMs),
+    resolveScanMs: stats(scans.wall), quoteMs: stats(quotes.wall), scanHttpMs: stats(httpScans.wall), quoteHttpMs: stats(httpQuotes.wall),
   };
   console.log(dialect, JSON.stringify(results[dialect]));
   await tk.close();
 }
 
 console.log(JSON.stringify(results, null, 2));
-const dir = join(import.meta.dirname, 'results');
-mkdirSync(dir, { recursive: true });
-const out = join(dir, `${new Date().toISOString().slice(0, 10)}-pricing.json`);
-writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-console.log(`written to ${out}`);
+writeResults('pricing', results);

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineTemplate, definePlugin, ean13 } from '@comptoir/kernel';
-import { startTestKernel, testDialects, type TestClient, type TestKernel } from '@comptoir/kernel/testing';
+import { startTestKernel, testDialects, type TestClient, type TestKernel, pdfPages } from '@comptoir/kernel/testing';
 import { journalEntries, sqlRows } from './support/db.js';
-import { pdfPages } from './support/pdf-text.js';
 
 // A plugin with an A4 price list: many rows flow onto a second page, each row with its EAN-13.
 const priceList = defineTemplate<{ rows: Array<{ name: string; ean: string }> }>({

@@ -52,9 +52,42 @@ export async function selectRows<T>(em: EntityManager, entity: EntityClass, fiel
   return (await sql.createQueryBuilder(entity).select(fields).where(where).execute('all', true)) as T[];
 }
 
-/** Multi-row inserts, 500 rows per statement. */
+/** Parameters per statement, under SQLite's limit (32,766) and PostgreSQL's (65,535). */
+const MAX_PARAMS = 30_000;
+
+/** A property's value as raw SQL parameters carry it: dates as milliseconds and booleans as 0/1 on SQLite (as MikroORM stores them), JSON as text. */
+function toParam(value: unknown, postgres: boolean, json: boolean): unknown {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return postgres ? value : +value;
+  if (typeof value === 'boolean') return postgres ? value : Number(value);
+  if (json) return JSON.stringify(value);
+  return value;
+}
+
+/**
+ * Multi-row inserts with parameters (`insert into t (…) values (?, …), (?, …)`), up to 500 rows per statement:
+ * the same statement text for each full chunk, and no value formatted into SQL. Properties are mapped to their
+ * columns through the metadata; a property missing from a row is inserted as null.
+ */
 export async function insertRows(em: EntityManager, entity: EntityClass, rows: Array<Record<string, unknown>>): Promise<void> {
-  for (const part of chunks(rows, 500)) await em.insertMany(entity as any, part as any);
+  if (!rows.length) return;
+  const meta = em.getMetadata().get(entity.name);
+  const platform = em.getPlatform();
+  const q = (name: string) => platform.quoteIdentifier(name);
+  const postgres = dialectOf(em) === 'postgresql';
+  const props = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const columns = props.map((name) => {
+    const p = meta.properties[name as keyof typeof meta.properties] as { fieldNames?: string[]; type?: string } | undefined;
+    if (!p?.fieldNames?.[0]) throw new Error(`insertRows: ${entity.name} has no column for '${name}'`);
+    return { name, column: q(p.fieldNames[0]), json: String(p.type).toLowerCase().includes('json') };
+  });
+  const list = columns.map((c) => c.column).join(', ');
+  const row = `(${placeholders(columns.length)})`;
+  for (const part of chunks(rows, Math.max(1, Math.min(500, Math.floor(MAX_PARAMS / columns.length))))) {
+    const params: unknown[] = [];
+    for (const r of part) for (const c of columns) params.push(toParam(r[c.name], postgres, c.json));
+    await run(em, `insert into ${q(meta.tableName)} (${list}) values ${Array.from({ length: part.length }, () => row).join(', ')}`, params);
+  }
 }
 
 /**

@@ -194,3 +194,5 @@ async function bootOn(db: TestDatabase, options: Partial<KernelOptions> & { plug
 }
 
 export { fuzzOperations, sampleOf, type FuzzReport, type FuzzFinding } from './fuzz.js';
+export { pdfPages, pdfTexts } from './pdf-text.js';
+export { createTestArticle, createTestCustomer, fixedClock } from './catalog.js';

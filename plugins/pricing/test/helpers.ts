@@ -1,25 +1,7 @@
-import { makeEan13 } from '@comptoir/catalog';
 import type { TestClient } from '@comptoir/kernel/testing';
 
-let next = 1;
-
-/** Creates a catalogue article through the catalogue's API; returns its view. */
-export async function createArticle(admin: TestClient, over: Record<string, unknown> = {}): Promise<any> {
-  const n = next++;
-  const res = await admin.post('/api/catalog/articles', {
-    code: `ART-${n}`, name: `Article ${n}`, vatCategory: 'BE-21', unit: 'piece', price: 100,
-    barcodes: [makeEan13(`5412345${String(70000 + n).padStart(5, '0')}`)], ...over,
-  });
-  if (res.status !== 201) throw new Error(`article: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
-
-/** Creates a customer through the catalogue's API. */
-export async function createCustomer(admin: TestClient, over: Record<string, unknown> = {}): Promise<any> {
-  const res = await admin.post('/api/catalog/customers', { name: `Client ${next++}`, kind: 'company', country: 'BE', language: 'fr', ...over });
-  if (res.status !== 201) throw new Error(`customer: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+// Articles and customers through the catalogue's API, and the fixed clock: shared with the other plugins' tests.
+export { createTestArticle as createArticle, createTestCustomer as createCustomer, fixedClock } from '@comptoir/kernel/testing';
 
 /** Adds a list price; throws with the answer when refused. */
 export async function addPrice(admin: TestClient, body: Record<string, unknown>): Promise<any> {
@@ -27,6 +9,3 @@ export async function addPrice(admin: TestClient, body: Record<string, unknown>)
   if (res.status !== 201) throw new Error(`price: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
-
-/** A fixed clock: the kernel's days and the tests agree. */
-export const fixedClock = { now: () => new Date('2026-06-15T10:00:00Z') };

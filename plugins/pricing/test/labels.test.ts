@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
-import { startTestKernel, testDialects, type TestClient, type TestKernel } from '@comptoir/kernel/testing';
+import { startTestKernel, testDialects, type TestClient, type TestKernel, pdfTexts } from '@comptoir/kernel/testing';
 import catalog, { makeEan13 } from '@comptoir/catalog';
 import pricing from '../src/index.js';
 import { createArticle, fixedClock } from './helpers.js';
-import { pdfTexts } from './pdf-text.js';
 
 const NBSP = '\u00A0';
 const mmToPt = (v: number) => (v * 72) / 25.4;

@@ -120,23 +120,52 @@ export class ArticleReads {
 
   /** The article as the catalogue's API shows it (same shape as `ArticleService.view`) with its facts, or null. */
   async view(em: EntityManager, id: number): Promise<{ view: ArticleView; facts: ArticleFacts } | null> {
+    const [found] = await this.viewsWithFacts(em, [id]);
+    return found ?? null;
+  }
+
+  /**
+   * The articles as the catalogue's API shows them, in the order of `ids` (ids not found are absent): three
+   * queries (articles, their barcodes, their families), no entity hydrated — what a search page reads.
+   */
+  async views(em: EntityManager, ids: readonly number[]): Promise<ArticleView[]> {
+    return (await this.viewsWithFacts(em, ids)).map((x) => x.view);
+  }
+
+  private async viewsWithFacts(em: EntityManager, ids: readonly number[]): Promise<Array<{ view: ArticleView; facts: ArticleFacts }>> {
+    if (!ids.length) return [];
     const n = names(em);
-    const [r] = await query<RawArticle>(em, `${selectArticles(n)} where ${n.article.cols.id} = ?`, [id]);
-    if (!r) return null;
+    const unique = [...new Set(ids)];
+    const rows = await inChunks(unique, (part) => query<RawArticle>(em, `${selectArticles(n)} where ${n.article.cols.id} in (${marks(part.length)})`, part));
+    if (!rows.length) return [];
     const b = n.barcode.cols;
-    const barcodes = await query<{ code: string; kind: BarcodeKind }>(em, `select ${b.code} as code, ${b.kind} as kind from ${n.barcode.table} where ${b.article} = ?`, [id]);
-    const family = r.family === null ? null
-      : (await query<{ name: string }>(em, `select ${n.family.cols.name} as name from ${n.family.table} where ${n.family.cols.id} = ?`, [r.family]))[0]?.name ?? null;
-    const f = toFacts(r);
-    const updated = r.updated_at instanceof Date ? r.updated_at : new Date(typeof r.updated_at === 'string' && /^\d+$/.test(r.updated_at) ? Number(r.updated_at) : r.updated_at);
-    return {
-      facts: f,
-      view: {
-        id: r.id, code: r.code, name: r.name, description: r.description, familyId: r.family, familyName: family, unit: r.unit, vatCategory: r.vat_category,
-        vatRate: f.vatRate, barcodes: barcodes.sort((x, y) => x.code.localeCompare(y.code)), price: r.price, active: Boolean(r.active), version: r.version,
-        updatedAt: updated.toISOString(),
-      },
-    };
+    const found = rows.map((r) => r.id);
+    const barcodes = await inChunks(found, (part) => query<{ article: number; code: string; kind: BarcodeKind }>(em,
+      `select ${b.article} as article, ${b.code} as code, ${b.kind} as kind from ${n.barcode.table} where ${b.article} in (${marks(part.length)})`, part));
+    const familyIds = [...new Set(rows.flatMap((r) => (r.family === null ? [] : [r.family])))];
+    const families = new Map((await inChunks(familyIds, (part) => query<{ id: number; name: string }>(em,
+      `select ${n.family.cols.id} as id, ${n.family.cols.name} as name from ${n.family.table} where ${n.family.cols.id} in (${marks(part.length)})`, part))).map((f) => [f.id, f.name]));
+    const codes = new Map<number, Array<{ code: string; kind: BarcodeKind }>>();
+    for (const x of barcodes) {
+      const list = codes.get(x.article) ?? [];
+      list.push({ code: x.code, kind: x.kind });
+      codes.set(x.article, list);
+    }
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return unique.flatMap((id) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      const f = toFacts(r);
+      const updated = r.updated_at instanceof Date ? r.updated_at : new Date(typeof r.updated_at === 'string' && /^\d+$/.test(r.updated_at) ? Number(r.updated_at) : r.updated_at);
+      return [{
+        facts: f,
+        view: {
+          id: r.id, code: r.code, name: r.name, description: r.description, familyId: r.family, familyName: r.family === null ? null : families.get(r.family) ?? null,
+          unit: r.unit, vatCategory: r.vat_category, vatRate: f.vatRate, barcodes: (codes.get(r.id) ?? []).sort((x, y) => x.code.localeCompare(y.code)),
+          price: r.price === null ? null : Number(r.price), active: Boolean(r.active), version: Number(r.version), updatedAt: updated.toISOString(),
+        },
+      }];
+    });
   }
 
   /** Articles by code (codes not found are absent). */

@@ -3,9 +3,13 @@ import { Article, Barcode, Family, ARTICLE_UNITS, type ArticleUnit } from '../en
 import type { BarcodeKind } from '../domain/index.js';
 import { validateBarcode, findVatCategory, vatCategoriesFor } from '../domain/index.js';
 import { failureText, M } from '../messages.js';
-import { foldText, searchWords } from '../search-text.js';
+import { foldText } from '../search-text.js';
 import { getCatalogHooks } from '../hooks.js';
 import { raceSafe, refuse } from './refuse.js';
+import type { ArticleReads } from './article-reads.js';
+import { searchArticles, type ArticlePage, type ArticleQuery } from './article-search.js';
+
+export { SEARCH_COUNT_CAP, SEARCH_WALK_ROWS, type ArticlePage, type ArticleQuery } from './article-search.js';
 
 /** An article as the API and the shell see it. */
 export interface ArticleView {
@@ -40,60 +44,17 @@ export interface ArticleInput {
   version?: number;
 }
 
-export interface ArticleQuery {
-  q?: string;
-  familyId?: number;
-  active?: boolean;
-  page?: number;
-  pageSize?: number;
-}
-
-/** Matches are counted up to this many; past it a search answers "more than 1,000". */
-export const SEARCH_COUNT_CAP = 1000;
-
-/** One page of an article search. */
-export interface ArticlePage {
-  items: ArticleView[];
-  /** How many articles match, counted up to {@link SEARCH_COUNT_CAP}. */
-  total: number;
-  /** More articles match than `total` (the count stopped at the cap). */
-  totalCapped: boolean;
-  /** A next page exists. */
-  hasMore: boolean;
-  page: number;
-  pageSize: number;
-}
-
-interface SearchNames { table: string; id: string; name: string; family: string; active: string; searchText: string; fts: string; nameIndex: string; postgres: boolean }
-const searchNameCache = new WeakMap<object, SearchNames>();
-
-/** Table and column names of the article search, from the entity metadata (resolved once per database). */
-function searchNames(em: EntityManager): SearchNames {
-  const md = em.getMetadata();
-  let n = searchNameCache.get(md);
-  if (!n) {
-    const platform = em.getPlatform();
-    const q = (x: string) => platform.quoteIdentifier(x);
-    const meta = md.get(Article.name);
-    const col = (p: string) => q((meta.properties as Record<string, { fieldNames: string[] }>)[p].fieldNames[0]);
-    n = {
-      table: q(meta.tableName), id: col('id'), name: col('name'), family: col('family'), active: col('active'), searchText: col('searchText'),
-      fts: q(`${meta.tableName}_fts`), nameIndex: q(`${meta.tableName}_name_index`), postgres: platform.constructor.name.toLowerCase().includes('postgre'),
-    };
-    searchNameCache.set(md, n);
-  }
-  return n;
-}
-
 const CODE_RE = /^[A-Za-z0-9._-]{1,32}$/;
 export const MAX_PRICE = 999_999_999;
 
 /** Articles and their barcodes: search, look-up by barcode, validated create and update. */
 export class ArticleService {
   private readonly kernel: Kernel;
+  private readonly reads: ArticleReads;
 
-  constructor({ kernel }: { kernel: Kernel }) {
+  constructor({ kernel, catalogReads }: { kernel: Kernel; catalogReads: ArticleReads }) {
     this.kernel = kernel;
+    this.reads = catalogReads;
   }
 
   /** The article as shown to people. */
@@ -109,72 +70,11 @@ export class ArticleService {
 
   /**
    * Searches by exact barcode, else by words: every word a fragment of the code or name, in any order, accents
-   * and case ignored ("biere triple" finds "Triple … Bière"); paged, by name then id. The words are matched
-   * through a trigram index (FTS5 on SQLite, pg_trgm on PostgreSQL), see migrations 0002-search.
-   *
-   * The cost stays bounded however many articles match: matches are counted only up to {@link SEARCH_COUNT_CAP}
-   * (`total` is then the cap and `totalCapped` true: "more than 1,000"), `hasMore` comes from fetching one row
-   * more than the page; when a search matches more than the cap, the page is read by walking the name index and
-   * filtering (matches are then dense, so a page is found after a few thousand rows) instead of sorting every
-   * match; a search matching fewer sorts at most the cap's worth of rows.
+   * and case ignored ("biere triple" finds "Triple … Bière"); paged, by name then id; matches counted up to
+   * {@link SEARCH_COUNT_CAP} (`totalCapped`: "more than 1,000"). See `article-search.ts` for how it stays fast.
    */
-  async search(em: EntityManager, query: ArticleQuery): Promise<ArticlePage> {
-    const page = Math.max(1, query.page ?? 1);
-    const pageSize = Math.min(200, Math.max(1, query.pageSize ?? 50));
-    const q = query.q?.trim();
-    const filters: string[] = [];
-    const filterParams: unknown[] = [];
-    const t = searchNames(em);
-    let words: string[] = [];
-    let barcodeArticle: number | null = null;
-    if (q) {
-      const byBarcode = await em.findOne(Barcode, { code: q }, { fields: ['article'] });
-      if (byBarcode) barcodeArticle = byBarcode.article.id;
-      else {
-        words = searchWords(q);
-        if (!words.length) return { items: [], total: 0, totalCapped: false, hasMore: false, page, pageSize };
-      }
-    }
-    if (barcodeArticle !== null) {
-      filters.push(`a.${t.id} = ?`);
-      filterParams.push(barcodeArticle);
-    }
-    if (query.familyId) {
-      const ids = await this.familyAndDescendants(em, query.familyId);
-      filters.push(`a.${t.family} in (${ids.map(() => '?').join(', ')})`);
-      filterParams.push(...ids);
-    }
-    if (query.active !== undefined) {
-      filters.push(`a.${t.active} = ?`);
-      filterParams.push(t.postgres ? query.active : Number(query.active));
-    }
-    const likes = words.map((w) => `%${w}%`);
-    // Through the trigram index: the right plan when few articles match. On SQLite the FTS table drives the join
-    // (`cross join` keeps that order), so that `limit` stops reading it early; `a.id in (select rowid …)` would
-    // read every match first.
-    const indexedFrom = words.length && !t.postgres ? `${t.fts} f cross join ${t.table} a on a.${t.id} = f.rowid` : `${t.table} a`;
-    const indexed = words.map(() => (t.postgres ? `a.${t.searchText} like ?` : `f.${t.searchText} like ?`));
-    // Past the trigram index (an expression it cannot serve), so that the planner walks the name index in order.
-    const scanned = words.map(() => `(a.${t.searchText} || '') like ?`);
-    const where = (c: string[]) => (c.length ? ` where ${c.join(' and ')}` : '');
-    const run = <T>(sql: string, p: unknown[]) => em.getConnection().execute(sql, p as any[], 'all', em.getTransactionContext()) as Promise<T[]>;
-
-    const [count] = await run<{ n: number | string }>(
-      `select count(*) as n from (select 1 from ${indexedFrom}${where([...indexed, ...filters])} limit ${SEARCH_COUNT_CAP + 1}) c`, [...likes, ...filterParams]);
-    const matches = Number(count?.n ?? 0);
-    const totalCapped = matches > SEARCH_COUNT_CAP;
-    const offset = (page - 1) * pageSize;
-    const many = totalCapped && words.length > 0;
-    const from = many ? `${t.table} a${t.postgres ? '' : ` indexed by ${t.nameIndex}`}` : indexedFrom;
-    const rows = await run<{ id: number }>(
-      `select a.${t.id} as id from ${from}${where([...(many ? scanned : indexed), ...filters])} order by a.${t.name}, a.${t.id} limit ? offset ?`,
-      [...likes, ...filterParams, pageSize + 1, offset]);
-    const hasMore = rows.length > pageSize;
-    const ids = rows.slice(0, pageSize).map((r) => r.id);
-    const found = ids.length ? await em.find(Article, { id: { $in: ids } }, { populate: ['barcodes', 'family'] }) : [];
-    const byId = new Map(found.map((a) => [a.id, a]));
-    const items = ids.flatMap((id) => (byId.has(id) ? [this.view(byId.get(id)!)] : []));
-    return { items, total: Math.min(matches, SEARCH_COUNT_CAP), totalCapped, hasMore, page, pageSize };
+  search(em: EntityManager, query: ArticleQuery): Promise<ArticlePage> {
+    return searchArticles(em, query, { reads: this.reads, familyAndDescendants: (id) => this.familyAndDescendants(em, id) });
   }
 
   private async familyAndDescendants(em: EntityManager, id: number): Promise<number[]> {

@@ -50,9 +50,9 @@ export function buildReceipt(t: TicketView, shop: Shop, extra: { stationName: st
 }
 
 /**
- * The receipt as the kernel's `kernel.receipt` print template takes it, for the HTML preview and the PDF. That
- * template has no place yet for the cash rounding, the journal signature or a refund's origin, so a duplicate is
- * marked in its number ("… DUPLICATA 2") and the rounding shows in the payments; see the README.
+ * The receipt as the kernel's `kernel.receipt` print template takes it, for the HTML preview and the PDF: the
+ * template prints the cash rounding and the amount due, the journal signature, a Code 128 of the ticket number
+ * (scanned to find the sale for a return), "DUPLICATA n" on a reprint and, on a refund, the ticket it refunds.
  */
 export function receiptData(r: Receipt, methodLabel: (code: string) => string, lang: Language = 'fr'): ReceiptData {
   const codes = new Map(r.vat.map((v, i) => [v.rate, String.fromCharCode(65 + i)]));
@@ -61,14 +61,14 @@ export function receiptData(r: Receipt, methodLabel: (code: string) => string, l
     ? [{ name: ticketDiscountLabel(r.discount.rate, lang), quantity: 1000, unitPrice: -r.discount.total, total: -r.discount.total, vatCode: '' }]
     : [];
   return {
-    number: r.duplicate ? `${r.number} DUPLICATA ${r.duplicate}` : r.number,
+    number: r.number, duplicate: r.duplicate, refundOf: r.refundOf,
     date: r.at, cashier: r.cashier ?? '', station: r.station.name ?? '',
     lines: [...r.lines.map((l) => ({ name: l.name, quantity: l.quantity, unitPrice: l.unitPrice, total: l.total, vatCode: codes.get(l.vatRate) ?? '', ...(l.note ? { note: l.note } : {}) })), ...discount],
     ...(r.note ? { note: r.note } : {}),
     vat: r.vat.map((v) => ({ code: codes.get(v.rate)!, rate: v.rate, base: v.base, vat: v.vat })),
     total: r.total,
     payments: r.payments.map((p) => ({ method: methodLabel(p.method), amount: p.tendered })),
-    change: r.change,
+    change: r.change, rounding: r.rounding, signature: r.signature || null, barcode: r.barcode || null,
     qr: null,
   };
 }
