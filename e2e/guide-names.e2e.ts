@@ -6,6 +6,7 @@ import pricing from '@comptoir/pricing';
 import pos from '@comptoir/pos';
 import devices from '@comptoir/devices';
 import invoicing from '@comptoir/invoicing';
+import stock from '@comptoir/stock';
 import { kernelUi } from '../shell/src/builtin.js';
 import { shellMessages } from '../shell/src/i18n/messages.js';
 import { messages as catalogMessages } from '../plugins/catalog/src/ui/messages.js';
@@ -14,11 +15,12 @@ import { messages as posMessages } from '../plugins/pos/src/ui/messages.js';
 import { statsMessages as posStatsMessages } from '../plugins/pos/src/ui/stats/messages.js';
 import { messages as devicesMessages } from '../plugins/devices/core/src/ui/messages.js';
 import { messages as invoicingMessages } from '../plugins/invoicing/src/ui/messages.js';
+import { messages as stockMessages } from '../plugins/stock/src/ui/messages.js';
 
 // The README and the user guide call each screen by the name the navigation shows (French), so that a reader
 // finds what the text tells them to open: "Réglages › Postes de caisse", not "Postes".
-const fr: Record<string, string> = { ...shellMessages.fr, ...catalogMessages.fr, ...pricingMessages.fr, ...posMessages.fr, ...posStatsMessages.fr, ...devicesMessages.fr, ...invoicingMessages.fr };
-const screens = [...kernelUi.screens, ...(catalog.screens ?? []), ...(pricing.screens ?? []), ...(pos.screens ?? []), ...(devices.screens ?? []), ...(invoicing.screens ?? [])] as { title: string; group?: string }[];
+const fr: Record<string, string> = { ...shellMessages.fr, ...catalogMessages.fr, ...pricingMessages.fr, ...posMessages.fr, ...posStatsMessages.fr, ...devicesMessages.fr, ...invoicingMessages.fr, ...stockMessages.fr };
+const screens = [...kernelUi.screens, ...(catalog.screens ?? []), ...(pricing.screens ?? []), ...(pos.screens ?? []), ...(devices.screens ?? []), ...(invoicing.screens ?? []), ...(stock.screens ?? [])] as { title: string; group?: string }[];
 const groups = new Map<string, Set<string>>();
 for (const s of screens) {
   const group = fr[s.group ?? 'nav.group.settings'] ?? '';
