@@ -47,7 +47,20 @@ export interface CommittingEvent {
   document: Readonly<SaleDocument>;
   totals: Readonly<SaleTotals>;
   /** The document the caller stored: its kind ('ticket', 'invoice'…), id and number. */
-  record: { kind: string; id: number | string; number: string | null };
+  record: SaleRecord;
+}
+
+/**
+ * What a committed sale is, for the plugins that tap `committing`. `goods` says whether the goods of its lines
+ * change hands with this document: `'move'` (the default: a ticket, a refund, a delivery note, an invoice of goods
+ * delivered with it) or `'none'` (an invoice of goods a delivery note already took out, a credit note that gives
+ * money back without the goods coming back). Stock moves only for `'move'`.
+ */
+export interface SaleRecord {
+  kind: string;
+  id: number | string;
+  number: string | null;
+  goods?: 'move' | 'none';
 }
 
 /** A sale written and committed; what runs here leaves the process (print, display, notify). */

@@ -6,7 +6,7 @@ export { salesPlugin, CATALOGUE_CODES_STAGE } from './plugin.js';
 export * from './domain/index.js';
 export {
   getSalesHooks, type SalesHooks, type SaleContext, type ComposeContext, type CodeRequest, type CodeResolution, type LineDraft,
-  type CommittingEvent, type CommittedEvent,
+  type CommittingEvent, type CommittedEvent, type SaleRecord,
 } from './hooks.js';
 export { SalesBuilder, type SaleRequest, type SaleLineRequest, type BuildOptions, type BuiltSale } from './services/sales-builder.service.js';
 export { presentSale } from './http/present.js';

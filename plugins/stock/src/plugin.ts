@@ -38,7 +38,9 @@ export const stockPlugin = definePlugin({
       stockLevels: asClass(LevelsService).singleton(),
     });
     // A sale's lines leave the shop, a refund's come back, in the sale's transaction: a refusal rolls it all back.
+    // A document whose goods do not change hands with it (an invoice of delivered goods, a credit note) moves nothing.
     getSalesHooks(kernel).committing.tapPromise('stock', async ({ em, document, record, user }) => {
+      if (record.goods === 'none') return;
       const byArticle = new Map<number, { quantity: number; name: string }>();
       for (const l of document.lines) {
         if (l.articleId === null || !l.quantity) continue;

@@ -52,7 +52,7 @@ export class IssueService {
       // The contract's `validate` taps may still refuse (a blocked customer, an article out of stock).
       const built = await this.sales.finish(tem, saleDocumentOf({ ...doc, date: today }, lines, today), actor);
 
-      await this.takeFromSources(tem, doc, lines);
+      const fromDeliveries = await this.takeFromSources(tem, doc, lines);
       let mentions = '';
       if (doc.type === 'credit_note') mentions = await this.creditInvoice(tem, doc, totals.total);
 
@@ -68,7 +68,10 @@ export class IssueService {
           actor.user?.id ?? null, now.toISOString(), id]);
 
       if (doc.type === 'delivery' || doc.type === 'invoice' || doc.type === 'credit_note') {
-        await this.sales.commit(tem, built, { kind: doc.type, id, number: number.formatted }, actor.user);
+        // The goods leave once: with the delivery note, or with an invoice made without one. A credit note gives money
+        // back; goods that come back need their own return.
+        const goods = doc.type === 'delivery' || (doc.type === 'invoice' && !fromDeliveries) ? 'move' : 'none';
+        await this.sales.commit(tem, built, { kind: doc.type, id, number: number.formatted, goods }, actor.user);
       }
       if (doc.type === 'invoice' || doc.type === 'credit_note') {
         // Last, so that the chain's head (one lock for the whole shop) is held for the shortest time.
@@ -95,10 +98,12 @@ export class IssueService {
    * What an issued document takes from the lines it was made from: a delivery note the order's delivered
    * quantity, an invoice the invoiced quantity (of the delivery note and of its order), a credit note the credited
    * quantity. Each by a guarded update (the row lock serialises concurrent issues); the database refuses more anyway.
+   * True when an invoice's lines come from delivery notes (whose goods already left).
    */
-  private async takeFromSources(em: EntityManager, doc: InvoicingDocument, lines: readonly InvoicingLine[]): Promise<void> {
+  private async takeFromSources(em: EntityManager, doc: InvoicingDocument, lines: readonly InvoicingLine[]): Promise<boolean> {
     const counter = { delivery: 'delivered_quantity', invoice: 'invoiced_quantity', credit_note: 'credited_quantity' }[doc.type as 'delivery' | 'invoice' | 'credit_note'];
-    if (!counter) return;
+    let fromDeliveries = false;
+    if (!counter) return fromDeliveries;
     for (const l of lines) {
       if (l.kind !== 'article' || l.sourceLineId === null || l.quantity === 0) continue;
       const targets = [l.sourceLineId];
@@ -106,6 +111,7 @@ export class IssueService {
         // Invoicing a delivery note's line also invoices the order line it delivered.
         const up = await query<{ source_line_id: number | null; type: string }>(em,
           'select l.source_line_id, d.type from invoicing_line l join invoicing_document d on d.id = l.document_id where l.id = ?', [l.sourceLineId]);
+        if (up[0]?.type === 'delivery') fromDeliveries = true;
         if (up[0]?.type === 'delivery' && up[0].source_line_id != null) targets.push(Number(up[0].source_line_id));
       }
       for (const target of targets) {
@@ -121,6 +127,7 @@ export class IssueService {
         }
       }
     }
+    return fromDeliveries;
   }
 
   /** Takes a credit note's total from its invoice (never beyond the invoice's total, across credit notes); returns its mentions. */

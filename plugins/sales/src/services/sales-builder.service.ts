@@ -3,7 +3,7 @@ import {
   type Clock, type CountryCode, type EntityManager, type Kernel, type Language, type User,
 } from '@comptoir/kernel';
 import { Customer, findVatCategory, type ArticleService } from '@comptoir/catalog';
-import { getSalesHooks, type CodeResolution, type ComposeContext, type LineDraft, type SaleContext } from '../hooks.js';
+import { getSalesHooks, type CodeResolution, type ComposeContext, type LineDraft, type SaleContext, type SaleRecord } from '../hooks.js';
 import { saleTotals, type SaleTotals } from '../domain/totals.js';
 import { SaleErrors } from '../domain/errors.js';
 import type { DocumentDiscount, SaleChannel, SaleDocument, SaleLine } from '../domain/types.js';
@@ -169,7 +169,7 @@ export class SalesBuilder {
    * Runs `committing` inside the caller's transaction (`em`), and queues `committed` for after its commit. The
    * caller (the till, invoicing) has stored its document in that transaction and names it in `record`.
    */
-  async commit(em: EntityManager, sale: BuiltSale, record: { kind: string; id: number | string; number: string | null }, user: User | null): Promise<void> {
+  async commit(em: EntityManager, sale: BuiltSale, record: SaleRecord, user: User | null): Promise<void> {
     const event = { document: sale.document, totals: sale.totals, record, user };
     await this.hooks.committing.promise({ ...event, em });
     afterCommit(em, () => this.hooks.committed.promise(event));
