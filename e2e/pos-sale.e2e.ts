@@ -241,18 +241,33 @@ describe.each(e2eDatabases())('the sale screen’s tools (%s)', (dialect) => {
     await expect.poll(() => total(page)).toBe(euro(a.price));
   });
 
-  it('tells a cashier clearly that voiding a line after the total was shown needs a manager', async () => {
+  it('asks a manager\'s PIN when a cashier voids a line after the total was shown, and says so when no one approves', async () => {
     const page = await till({ user: 'caisse' });
-    const a = articles[17]!;
-    await page.getByTestId('pos-scan').fill(a.code);
-    await page.getByTestId('pos-scan').press('Enter');
-    await expect.poll(() => lineCount(page), { timeout: 10_000 }).toBe(1);
+    for (const a of articles.slice(16, 18)) {
+      await page.getByTestId('pos-scan').fill(a.code);
+      await page.getByTestId('pos-scan').press('Enter');
+    }
+    await expect.poll(() => lineCount(page), { timeout: 10_000 }).toBe(2);
     await page.getByTestId('pos-pay').click();
     await expect.poll(async () => (await openTicket(page)).displayed, { timeout: 10_000 }).toBe(true);
     await page.keyboard.press('Escape');
-    await page.getByTestId('pos-line-void').click();
+
+    // No one approves: the line stays, and the cashier reads why.
+    await page.getByTestId('pos-line-void').last().click();
+    await expect.poll(() => page.getByTestId('pos-approval-pin').isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.getByTestId('pos-approval-cancel').click();
     await expect.poll(() => page.getByTestId('pos-void-refused').textContent()).toContain('seul un responsable peut supprimer');
-    expect(await lineCount(page)).toBe(1);
+    expect(await lineCount(page)).toBe(2);
+    await page.keyboard.press('Escape');
+
+    // The manager types their PIN on the cashier's screen: the line goes (the kernel journals who approved it).
+    await page.getByTestId('pos-line-void').last().click();
+    await expect.poll(() => page.getByTestId('pos-approval-pin').isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.getByTestId('pos-approval-user').selectOption({ label: 'Sophie Gérante' });
+    await page.getByTestId('pos-approval-pin').fill('2580');
+    await page.getByTestId('pos-approval-pin').press('Enter');
+    await expect.poll(() => lineCount(page), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('pos-approval-pin').count()).toBe(0);
   });
 
   it('looks right on a tablet and a phone in French, Dutch and English, with quick keys, a discount and a note', async () => {

@@ -34,6 +34,7 @@ import type { SaleAnswer, SaleQuestion } from './sale-dialogs.js';
 import './customer-picker.js';
 import './quick-keys.js';
 import './sale-dialogs.js';
+import { withApproval } from './approval-dialog.js';
 
 const BANKNOTES = [500, 1000, 2000, 5000, 10000];
 
@@ -671,21 +672,27 @@ export class PosSaleScreen extends LitElement {
     const id = this.ticket.id;
     if (quantity <= 0) return this.voidLine(line);
     await this.run(async () => {
-      await this.show(await this.api.patch<Ticket>(`/pos/tickets/${id}/lines/${line.id}`, { quantity }));
+      // Fewer pieces after the total was shown needs pos.void: a manager's PIN may approve it here.
+      await this.show(await this.approved((headers) => this.api.patch<Ticket>(`/pos/tickets/${id}/lines/${line.id}`, { quantity }, { headers })));
     });
+  }
+
+  /**
+   * Runs a call that a manager's PIN may approve (void after display, discount above the limit): on a 403 naming the
+   * permission, the approval dialog asks for the PIN and the call runs again; a cancelled dialog changes nothing.
+   */
+  private async approved(call: (headers: Record<string, string>) => Promise<Ticket>): Promise<Ticket> {
+    return withApproval(this.api, call);
   }
 
   private async voidLine(line: Line): Promise<void> {
     if (!this.ticket) return;
     const id = this.ticket.id;
-    // After the total was shown, only pos.void may void (journaled): say so rather than fail.
-    if (this.ticket.displayed && !hasPermission(this.session, 'pos.void')) {
-      this.question = { kind: 'void', name: line.name };
-      return;
-    }
+    // After the total was shown, only pos.void may void (journaled): a manager's PIN approves it on this screen;
+    // when no one approves, say so rather than fail.
     await this.run(async () => {
       try {
-        await this.show(await this.api.delete<Ticket>(`/pos/tickets/${id}/lines/${line.id}`));
+        await this.show(await this.approved((headers) => this.api.delete<Ticket>(`/pos/tickets/${id}/lines/${line.id}`, { headers })));
       } catch (err) {
         if (isApiError(err) && err.code === 'POS_VOID_NOT_ALLOWED') this.question = { kind: 'void', name: line.name };
         else throw err;
@@ -740,12 +747,14 @@ export class PosSaleScreen extends LitElement {
     await this.run(async () => {
       if (a.kind === 'quantity') {
         const line = this.line(weighing?.lineId ?? this.selectedId);
-        if (line) await this.show(await this.api.patch<Ticket>(`/pos/tickets/${ticket.id}/lines/${line.id}`, { quantity: a.quantity }));
+        if (line) await this.show(await this.approved((headers) => this.api.patch<Ticket>(`/pos/tickets/${ticket.id}/lines/${line.id}`, { quantity: a.quantity }, { headers })));
       } else if (a.kind === 'discount' && a.target === 'ticket') {
-        await this.show(await this.api.put<Ticket>(`/pos/tickets/${ticket.id}/discount`, { discountRate: a.discountRate, discountAmount: a.discountAmount }));
+        const body = { discountRate: a.discountRate, discountAmount: a.discountAmount };
+        await this.show(await this.approved((headers) => this.api.put<Ticket>(`/pos/tickets/${ticket.id}/discount`, body, { headers })));
       } else if (a.kind === 'discount') {
         const line = this.line(this.selectedId);
-        if (line) await this.show(await this.api.patch<Ticket>(`/pos/tickets/${ticket.id}/lines/${line.id}`, { discountRate: a.discountRate, discountAmount: a.discountAmount }));
+        const body = { discountRate: a.discountRate, discountAmount: a.discountAmount };
+        if (line) await this.show(await this.approved((headers) => this.api.patch<Ticket>(`/pos/tickets/${ticket.id}/lines/${line.id}`, body, { headers })));
       } else if (a.target === 'line' && this.line(this.selectedId)) {
         await this.show(await this.api.patch<Ticket>(`/pos/tickets/${ticket.id}/lines/${this.selectedId}`, { note: a.text }));
       } else {
