@@ -7,8 +7,10 @@ import { DocumentReads } from './services/document-reads.js';
 import { IssueService } from './services/issue.service.js';
 import { ConversionService } from './services/conversion.service.js';
 import { PaymentService } from './services/payment.service.js';
+import { FromTicketService } from './services/from-ticket.service.js';
 import { UblService } from './services/ubl.service.js';
 import { invoicingRoutes } from './http/routes.js';
+import { fromTicketRoutes } from './http/from-ticket-routes.js';
 import { documentTemplate } from './templates/document.template.js';
 
 // The version lives in package.json only, where changesets bump it.
@@ -43,9 +45,10 @@ export const invoicingPlugin = definePlugin({
       invoicingConversions: asClass(ConversionService).singleton(),
       invoicingPayments: asClass(PaymentService).singleton(),
       invoicingUbl: asClass(UblService).singleton(),
+      invoicingFromTicket: asClass(FromTicketService).singleton(),
     });
   },
-  routes: invoicingRoutes,
+  routes: (r, ctx) => { invoicingRoutes(r, ctx); fromTicketRoutes(r, ctx); },
   templates: [documentTemplate],
   // The screens are built from src/ui into dist/ui (`comptoir-dev ui`); `module` names the file that defines `tag`.
   screens: [

@@ -8,6 +8,8 @@ import { saleDocumentOf } from '../domain/totals.js';
 import { creditNoteMentions } from '../domain/mentions.js';
 import { InvoicingErrors } from '../messages.js';
 import type { Actor, DocumentService } from './documents.service.js';
+import type { PaymentService } from './payment.service.js';
+import { tillTicketOf } from './from-ticket.service.js';
 import { SERIES, claimDraft, loadDocument, loadLines, query, run } from './store.js';
 
 /** Columns of an issued invoice or credit note that never change again, sealed by its journal entry. */
@@ -28,8 +30,12 @@ export class IssueService {
   private readonly sales: SalesBuilder;
   private readonly documents: DocumentService;
   private readonly clock: Clock;
+  private readonly payments: PaymentService;
 
-  constructor({ sequences, journal, salesBuilder, invoicingDocuments, clock }: { sequences: Sequences; journal: Journal; salesBuilder: SalesBuilder; invoicingDocuments: DocumentService; clock: Clock }) {
+  constructor({ sequences, journal, salesBuilder, invoicingDocuments, invoicingPayments, clock }: {
+    sequences: Sequences; journal: Journal; salesBuilder: SalesBuilder; invoicingDocuments: DocumentService; invoicingPayments: PaymentService; clock: Clock;
+  }) {
+    this.payments = invoicingPayments;
     this.sequences = sequences;
     this.journal = journal;
     this.sales = salesBuilder;
@@ -70,7 +76,9 @@ export class IssueService {
       if (doc.type === 'delivery' || doc.type === 'invoice' || doc.type === 'credit_note') {
         // The goods leave once: with the delivery note, or with an invoice made without one. A credit note gives money
         // back; goods that come back need their own return.
-        const goods = doc.type === 'delivery' || (doc.type === 'invoice' && !fromDeliveries) ? 'move' : 'none';
+        // An invoice of a till ticket is that ticket's VAT invoice: the till moved the goods and counts the sale.
+        const ticket = doc.type === 'invoice' ? await tillTicketOf(tem, id) : null;
+        const goods = doc.type === 'delivery' || (doc.type === 'invoice' && !fromDeliveries && !ticket) ? 'move' : 'none';
         await this.sales.commit(tem, built, { kind: doc.type, id, number: number.formatted, goods }, actor.user);
       }
       if (doc.type === 'invoice' || doc.type === 'credit_note') {
@@ -90,6 +98,10 @@ export class IssueService {
           },
         });
         await run(tem, 'update invoicing_document set signature = ? where id = ?', [entry.hash, id]);
+      }
+      const paidAtTill = doc.type === 'invoice' ? await tillTicketOf(tem, id) : null;
+      if (paidAtTill && totals.total > 0) {
+        await this.payments.record(tem, id, { amount: totals.total, method: 'till', reference: paidAtTill, date: today }, actor);
       }
     });
   }

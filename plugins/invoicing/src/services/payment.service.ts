@@ -8,7 +8,8 @@ import { insertReturningId, loadDocument, query } from './store.js';
 /** A payment received. */
 export interface PaymentInput {
   amount: number;
-  method: PaymentMethod;
+  /** `till`: paid at the till, recorded when the invoice of a till ticket is issued (never typed). */
+  method: PaymentMethod | 'till';
   /** 'YYYY-MM-DD'; default today. */
   date?: string;
   /** The bank's reference, the structured communication read on the statement. */
