@@ -1,4 +1,4 @@
-import { DomainError, NotFoundError } from '@comptoir/kernel';
+import { DomainError, NotFoundError, formatMoney } from '@comptoir/kernel';
 
 /** Refusals of `POST /from-ticket` (the VAT invoice of a paid till ticket), in French, Dutch and English. */
 export const TicketErrors = {
@@ -13,4 +13,9 @@ export const TicketErrors = {
   alreadyInvoiced: (number: string) => new DomainError('INVOICING_TICKET_ALREADY_INVOICED', {
     fr: `Le ticket ${number} a déjà sa facture.`, nl: `Ticket ${number} heeft al een factuur.`, en: `Ticket ${number} already has its invoice.`,
   }, { status: 409 }),
+  totalsDiffer: (number: string, ticket: number, invoice: number) => new DomainError('INVOICING_TICKET_TOTALS_DIFFER', {
+    fr: `La facture du ticket ${number} ferait ${formatMoney(invoice, 'fr-BE')} au lieu de ${formatMoney(ticket, 'fr-BE')} : une ligne du ticket ne peut pas être reprise.`,
+    nl: `De factuur van ticket ${number} zou ${formatMoney(invoice, 'nl-BE')} bedragen in plaats van ${formatMoney(ticket, 'nl-BE')}: een regel van het ticket kan niet overgenomen worden.`,
+    en: `The invoice of ticket ${number} would come to ${formatMoney(invoice, 'en-IE')} instead of ${formatMoney(ticket, 'en-IE')}: a line of the ticket cannot be carried over.`,
+  }, { status: 422 }),
 };

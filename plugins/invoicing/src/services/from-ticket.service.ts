@@ -65,6 +65,9 @@ export class FromTicketService {
         }, actor, country);
         await run(tem, 'update invoicing_document set pos_ticket_id = ?, pos_ticket_number = ?, notes = ? where id = ?',
           [ticket.id, ticket.number, ticketNote(ticket.number!, actor.lang), id]);
+        // Same sale, same amount: a line the invoice cannot carry (an article since deleted, a typed line) refuses it all.
+        const [doc] = await query<{ total: number }>(tem, 'select total from invoicing_document where id = ?', [id]);
+        if (Number(doc.total) !== ticket.total) throw TicketErrors.totalsDiffer(ticket.number!, ticket.total, Number(doc.total));
         return id;
       });
     } catch (e) {
