@@ -44,6 +44,8 @@ describe.each(testDialects())('invoice from a till ticket (%s)', (dialect) => {
   it('drafts the invoice with the ticket’s lines and totals to the cent; issued, it is paid at the till and moves no goods', async () => {
     const ticket = await paidTicket();
     const stockBefore = [await level(wine.id), await level(bread.id)];
+    const reading = async () => (await shop.manager.get('/api/pos/reports/x?scope=shop&period=day&date=2026-06-15')).body;
+    const xBefore = await reading();
     const res = await shop.manager.post('/api/invoicing/from-ticket', { ticketId: ticket.id, customerId: customer.id });
     expect(res.status).toBe(201);
     const doc = res.body;
@@ -59,6 +61,8 @@ describe.each(testDialects())('invoice from a till ticket (%s)', (dialect) => {
     expect(view.payments).toEqual([expect.objectContaining({ method: 'till', amount: ticket.total, reference: ticket.number })]);
     // The till already took the goods out: the invoice does not take them a second time.
     expect([await level(wine.id), await level(bread.id)]).toEqual(stockBefore);
+    // The till's reading counts the sale once, as before the invoice.
+    expect(await reading()).toEqual(xBefore);
     // The printed invoice names the ticket.
     const pdf = await shop.manager.get(`/api/invoicing/documents/${doc.id}/print?format=html`);
     expect(pdf.status).toBe(200);
