@@ -6,6 +6,7 @@ import {
   errorMessage,
   formatDateTime,
   formatMoney,
+  hasPermission,
   html,
   i18n,
   isApiError,
@@ -22,6 +23,7 @@ import {
 import type { HistoryRow } from '../services/ticket-history.js';
 import { backStyles, methodLabel, noStationCard, printFrame, receiptHtml, today } from './back-office.js';
 import { withApproval } from './approval-dialog.js';
+import './customer-picker.js';
 import { cashRounded, cashStepOf, quantityText, type Method, type Ticket } from './types.js';
 
 /**
@@ -32,7 +34,7 @@ import { cashRounded, cashStepOf, quantityText, type Method, type Ticket } from 
  * screen with its number).
  *
  * Test ids: pos-history-scope-<station|shop>, pos-history-date, pos-history-row, pos-history-empty,
- * pos-history-error, pos-ticket-dialog, pos-ticket-line, pos-ticket-payment, pos-ticket-frame, pos-ticket-reprint,
+ * pos-history-error, pos-ticket-dialog, pos-ticket-line, pos-ticket-payment, pos-ticket-frame, pos-ticket-reprint, pos-ticket-invoice (invoicing's "make an invoice", with the customer dialog),
  * pos-ticket-print, pos-ticket-correct, pos-ticket-refund, pos-correct-<code>, pos-correct-left, pos-correct-reason,
  * pos-correct-confirm, pos-correct-error.
  */
@@ -53,6 +55,8 @@ export class PosHistoryScreen extends LitElement {
   @state() private reason = '';
   @state() private dialogError = '';
   @state() private busy = false;
+  /** The customer dialog of "make an invoice" is open. */
+  @state() private invoicing = false;
   private correctKey: string | null = null;
   private i18n = new LocaleController(this);
 
@@ -130,6 +134,23 @@ export class PosHistoryScreen extends LitElement {
     this.reason = '';
     this.correctKey = null;
     this.dialogError = '';
+  }
+
+  /** Drafts the VAT invoice of the open (paid) ticket for the picked customer, through invoicing's route. */
+  private async invoice(customerId: number | null): Promise<void> {
+    const tk = this.open;
+    this.invoicing = false;
+    if (!tk || customerId === null) return;
+    this.busy = true;
+    this.dialogError = '';
+    try {
+      const doc = await this.api.post<{ id: number; customer: { name: string } }>('/invoicing/from-ticket', { ticketId: tk.id, customerId });
+      toast(t('pos.invoice.done', { customer: doc.customer.name, number: tk.number ?? '' }), 'success');
+    } catch (e) {
+      this.dialogError = errorMessage(e);
+    } finally {
+      this.busy = false;
+    }
   }
 
   private async correct(): Promise<void> {
@@ -215,9 +236,14 @@ export class PosHistoryScreen extends LitElement {
         ${tk?.kind === 'sale' ? html`<cpt-button icon="back" data-testid="pos-ticket-refund" @click=${() => navigate('pos/refund', { number: tk.number })}>${t('pos.history.refundIt')}</cpt-button>` : nothing}
         ${!this.correcting ? html`<cpt-button icon="edit" data-testid="pos-ticket-correct" @click=${() => this.startCorrection()}>${t('pos.correct.open')}</cpt-button>` : nothing}
         ${tk ? html`<cpt-button icon="file" data-testid="pos-ticket-reprint" ?busy=${this.busy} @click=${() => void this.reprint()}>${t('pos.history.reprint')}</cpt-button>` : nothing}
+        ${tk?.kind === 'sale' && hasPermission(this.session, 'invoicing.write') ? html`<cpt-button icon="file" data-testid="pos-ticket-invoice" ?busy=${this.busy}
+          @click=${() => { this.invoicing = true; }}>${t('pos.invoice.make')}</cpt-button>` : nothing}
         <cpt-button icon="file" data-testid="pos-ticket-print" @click=${() => printFrame(this.renderRoot, 'pos-ticket-frame')}>${t('pos.receipt.print')}</cpt-button>
       </div>
-    </cpt-dialog>`;
+    </cpt-dialog>
+    <cpt-pos-customer-picker .api=${this.api} .open=${this.invoicing}
+      @customer-picked=${(e: CustomEvent<{ id: number | null }>) => void this.invoice(e.detail.id)}
+      @close=${() => { this.invoicing = false; }}></cpt-pos-customer-picker>`;
   }
 
   private renderCorrection() {

@@ -9,7 +9,8 @@ import { closureMessages } from './closure-messages.js';
 import { statsMessages } from './stats/messages.js';
 import { saleMessages } from './sale-messages.js';
 import { approvalMessages } from './approval-messages.js';
+import { invoiceMessages } from './invoice-messages.js';
 
-const merged: Dictionaries = Object.fromEntries(LANGUAGES.map((lang) => [lang, { ...messages[lang], ...backMessages[lang], ...closureMessages[lang], ...statsMessages[lang], ...saleMessages[lang], ...approvalMessages[lang] }]));
+const merged: Dictionaries = Object.fromEntries(LANGUAGES.map((lang) => [lang, { ...messages[lang], ...backMessages[lang], ...closureMessages[lang], ...statsMessages[lang], ...saleMessages[lang], ...approvalMessages[lang], ...invoiceMessages[lang] }]));
 
 export default definePluginUi({ messages: merged });
