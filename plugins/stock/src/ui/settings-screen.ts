@@ -54,6 +54,7 @@ export class StockSettingsScreen extends LitElement {
     label input, label select, input[type='search'] { min-height: 44px; width: 100%; box-sizing: border-box; }
     label.check { display: flex; gap: 8px; align-items: center; }
     label.check input { width: auto; min-height: 24px; }
+    td select { min-width: 11em; min-height: 44px; }
     .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
   `];
 

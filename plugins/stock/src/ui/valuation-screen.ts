@@ -83,7 +83,8 @@ export class StockValuationScreen extends LitElement {
       ${this.error ? html`<div class="alert error" role="alert" data-testid="valuation-error">${this.error}</div>` : nothing}
       <div class="filters">
         <label style="display:grid;gap:4px">${t('stock.valuation.date')}
-          <input type="date" data-testid="valuation-date" .value=${this.date} max=${today()} @change=${(e: Event) => { this.date = (e.target as HTMLInputElement).value; void this.load(); }} /></label>
+          <cpt-date-field testid="valuation-date" label=${t('stock.valuation.date')} .value=${this.date}
+            @change=${(e: Event) => { this.date = (e.target as HTMLInputElement).value; void this.load(); }}></cpt-date-field></label>
         <cpt-button icon="file" data-testid="valuation-csv" ?disabled=${!v} @click=${() => this.csv()}>${t('stock.valuation.csv')}</cpt-button>
       </div>
       ${v ? html`
