@@ -44,7 +44,7 @@ export const targets = [
     title: '`plugins/pos` checkout and closures (SQLite)',
     requires: 'plugins/pos/src',
     mutate: ['plugins/pos/src/services/checkout*.ts', 'plugins/pos/src/services/*closure*.ts', 'plugins/pos/src/domain/**/*.ts', '!plugins/pos/src/**/*.spec.ts'],
-    testFiles: ['plugins/pos/src/**/*.spec.ts', 'plugins/pos/test/checkout.test.ts', 'plugins/pos/test/*closure*.test.ts', 'plugins/pos/test/refunds.test.ts'],
+    testFiles: ['plugins/pos/src/**/*.spec.ts', 'plugins/pos/test/checkout*.test.ts', 'plugins/pos/test/*closure*.test.ts', 'plugins/pos/test/refunds.test.ts', 'plugins/pos/test/corrections.test.ts', 'plugins/pos/test/sale-screen.test.ts'],
     goal: 90,
     env: { COMPTOIR_TEST_DATABASES: 'sqlite' },
   },

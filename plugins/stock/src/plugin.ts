@@ -63,5 +63,7 @@ export const stockPlugin = definePlugin({
   // The screens are built from src/ui into dist/ui (`comptoir-dev ui`); titles and groups are messages of src/ui.
   screens: [
     { path: 'stock/levels', tag: 'cpt-stock-levels', module: 'levels-screen.js', title: 'stock.levels.title', permission: 'stock.read', icon: 'box', group: 'stock.group', order: 300 },
+    { path: 'stock/valuation', tag: 'cpt-stock-valuation', module: 'valuation-screen.js', title: 'stock.valuation.title', permission: 'stock.valuation', icon: 'calculator', group: 'stock.group', order: 310 },
+    { path: 'stock/settings', tag: 'cpt-stock-settings', module: 'settings-screen.js', title: 'stock.settings.title', permission: 'stock.settings', icon: 'settings', group: 'stock.group', order: 320 },
   ],
 });

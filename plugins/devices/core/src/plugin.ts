@@ -10,6 +10,7 @@ import { TillPrinting } from './services/till-printing.js';
 import { CustomerDisplays } from './services/customer-display.js';
 import { deviceRoutes } from './http/device-routes.js';
 import { jobRoutes } from './http/job-routes.js';
+import { weighRoutes } from './http/weigh-routes.js';
 
 // The version lives in package.json only, where changesets bump it.
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -58,6 +59,7 @@ export const devicesPlugin = definePlugin({
   routes(r: RouteRegistrar, ctx: PluginContext) {
     jobRoutes(r, ctx);
     deviceRoutes(r, ctx);
+    weighRoutes(r, ctx);
   },
   start({ container }) {
     // Jobs left by the previous run (printer off, server stopped mid-job) are sent again from here.

@@ -109,6 +109,11 @@ export interface DeviceDriver {
   status?(device: Device): Promise<Omit<DeviceStatus, 'at'>>;
   /** Shows two lines on a customer display (each as long as the display's width at most). Displays only. */
   display?(device: Device, lines: [string, string]): Promise<void>;
+  /**
+   * Reads a stable weight from a scale, in thousandths of a kilogram (grams), within `timeoutMs`. Throws a DeviceError
+   * `SCALE_MOTION` (never stable in time), `SCALE_OVERLOAD`, `SCALE_UNDER_ZERO` or `DEVICE_NO_ANSWER`. Scales only.
+   */
+  weigh?(device: Device, options: { timeoutMs: number }): Promise<{ weight: number; stable: true }>;
   /** What the "test" button does (prints a test page, shows a line on a display); defaults to a status query. */
   test?(device: Device, lang: 'fr' | 'nl' | 'en'): Promise<Omit<DeviceStatus, 'at'> | void>;
 }

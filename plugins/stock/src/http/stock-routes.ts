@@ -1,4 +1,5 @@
 import { schemas, type PluginContext, type RouteContext, type RouteRegistrar } from '@comptoir/kernel';
+import { endOfShopDay } from '../domain/shop-day.js';
 import { StockErrors } from '../messages.js';
 import type { LevelQuery, LevelsService } from '../services/levels.service.js';
 import type { MovementKind, NegativePolicy, StockService } from '../services/stock.service.js';
@@ -181,11 +182,11 @@ export function stockRoutes(r: RouteRegistrar, { container }: PluginContext): vo
   r.get<{ Querystring: { date?: string } }>('/valuation', {
     permission: 'stock.valuation',
     summary: 'The stock valued at weighted average cost at the end of a day (default: now), per article and location, with totals by family and location',
-    schema: { querystring: { type: 'object', additionalProperties: false, properties: { date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD: the end of that day (UTC)' } } } },
+    schema: { querystring: { type: 'object', additionalProperties: false, properties: { date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD: the end of that day in the shop’s time (Brussels)' } } } },
     handler: async (req, ctx) => {
       const d = req.query.date;
       if (d !== undefined && Number.isNaN(Date.parse(`${d}T00:00:00Z`))) throw StockErrors.dateInvalid();
-      const at = d ? `${d}T23:59:59.999Z` : '9999-12-31T23:59:59.999Z';
+      const at = d ? endOfShopDay(d) : '9999-12-31T23:59:59.999Z';
       return levels.valuation(ctx.em, at);
     },
   });

@@ -1,3 +1,5 @@
+import { screensMessages } from './screens-messages.js';
+
 /** Messages of the stock UI (merged into the shell's dictionaries). French first, then Dutch and English. */
 type Messages = Record<string, string>;
 
@@ -130,4 +132,6 @@ const en: Messages = {
   'stock.form.saved': 'Movement saved: {kind}, {quantity}.',
 };
 
-export const messages = { fr, nl, en };
+export const messages = {
+  fr: { ...fr, ...screensMessages.fr }, nl: { ...nl, ...screensMessages.nl }, en: { ...en, ...screensMessages.en },
+};
