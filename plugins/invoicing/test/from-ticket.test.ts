@@ -68,6 +68,12 @@ describe.each(testDialects())('invoice from a till ticket (%s)', (dialect) => {
     expect(pdf.status).toBe(200);
     expect(String(pdf.body)).toContain(`Ticket de caisse ${ticket.number}`);
 
+    // The database keeps the issued invoice's link to its ticket, as the rest of it.
+    await expect(rows(shop.tk, 'update invoicing_document set pos_ticket_id = null, pos_ticket_number = ? where id = ?', ['', doc.id])).rejects.toThrow(/issued document cannot be changed/);
+    expect((await shop.manager.get(`/api/invoicing/documents/${doc.id}`)).body.notes).toContain(ticket.number);
+    const [link] = await rows(shop.tk, 'select pos_ticket_id, pos_ticket_number from invoicing_document where id = ?', [doc.id]);
+    expect([Number(link.pos_ticket_id), link.pos_ticket_number]).toEqual([ticket.id, ticket.number]);
+
     const again = await shop.manager.post('/api/invoicing/from-ticket', { ticketId: ticket.id, customerId: customer.id });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('INVOICING_TICKET_ALREADY_INVOICED');

@@ -3,12 +3,14 @@ import s0001 from './sqlite/0001-init.js';
 import s0002 from './sqlite/0002-integrity.js';
 import s0003 from './sqlite/0003-list-indexes.js';
 import s0004 from './sqlite/0004-from-ticket.js';
+import s0005 from './sqlite/0005-ticket-link-frozen.js';
 import p0001 from './postgresql/0001-init.js';
 import p0002 from './postgresql/0002-integrity.js';
 import p0003 from './postgresql/0003-list-indexes.js';
 import p0004 from './postgresql/0004-from-ticket.js';
+import p0005 from './postgresql/0005-ticket-link-frozen.js';
 
 export const migrations = {
-  sqlite: [s0001, s0002, s0003, s0004],
-  postgresql: [p0001, p0002, p0003, p0004],
+  sqlite: [s0001, s0002, s0003, s0004, s0005],
+  postgresql: [p0001, p0002, p0003, p0004, p0005],
 };
