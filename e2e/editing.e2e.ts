@@ -1,15 +1,23 @@
-import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { e2eDatabases, useDemo, signIn, tablet } from './harness.js';
 
 // The shop's editors as a manager uses them: barcodes, prices typed wrong, leaving with unsaved changes, pickers by keyboard.
 describe.each(e2eDatabases())('editing in the shell (%s)', (dialect) => {
   const demo = useDemo(dialect);
 
+  // Each test's browser is closed after it: pages left open keep their event streams to the server.
+  const contexts: BrowserContext[] = [];
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+
   async function manager(): Promise<Page> {
-    const page = await (await tablet(demo.browser)).newPage();
+    const context = await tablet(demo.browser);
+    contexts.push(context);
+    const page = await context.newPage();
     await signIn(page, demo.server.url, 'gerant', 'demo-gerant');
-    await expect.poll(() => page.getByTestId('nav-catalog/articles').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('nav-catalog/articles').count(), { timeout: 30_000 }).toBe(1);
     return page;
   }
 
